@@ -1,0 +1,275 @@
+//! The typed answer model, and its JSON form in drafts, defaults and submissions.
+//!
+//! An [`AnswerValue`] is what the respondent gave, typed by the question's kind. Numbers keep
+//! what was typed when it is not a number yet ("12a"), so that nothing typed is ever lost; the
+//! validator then reports it. Converting to and from JSON is done here by hand, against the
+//! question's kind, because the same JSON (`"2004"`) means different answers for different kinds.
+
+use crate::model::{Question, QuestionKind};
+use serde_json::{json, Map, Value as Json};
+use std::collections::BTreeMap;
+
+/// A record of a repeat group has an id that stays stable while records are added and removed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct RecordId(pub u64);
+
+/// One record of a repeat group: the answers of its fields, by field position.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Record {
+    /// Stable id (for keys in the UI; not exported).
+    pub id: RecordId,
+    /// Answers by field position; `None` is unanswered.
+    pub fields: Vec<Option<AnswerValue>>,
+}
+
+/// An answer.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AnswerValue {
+    /// Text, e-mail, URL, phone, and dates (`YYYY-MM-DD`).
+    Text(String),
+    /// A number.
+    Number(f64),
+    /// What was typed into a number field that is not a number (kept, and reported).
+    NotANumber(String),
+    /// A yes/no answer.
+    Bool(bool),
+    /// The chosen option of a single choice.
+    Choice(String),
+    /// The chosen options of a multiple choice, and the "other" text.
+    Choices {
+        /// Selected option values, in option order.
+        selected: Vec<String>,
+        /// The "other, please specify" text; `Some` while "other" is ticked.
+        other: Option<String>,
+    },
+    /// Matrix: chosen scale value per row value.
+    Matrix(BTreeMap<String, String>),
+    /// The records of a repeat group.
+    Records(Vec<Record>),
+}
+
+impl AnswerValue {
+    /// Whether this counts as no answer (empty text, nothing selected, no records).
+    pub fn is_empty(&self) -> bool {
+        match self {
+            AnswerValue::Text(t) | AnswerValue::Choice(t) | AnswerValue::NotANumber(t) => {
+                t.trim().is_empty()
+            }
+            AnswerValue::Number(_) | AnswerValue::Bool(_) => false,
+            AnswerValue::Choices { selected, other } => selected.is_empty() && other.is_none(),
+            AnswerValue::Matrix(rows) => rows.is_empty(),
+            AnswerValue::Records(records) => records.is_empty(),
+        }
+    }
+}
+
+/// Parses what a person typed into a number field: spaces and a German decimal comma are accepted.
+///
+/// "1.234,5" and "1,234.5" are ambiguous in a mixed-language office, so only one separator is
+/// accepted: with one comma and no point the comma is the decimal mark; digit groups are
+/// accepted only as spaces or apostrophes. Anything else stays text and is reported.
+pub fn parse_number_input(input: &str) -> AnswerValue {
+    let compact: String = input
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\'' && *c != '\u{202f}')
+        .collect();
+    let normalised = if compact.matches(',').count() == 1 && !compact.contains('.') {
+        compact.replace(',', ".")
+    } else {
+        compact
+    };
+    let looks_numeric = !normalised.is_empty()
+        && normalised
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+'))
+        && normalised.chars().any(|c| c.is_ascii_digit());
+    match normalised.parse::<f64>() {
+        Ok(n) if looks_numeric && n.is_finite() => AnswerValue::Number(n),
+        _ => AnswerValue::NotANumber(input.to_owned()),
+    }
+}
+
+/// Why a JSON value is not an answer to a question.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnswerJsonError {
+    /// What was expected, e.g. "a number".
+    pub expected: String,
+}
+
+fn expected(what: &str) -> AnswerJsonError {
+    AnswerJsonError {
+        expected: what.to_owned(),
+    }
+}
+
+/// Reads an answer for `question` from its JSON form.
+pub fn answer_from_json(
+    question: &Question,
+    value: &Json,
+    next_record_id: &mut u64,
+) -> Result<AnswerValue, AnswerJsonError> {
+    match &question.kind {
+        QuestionKind::Text { .. } | QuestionKind::Date { .. } => value
+            .as_str()
+            .map(|s| AnswerValue::Text(s.to_owned()))
+            .ok_or_else(|| expected("a text")),
+        QuestionKind::Number { .. } => match value {
+            Json::Number(n) => n
+                .as_f64()
+                .map(AnswerValue::Number)
+                .ok_or_else(|| expected("a number")),
+            Json::String(s) => Ok(parse_number_input(s)),
+            _ => Err(expected("a number")),
+        },
+        QuestionKind::YesNo => value
+            .as_bool()
+            .map(AnswerValue::Bool)
+            .ok_or_else(|| expected("true or false")),
+        QuestionKind::SingleChoice { .. } => value
+            .as_str()
+            .map(|s| AnswerValue::Choice(s.to_owned()))
+            .ok_or_else(|| expected("an option value (a text)")),
+        QuestionKind::MultipleChoice { .. } => {
+            let wanted = "a list of option values, e.g. [\"a\", \"b\"], or {\"selected\": [...], \"other\": \"...\"}";
+            let (list, other) = match value {
+                Json::Array(list) => (list, None),
+                Json::Object(map) => {
+                    let list = map
+                        .get("selected")
+                        .and_then(Json::as_array)
+                        .ok_or_else(|| expected(wanted))?;
+                    let other = match map.get("other") {
+                        None | Some(Json::Null) => None,
+                        Some(Json::String(s)) => Some(s.clone()),
+                        Some(_) => return Err(expected(wanted)),
+                    };
+                    (list, other)
+                }
+                _ => return Err(expected(wanted)),
+            };
+            let selected = list
+                .iter()
+                .map(|v| {
+                    v.as_str()
+                        .map(str::to_owned)
+                        .ok_or_else(|| expected(wanted))
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(AnswerValue::Choices { selected, other })
+        }
+        QuestionKind::Matrix { .. } => {
+            let wanted = "an object of row value to scale value";
+            let map = value.as_object().ok_or_else(|| expected(wanted))?;
+            let rows = map
+                .iter()
+                .map(|(row, v)| {
+                    v.as_str()
+                        .map(|s| (row.clone(), s.to_owned()))
+                        .ok_or_else(|| expected(wanted))
+                })
+                .collect::<Result<BTreeMap<_, _>, _>>()?;
+            Ok(AnswerValue::Matrix(rows))
+        }
+        QuestionKind::Repeat { fields, .. } => {
+            let wanted = "a list of records, each an object of field id to answer";
+            let list = value.as_array().ok_or_else(|| expected(wanted))?;
+            let mut records = Vec::with_capacity(list.len());
+            for item in list {
+                let map = item.as_object().ok_or_else(|| expected(wanted))?;
+                let mut record = Record {
+                    id: RecordId(*next_record_id),
+                    fields: vec![None; fields.len()],
+                };
+                *next_record_id += 1;
+                for (field_idx, field) in fields.iter().enumerate() {
+                    if let Some(v) = map.get(&field.id.0).filter(|v| !v.is_null()) {
+                        record.fields[field_idx] =
+                            Some(answer_from_json(field, v, next_record_id)?);
+                    }
+                }
+                records.push(record);
+            }
+            Ok(AnswerValue::Records(records))
+        }
+        QuestionKind::Calculated { .. } => {
+            Err(expected("nothing: calculated values are not answered"))
+        }
+    }
+}
+
+/// Writes an answer for `question` in its JSON form.
+pub fn answer_to_json(question: &Question, answer: &AnswerValue) -> Json {
+    match answer {
+        AnswerValue::Text(t) | AnswerValue::Choice(t) | AnswerValue::NotANumber(t) => {
+            Json::String(t.clone())
+        }
+        AnswerValue::Number(n) => number_to_json(*n),
+        AnswerValue::Bool(b) => Json::Bool(*b),
+        AnswerValue::Choices {
+            selected,
+            other: None,
+        } => json!(selected),
+        AnswerValue::Choices {
+            selected,
+            other: Some(other),
+        } => json!({ "selected": selected, "other": other }),
+        AnswerValue::Matrix(rows) => json!(rows),
+        AnswerValue::Records(records) => {
+            let fields: &[Question] = match &question.kind {
+                QuestionKind::Repeat { fields, .. } => fields,
+                _ => &[],
+            };
+            Json::Array(
+                records
+                    .iter()
+                    .map(|record| {
+                        let mut map = Map::new();
+                        for (field, value) in fields.iter().zip(&record.fields) {
+                            if let Some(value) = value {
+                                map.insert(field.id.0.clone(), answer_to_json(field, value));
+                            }
+                        }
+                        Json::Object(map)
+                    })
+                    .collect(),
+            )
+        }
+    }
+}
+
+/// Whole numbers are written without a fraction, so that `12` stays `12` and not `12.0`.
+pub fn number_to_json(n: f64) -> Json {
+    if n.fract() == 0.0 && n.abs() < 9.0e15 {
+        Json::from(n as i64)
+    } else {
+        serde_json::Number::from_f64(n)
+            .map(Json::Number)
+            .unwrap_or(Json::Null)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn number_input_accepts_german_and_english_decimal_marks() {
+        assert_eq!(parse_number_input("12,5"), AnswerValue::Number(12.5));
+        assert_eq!(parse_number_input(" 12.5 "), AnswerValue::Number(12.5));
+        assert_eq!(parse_number_input("589 000"), AnswerValue::Number(589000.0));
+        assert_eq!(parse_number_input("-3"), AnswerValue::Number(-3.0));
+        assert_eq!(
+            parse_number_input("12a"),
+            AnswerValue::NotANumber("12a".into())
+        );
+        assert_eq!(
+            parse_number_input("1.234,5"),
+            AnswerValue::NotANumber("1.234,5".into())
+        );
+        assert_eq!(
+            parse_number_input("inf"),
+            AnswerValue::NotANumber("inf".into())
+        );
+        assert_eq!(parse_number_input("-"), AnswerValue::NotANumber("-".into()));
+    }
+}

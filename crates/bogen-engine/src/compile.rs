@@ -1,0 +1,1254 @@
+//! Loading: from the text of a questionnaire file to a checked [`Questionnaire`], or to the
+//! complete list of its [`Problems`].
+//!
+//! The file is read in parts (the header, each section, each question, each repeat field) so
+//! that one broken question does not hide the problems of the others. Every problem carries the
+//! JSON path of what is wrong and, through [`PositionIndex`], its line and column.
+//! Start reading at [`compile`].
+
+use crate::answer::{answer_from_json, AnswerValue};
+use crate::expr;
+use crate::format::{
+    ChoiceDisplay, MessagesFile, OptionFile, QuestionFile, QuestionType, QuestionnaireFile,
+    SectionFile, Text, FORMAT_VERSION,
+};
+use crate::graph::{GraphBuilder, Node};
+use crate::location::{LineCol, PositionIndex};
+use crate::model::{
+    ChoiceOption, Messages, Question, QuestionId, QuestionIdx, QuestionKind, Questionnaire, Rule,
+    Section, SectionId, SectionIdx, Submission, TextFormat,
+};
+use crate::resolve::{is_iso_date, resolve, suggestion, Expr, Scope, Type};
+use crate::text::{Lang, LocalizedText};
+use crate::validate::{intrinsic, Violation, ViolationKind, ViolationLocation};
+use serde::de::DeserializeOwned;
+use serde_json::Value as Json;
+use std::collections::HashMap;
+use std::fmt;
+
+/// One thing wrong with a questionnaire file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Problem {
+    /// JSON path, e.g. `sections[2].questions[5].visibleIf`; empty for the whole file.
+    pub path: String,
+    /// Line and column in the file, where known.
+    pub position: Option<LineCol>,
+    /// What is wrong, lowercase, quoting the offending value.
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = if self.path.is_empty() {
+            "(file)"
+        } else {
+            &self.path
+        };
+        write!(f, "{path}: {}", self.message)
+    }
+}
+
+/// Every problem of a questionnaire file, in file order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problems(pub Vec<Problem>);
+
+impl Problems {
+    /// Renders each problem as `FILE:line:col: path: message`, one per line.
+    pub fn render(&self, file_name: &str) -> String {
+        let mut out = String::new();
+        for problem in &self.0 {
+            match problem.position {
+                Some(p) => out.push_str(&format!("{file_name}:{}:{}: {problem}\n", p.line, p.col)),
+                None => out.push_str(&format!("{file_name}: {problem}\n")),
+            }
+        }
+        out
+    }
+}
+
+/// Reads, checks and compiles a questionnaire file.
+pub fn compile(text: &str) -> Result<Questionnaire, Problems> {
+    let root: Json = match serde_json::from_str(text) {
+        Ok(root) => root,
+        Err(e) => {
+            let message = strip_serde_position(&e.to_string());
+            return Err(Problems(vec![Problem {
+                path: String::new(),
+                position: Some(LineCol {
+                    line: e.line(),
+                    col: e.column(),
+                }),
+                message: format!("not valid JSON: {message}"),
+            }]));
+        }
+    };
+    let mut compiler = Compiler {
+        positions: PositionIndex::new(text),
+        problems: Vec::new(),
+        languages: vec![Lang::De],
+    };
+    let questionnaire = compiler.questionnaire(root);
+    let mut problems = compiler.problems;
+    match questionnaire {
+        Some(q) if problems.is_empty() => Ok(q),
+        _ => {
+            problems.sort_by_key(|p| p.position.map(|p| (p.line, p.col)));
+            if problems.is_empty() {
+                problems.push(Problem {
+                    path: String::new(),
+                    position: None,
+                    message: "the file could not be read".to_owned(),
+                });
+            }
+            Err(Problems(problems))
+        }
+    }
+}
+
+fn strip_serde_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(cut) => message[..cut].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+struct Compiler {
+    positions: PositionIndex,
+    problems: Vec<Problem>,
+    languages: Vec<Lang>,
+}
+
+/// A section or question read from the file, with its path, before expressions are resolved.
+struct Pending {
+    path: String,
+    section: SectionIdx,
+    file: QuestionFile,
+}
+
+const RESERVED_IDS: [&str; 11] = [
+    "and", "or", "not", "in", "true", "false", "record", "count", "empty", "sum", "round",
+];
+
+impl Compiler {
+    fn problem(&mut self, path: &str, message: impl Into<String>) {
+        let position = self.positions.nearest(path);
+        self.problems.push(Problem {
+            path: path.to_owned(),
+            position,
+            message: message.into(),
+        });
+    }
+
+    /// Deserializes one part of the file, reporting serde's error at its path.
+    ///
+    /// An unknown field is reported and then removed, and the part is read again, so that a
+    /// misspelt key costs one message and not the whole question (whose id expressions may use).
+    fn part<T: DeserializeOwned>(&mut self, mut value: Json, path: &str) -> Option<T> {
+        loop {
+            match serde_path_to_error::deserialize::<_, T>(value.clone()) {
+                Ok(v) => return Some(v),
+                Err(e) => {
+                    let inner = e.path().to_string();
+                    let segments: Vec<serde_path_to_error::Segment> =
+                        e.path().iter().cloned().collect();
+                    let full = join_path(path, if inner == "." { "" } else { &inner });
+                    let raw = e.into_inner().to_string();
+                    self.problem(&full, friendly_serde_message(&raw));
+                    if !raw.starts_with("unknown field") || !remove_at(&mut value, &segments) {
+                        return None;
+                    }
+                }
+            }
+        }
+    }
+
+    fn questionnaire(&mut self, mut root: Json) -> Option<Questionnaire> {
+        let Some(object) = root.as_object_mut() else {
+            self.problem("", "a questionnaire file must be a JSON object, e.g. {\"formatVersion\": 1, \"id\": …}");
+            return None;
+        };
+        let section_values = object.insert("sections".to_owned(), Json::Array(Vec::new()));
+        let header: Option<QuestionnaireFile> = self.part(root, "");
+        let header = header?;
+        if header.format_version != FORMAT_VERSION {
+            self.problem(
+                "formatVersion",
+                format!("format version {} is not supported; this version of Bogen reads format version {FORMAT_VERSION}", header.format_version),
+            );
+        }
+        self.check_id(&header.id, "id", false);
+        if header.version.trim().is_empty() {
+            self.problem("version", "the version is empty; write e.g. \"1.0.0\"");
+        }
+        self.languages = Vec::new();
+        for (i, code) in header.languages.iter().enumerate() {
+            match Lang::from_code(code) {
+                Some(lang) if self.languages.contains(&lang) => self.problem(
+                    &format!("languages[{i}]"),
+                    format!("language \"{code}\" is listed twice"),
+                ),
+                Some(lang) => self.languages.push(lang),
+                None => self.problem(
+                    &format!("languages[{i}]"),
+                    format!("unknown language \"{code}\"; the languages are \"de\" and \"en\""),
+                ),
+            }
+        }
+        if self.languages.is_empty() {
+            if header.languages.is_empty() {
+                self.problem(
+                    "languages",
+                    "at least one language is needed, e.g. [\"de\", \"en\"]",
+                );
+            }
+            self.languages.push(Lang::De);
+        }
+        let title = self.text(&header.title, "title");
+        let introduction = header
+            .introduction
+            .as_ref()
+            .map(|t| self.text(t, "introduction"));
+        let submission = header.submission.as_ref().map(|s| {
+            if !crate::answer::AnswerValue::Text(s.email.clone()).is_empty()
+                && !validator::ValidateEmail::validate_email(&s.email)
+            {
+                self.problem(
+                    "submission.email",
+                    format!("\"{}\" is not an e-mail address", s.email),
+                );
+            }
+            if let Some(url) = &s.upload_url {
+                if !(url.starts_with("https://") || url.starts_with("http://"))
+                    || !validator::ValidateUrl::validate_url(url)
+                {
+                    self.problem(
+                        "submission.uploadUrl",
+                        format!("\"{url}\" is not a web address starting with https://"),
+                    );
+                }
+            }
+            if let Some(deadline) = s.deadline.as_ref().filter(|d| !is_iso_date(d)) {
+                self.problem(
+                    "submission.deadline",
+                    format!(
+                        "\"{deadline}\" is not a date; write it as YYYY-MM-DD, e.g. \"2004-09-30\""
+                    ),
+                );
+            }
+            Submission {
+                email: s.email.clone(),
+                upload_url: s.upload_url.clone(),
+                deadline: s.deadline.clone(),
+                instructions: s
+                    .instructions
+                    .as_ref()
+                    .map(|t| self.text(t, "submission.instructions")),
+            }
+        });
+
+        // Pass 1: the outline. Sections and questions get indices; ids are checked for uniqueness.
+        let mut sections: Vec<Section> = Vec::new();
+        let mut pending_questions: Vec<Pending> = Vec::new();
+        let mut section_conditions: Vec<(SectionIdx, String, String)> = Vec::new();
+        let mut seen_ids: HashMap<String, String> = HashMap::new();
+        let section_values = match sections_value(section_values) {
+            Some(values) => values,
+            None => {
+                self.problem("sections", "\"sections\" must be a list of sections");
+                Vec::new()
+            }
+        };
+        if section_values.is_empty() {
+            self.problem(
+                "sections",
+                "the questionnaire has no sections; add at least one with questions",
+            );
+        }
+        for (i, value) in section_values.into_iter().enumerate() {
+            self.section(
+                value,
+                format!("sections[{i}]"),
+                None,
+                &mut sections,
+                &mut pending_questions,
+                &mut section_conditions,
+                &mut seen_ids,
+            );
+        }
+
+        // Pass 2: the questions' kinds, so that expressions can be typed.
+        let mut questions: Vec<Question> = Vec::with_capacity(pending_questions.len());
+        let mut types: HashMap<String, (QuestionIdx, Type)> = HashMap::new();
+        let mut question_index = HashMap::new();
+        let mut question_paths = Vec::new();
+        for (idx, pending) in pending_questions.iter().enumerate() {
+            let idx = QuestionIdx(idx as u32);
+            let question = self.question(&pending.file, &pending.path, pending.section);
+            // With duplicate ids the first question keeps the id; the duplicate is already reported.
+            types
+                .entry(pending.file.id.clone())
+                .or_insert((idx, type_of(&question.kind)));
+            question_index.entry(pending.file.id.clone()).or_insert(idx);
+            question_paths.push(pending.path.clone());
+            questions.push(question);
+        }
+
+        // Pass 3: expressions, and the dependency graph.
+        let mut graph = GraphBuilder::new(sections.len(), questions.len());
+        let mut n_conditions = 0;
+        for (s_idx, section) in sections.iter().enumerate() {
+            if let Some(parent) = section.parent {
+                graph.edge(
+                    Node::SectionVisible(parent),
+                    Node::SectionVisible(SectionIdx(s_idx as u32)),
+                );
+            }
+        }
+        for (s_idx, source, path) in section_conditions {
+            n_conditions += 1;
+            let scope = Scope {
+                questions: &types,
+                record: None,
+            };
+            if let Some((expr, reads)) = self.expression(&source, &path, &scope, Type::Bool) {
+                for q in reads {
+                    graph.edge(Node::QuestionValue(q), Node::SectionVisible(s_idx));
+                }
+                sections[s_idx.get()].visible_if = Some(expr);
+            }
+        }
+        for (idx, pending) in pending_questions.iter().enumerate() {
+            let q_idx = QuestionIdx(idx as u32);
+            let section = questions[idx].section;
+            graph.edge(Node::SectionVisible(section), Node::QuestionVisible(q_idx));
+            graph.edge(Node::QuestionVisible(q_idx), Node::QuestionValue(q_idx));
+            graph.edge(
+                Node::QuestionVisible(q_idx),
+                Node::QuestionValidation(q_idx),
+            );
+            graph.edge(Node::QuestionValue(q_idx), Node::QuestionValidation(q_idx));
+            graph.edge(
+                Node::QuestionRequired(q_idx),
+                Node::QuestionValidation(q_idx),
+            );
+            n_conditions += usize::from(pending.file.visible_if.is_some())
+                + usize::from(pending.file.required_if.is_some());
+            let reads = self.question_expressions(
+                &pending.file,
+                &pending.path,
+                &types,
+                None,
+                &mut questions[idx],
+            );
+            for (q, node) in reads {
+                graph.edge(Node::QuestionValue(q), node(q_idx));
+            }
+        }
+
+        // Defaults are checked once the kinds are known.
+        for (idx, pending) in pending_questions.iter().enumerate() {
+            if let Some(default) = &pending.file.default {
+                let path = join_path(&pending.path, "default");
+                questions[idx].default = self.default_value(&questions[idx], default, &path);
+            }
+            if let QuestionKind::Repeat { fields, .. } = &mut questions[idx].kind {
+                for (f_idx, field_file) in pending.file.fields.iter().enumerate() {
+                    if let (Some(default), Some(field)) =
+                        (&field_file.default, fields.get_mut(f_idx))
+                    {
+                        let path = format!("{}.fields[{f_idx}].default", pending.path);
+                        field.default = self.default_value(field, default, &path);
+                    }
+                }
+            }
+        }
+
+        let graph = match graph.build() {
+            Ok(graph) => Some(graph),
+            Err(cycles) => {
+                for cycle in cycles {
+                    self.cycle_problem(&cycle, &sections, &questions, &question_paths);
+                }
+                None
+            }
+        };
+        let section_index = sections
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.0.clone(), SectionIdx(i as u32)))
+            .collect();
+        Some(Questionnaire {
+            id: header.id,
+            version: header.version,
+            languages: self.languages.clone(),
+            title,
+            introduction,
+            submission,
+            sections,
+            questions,
+            graph: graph?,
+            question_index,
+            section_index,
+            n_conditions,
+        })
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn section(
+        &mut self,
+        mut value: Json,
+        path: String,
+        parent: Option<SectionIdx>,
+        sections: &mut Vec<Section>,
+        pending_questions: &mut Vec<Pending>,
+        section_conditions: &mut Vec<(SectionIdx, String, String)>,
+        seen_ids: &mut HashMap<String, String>,
+    ) {
+        let Some(object) = value.as_object_mut() else {
+            self.problem(
+                &path,
+                "a section must be an object with \"id\", \"title\" and \"questions\"",
+            );
+            return;
+        };
+        let question_values = object.insert("questions".to_owned(), Json::Array(Vec::new()));
+        let child_values = object.insert("sections".to_owned(), Json::Array(Vec::new()));
+        let Some(file) = self.part::<SectionFile>(value, &path) else {
+            return;
+        };
+        self.check_id(&file.id, &join_path(&path, "id"), true);
+        self.unique(&file.id, &join_path(&path, "id"), seen_ids);
+        let idx = SectionIdx(sections.len() as u32);
+        sections.push(Section {
+            id: SectionId(file.id.clone()),
+            title: self.text(&file.title, &join_path(&path, "title")),
+            description: file
+                .description
+                .as_ref()
+                .map(|t| self.text(t, &join_path(&path, "description"))),
+            parent,
+            children: Vec::new(),
+            questions: Vec::new(),
+            visible_if: None,
+        });
+        if let Some(parent) = parent {
+            sections[parent.get()].children.push(idx);
+        }
+        if let Some(source) = file.visible_if {
+            section_conditions.push((idx, source, join_path(&path, "visibleIf")));
+        }
+        let question_values = sections_value(question_values).unwrap_or_default();
+        let child_values = sections_value(child_values).unwrap_or_default();
+        if !child_values.is_empty() && parent.is_some() {
+            self.problem(
+                &join_path(&path, "sections"),
+                "sub-sections cannot have sub-sections of their own (only one level)",
+            );
+            return;
+        }
+        if !child_values.is_empty() && !question_values.is_empty() {
+            self.problem(
+                &join_path(&path, "questions"),
+                "a section with sub-sections cannot have questions of its own; move them into a sub-section",
+            );
+        }
+        if child_values.is_empty() && question_values.is_empty() {
+            self.problem(&path, format!("section \"{}\" has no questions", file.id));
+        }
+        for (i, q_value) in question_values.into_iter().enumerate() {
+            let q_path = format!("{path}.questions[{i}]");
+            let Some(question) = self.question_file(q_value, &q_path) else {
+                continue;
+            };
+            self.unique(&question.id, &join_path(&q_path, "id"), seen_ids);
+            sections[idx.get()]
+                .questions
+                .push(QuestionIdx(pending_questions.len() as u32));
+            pending_questions.push(Pending {
+                path: q_path,
+                section: idx,
+                file: question,
+            });
+        }
+        for (i, child) in child_values.into_iter().enumerate() {
+            self.section(
+                child,
+                format!("{path}.sections[{i}]"),
+                Some(idx),
+                sections,
+                pending_questions,
+                section_conditions,
+                seen_ids,
+            );
+        }
+    }
+
+    fn question_file(&mut self, mut value: Json, path: &str) -> Option<QuestionFile> {
+        let fields = value
+            .as_object_mut()
+            .and_then(|o| o.insert("fields".to_owned(), Json::Array(Vec::new())));
+        let mut file = self.part::<QuestionFile>(value, path)?;
+        self.check_id(&file.id, &join_path(path, "id"), true);
+        let mut field_ids = HashMap::new();
+        for (i, field_value) in sections_value(fields)
+            .unwrap_or_default()
+            .into_iter()
+            .enumerate()
+        {
+            let f_path = format!("{path}.fields[{i}]");
+            let fields_inside = field_value
+                .get("fields")
+                .is_some_and(|f| f.as_array().is_some_and(|a| !a.is_empty()));
+            if let Some(field) = self.part::<QuestionFile>(field_value, &f_path) {
+                self.check_id(&field.id, &join_path(&f_path, "id"), true);
+                self.unique(&field.id, &join_path(&f_path, "id"), &mut field_ids);
+                if matches!(
+                    field.question_type,
+                    QuestionType::Repeat | QuestionType::Matrix | QuestionType::Calculated
+                ) || fields_inside
+                {
+                    self.problem(
+                        &join_path(&f_path, "type"),
+                        format!(
+                            "a field of a repeat group cannot be of type \"{}\"",
+                            type_name(field.question_type)
+                        ),
+                    );
+                    continue;
+                }
+                file.fields.push(field);
+            }
+        }
+        Some(file)
+    }
+
+    fn unique(&mut self, id: &str, path: &str, seen: &mut HashMap<String, String>) {
+        if let Some(first) = seen.get(id) {
+            let first = first.clone();
+            self.problem(
+                path,
+                format!("duplicate id \"{id}\"; it is already used at {first}"),
+            );
+        } else {
+            seen.insert(id.to_owned(), path.trim_end_matches(".id").to_owned());
+        }
+    }
+
+    fn check_id(&mut self, id: &str, path: &str, strict: bool) {
+        let valid = if strict {
+            id.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+                && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+        } else {
+            !id.is_empty()
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+        };
+        if !valid {
+            let rule = if strict {
+                "letters, digits and _, starting with a letter, e.g. \"foreign_residents\""
+            } else {
+                "letters, digits, '-', '_' and '.', e.g. \"erfolgreiche-integration-2005\""
+            };
+            self.problem(path, format!("invalid id \"{id}\": use {rule}"));
+        } else if strict && RESERVED_IDS.contains(&id) {
+            self.problem(
+                path,
+                format!("\"{id}\" is a word of the expression language and cannot be an id"),
+            );
+        }
+    }
+
+    fn text(&mut self, text: &Text, path: &str) -> LocalizedText {
+        match text {
+            Text::Plain(s) => LocalizedText::plain(s.clone()),
+            Text::ByLanguage(map) => {
+                let mut pairs = Vec::new();
+                for lang in self.languages.clone() {
+                    match map.get(lang.code()) {
+                        Some(s) => pairs.push((lang, s.clone())),
+                        None => self.problem(path, format!("text missing in language \"{lang}\"")),
+                    }
+                }
+                for code in map.keys() {
+                    if !self.languages.iter().any(|l| l.code() == code) {
+                        self.problem(
+                            &join_path(path, code),
+                            format!(
+                                "language \"{code}\" is not declared in \"languages\" ({})",
+                                self.languages
+                                    .iter()
+                                    .map(|l| format!("\"{l}\""))
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            ),
+                        );
+                    }
+                }
+                LocalizedText::from_pairs(pairs)
+            }
+        }
+    }
+
+    fn options(&mut self, options: &[OptionFile], path: &str, what: &str) -> Vec<ChoiceOption> {
+        if options.is_empty() {
+            self.problem(
+                path,
+                format!(
+                    "the list of {what} is empty; add at least one {{\"value\": …, \"label\": …}}"
+                ),
+            );
+        }
+        let mut seen: HashMap<String, String> = HashMap::new();
+        options
+            .iter()
+            .enumerate()
+            .map(|(i, o)| {
+                let o_path = format!("{path}[{i}]");
+                if o.value.trim().is_empty() {
+                    self.problem(
+                        &join_path(&o_path, "value"),
+                        "an option value cannot be empty",
+                    );
+                }
+                self.unique(&o.value, &join_path(&o_path, "value"), &mut seen);
+                ChoiceOption {
+                    value: o.value.clone(),
+                    label: self.text(&o.label, &join_path(&o_path, "label")),
+                }
+            })
+            .collect()
+    }
+
+    fn messages(&mut self, messages: &Option<MessagesFile>, path: &str) -> Messages {
+        let Some(m) = messages else {
+            return Messages::default();
+        };
+        let mut one = |t: &Option<Text>, key: &str| {
+            t.as_ref()
+                .map(|t| self.text(t, &format!("{path}.messages.{key}")))
+        };
+        Messages {
+            required: one(&m.required, "required"),
+            min: one(&m.min, "min"),
+            max: one(&m.max, "max"),
+            length: one(&m.length, "length"),
+            pattern: one(&m.pattern, "pattern"),
+            format: one(&m.format, "format"),
+        }
+    }
+
+    /// Builds a question without its expressions (those need every question's type first).
+    fn question(&mut self, file: &QuestionFile, path: &str, section: SectionIdx) -> Question {
+        self.check_applicable(file, path);
+        let at = |key: &str| join_path(path, key);
+        let kind = match file.question_type {
+            QuestionType::Text
+            | QuestionType::LongText
+            | QuestionType::Email
+            | QuestionType::Url
+            | QuestionType::Phone => {
+                if let (Some(min), Some(max)) = (file.min_length, file.max_length) {
+                    if min > max {
+                        self.problem(
+                            &at("minLength"),
+                            format!("minLength {min} is greater than maxLength {max}"),
+                        );
+                    }
+                }
+                let pattern = file.pattern.as_ref().and_then(|p| {
+                    match regex::Regex::new(&format!("^(?:{p})$")) {
+                        Ok(re) => Some(re),
+                        Err(e) => {
+                            let detail =
+                                e.to_string().lines().last().unwrap_or("").trim().to_owned();
+                            self.problem(
+                                &at("pattern"),
+                                format!(
+                                    "invalid pattern \"{p}\": {}",
+                                    detail.trim_start_matches("error: ")
+                                ),
+                            );
+                            None
+                        }
+                    }
+                });
+                QuestionKind::Text {
+                    multiline: file.question_type == QuestionType::LongText,
+                    format: match file.question_type {
+                        QuestionType::Email => TextFormat::Email,
+                        QuestionType::Url => TextFormat::Url,
+                        QuestionType::Phone => TextFormat::Phone,
+                        _ => TextFormat::Plain,
+                    },
+                    min_length: file.min_length,
+                    max_length: file.max_length,
+                    pattern,
+                }
+            }
+            QuestionType::Integer | QuestionType::Decimal => {
+                let min = self.number_bound(&file.min, &at("min"));
+                let max = self.number_bound(&file.max, &at("max"));
+                if let (Some(min), Some(max)) = (min, max) {
+                    if min > max {
+                        self.problem(&at("min"), format!("min {min} is greater than max {max}"));
+                    }
+                }
+                QuestionKind::Number {
+                    integer: file.question_type == QuestionType::Integer,
+                    min,
+                    max,
+                    unit: file.unit.as_ref().map(|u| self.text(u, &at("unit"))),
+                    decimals: file.decimals,
+                }
+            }
+            QuestionType::SingleChoice => QuestionKind::SingleChoice {
+                options: self.options(&file.options, &at("options"), "options"),
+                dropdown: file.display == Some(ChoiceDisplay::Dropdown),
+            },
+            QuestionType::MultipleChoice => {
+                let options = self.options(&file.options, &at("options"), "options");
+                if let (Some(min), Some(max)) = (file.min_selected, file.max_selected) {
+                    if min > max {
+                        self.problem(
+                            &at("minSelected"),
+                            format!("minSelected {min} is greater than maxSelected {max}"),
+                        );
+                    }
+                }
+                let n_choices = options.len() as u32 + u32::from(file.other);
+                if let Some(min) = file.min_selected.filter(|&m| m > n_choices) {
+                    self.problem(
+                        &at("minSelected"),
+                        format!("minSelected {min} is more than the {n_choices} options there are"),
+                    );
+                }
+                QuestionKind::MultipleChoice {
+                    options,
+                    other: file.other,
+                    min_selected: file.min_selected,
+                    max_selected: file.max_selected,
+                }
+            }
+            QuestionType::YesNo => QuestionKind::YesNo,
+            QuestionType::Date => {
+                let min = self.date_bound(&file.min, &at("min"));
+                let max = self.date_bound(&file.max, &at("max"));
+                if let (Some(min), Some(max)) = (&min, &max) {
+                    if min > max {
+                        self.problem(&at("min"), format!("min {min} is later than max {max}"));
+                    }
+                }
+                QuestionKind::Date { min, max }
+            }
+            QuestionType::Matrix => QuestionKind::Matrix {
+                rows: self.options(&file.rows, &at("rows"), "rows"),
+                scale: self.options(&file.options, &at("options"), "options (the scale)"),
+            },
+            QuestionType::Repeat => {
+                if file.fields.is_empty() {
+                    self.problem(&at("fields"), "a repeat group needs at least one field");
+                }
+                if let (Some(min), Some(max)) = (file.min_count, file.max_count) {
+                    if min > max {
+                        self.problem(
+                            &at("minCount"),
+                            format!("minCount {min} is greater than maxCount {max}"),
+                        );
+                    }
+                }
+                let fields = file
+                    .fields
+                    .iter()
+                    .enumerate()
+                    .map(|(i, f)| self.question(f, &format!("{path}.fields[{i}]"), section))
+                    .collect();
+                QuestionKind::Repeat {
+                    fields,
+                    min_count: file.min_count,
+                    max_count: file.max_count,
+                    record_label: file
+                        .record_label
+                        .as_ref()
+                        .map(|t| self.text(t, &at("recordLabel"))),
+                }
+            }
+            QuestionType::Calculated => {
+                if file.calculate.is_none() {
+                    self.problem(path, "a calculated question needs \"calculate\", e.g. \"foreign_residents / inhabitants * 100\"");
+                }
+                QuestionKind::Calculated {
+                    unit: file.unit.as_ref().map(|u| self.text(u, &at("unit"))),
+                    decimals: file.decimals,
+                    expr: Expr::Number(0.0),
+                }
+            }
+        };
+        Question {
+            id: QuestionId(file.id.clone()),
+            section,
+            label: self.text(&file.label, &at("label")),
+            help: file.help.as_ref().map(|t| self.text(t, &at("help"))),
+            placeholder: file
+                .placeholder
+                .as_ref()
+                .map(|t| self.text(t, &at("placeholder"))),
+            required: file.required,
+            has_required_if: file.required_if.is_some(),
+            kind,
+            default: None,
+            messages: self.messages(&file.messages, path),
+            rules: Vec::new(),
+            visible_if: None,
+            required_if: None,
+        }
+    }
+
+    /// Rejects settings that do not apply to the question's type, so a misplaced key is never silently ignored.
+    fn check_applicable(&mut self, file: &QuestionFile, path: &str) {
+        use QuestionType as T;
+        let t = file.question_type;
+        let texty = matches!(t, T::Text | T::LongText | T::Email | T::Url | T::Phone);
+        let numeric = matches!(t, T::Integer | T::Decimal);
+        let checks: [(&str, bool, bool); 17] = [
+            ("min", file.min.is_some(), numeric || t == T::Date),
+            ("max", file.max.is_some(), numeric || t == T::Date),
+            ("unit", file.unit.is_some(), numeric || t == T::Calculated),
+            (
+                "decimals",
+                file.decimals.is_some(),
+                t == T::Decimal || t == T::Calculated,
+            ),
+            ("minLength", file.min_length.is_some(), texty),
+            ("maxLength", file.max_length.is_some(), texty),
+            ("pattern", file.pattern.is_some(), texty),
+            (
+                "options",
+                !file.options.is_empty(),
+                matches!(t, T::SingleChoice | T::MultipleChoice | T::Matrix),
+            ),
+            ("display", file.display.is_some(), t == T::SingleChoice),
+            ("other", file.other, t == T::MultipleChoice),
+            (
+                "minSelected",
+                file.min_selected.is_some(),
+                t == T::MultipleChoice,
+            ),
+            (
+                "maxSelected",
+                file.max_selected.is_some(),
+                t == T::MultipleChoice,
+            ),
+            ("rows", !file.rows.is_empty(), t == T::Matrix),
+            ("minCount", file.min_count.is_some(), t == T::Repeat),
+            ("maxCount", file.max_count.is_some(), t == T::Repeat),
+            ("recordLabel", file.record_label.is_some(), t == T::Repeat),
+            ("calculate", file.calculate.is_some(), t == T::Calculated),
+        ];
+        for (key, present, applies) in checks {
+            if present && !applies {
+                self.problem(
+                    &join_path(path, key),
+                    format!(
+                        "\"{key}\" does not apply to a question of type \"{}\"",
+                        type_name(t)
+                    ),
+                );
+            }
+        }
+        if t == T::Calculated {
+            for (key, present) in [
+                ("required", file.required),
+                ("requiredIf", file.required_if.is_some()),
+                ("default", file.default.is_some()),
+            ] {
+                if present {
+                    self.problem(&join_path(path, key), format!("\"{key}\" does not apply to a calculated question, which is never answered"));
+                }
+            }
+        }
+    }
+
+    fn number_bound(&mut self, value: &Option<Json>, path: &str) -> Option<f64> {
+        match value {
+            None => None,
+            Some(Json::Number(n)) => n.as_f64(),
+            Some(other) => {
+                self.problem(path, format!("expected a number, found {other}"));
+                None
+            }
+        }
+    }
+
+    fn date_bound(&mut self, value: &Option<Json>, path: &str) -> Option<String> {
+        match value {
+            None => None,
+            Some(Json::String(s)) if is_iso_date(s) => Some(s.clone()),
+            Some(other) => {
+                self.problem(path, format!("expected a date written \"YYYY-MM-DD\", e.g. \"2004-09-30\", found {other}"));
+                None
+            }
+        }
+    }
+
+    /// Parses and resolves one expression; reports problems at `path`.
+    fn expression(
+        &mut self,
+        source: &str,
+        path: &str,
+        scope: &Scope<'_>,
+        want: Type,
+    ) -> Option<(Expr, Vec<QuestionIdx>)> {
+        let ast = match expr::parse(source) {
+            Ok(ast) => ast,
+            Err(e) => {
+                self.problem(path, format!("{e} in \"{source}\""));
+                return None;
+            }
+        };
+        match resolve(&ast, scope) {
+            Ok(resolved) if resolved.ty == want => Some((resolved.expr, resolved.reads)),
+            Ok(resolved) => {
+                let wanted = if want == Type::Bool {
+                    "a condition (true or false), e.g. \"kind = 'landkreis'\""
+                } else {
+                    "a number"
+                };
+                let found = match resolved.ty {
+                    Type::Number => "a number",
+                    Type::Bool => "a condition",
+                    _ => "not that",
+                };
+                self.problem(
+                    path,
+                    format!("expected {wanted}, but \"{source}\" is {found}"),
+                );
+                None
+            }
+            Err(e) => {
+                self.problem(
+                    path,
+                    format!(
+                        "at column {}: {} in \"{source}\"",
+                        e.span.start + 1,
+                        e.message
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    /// Resolves a question's expressions into `question`; returns what each graph node of it reads.
+    fn question_expressions(
+        &mut self,
+        file: &QuestionFile,
+        path: &str,
+        types: &HashMap<String, (QuestionIdx, Type)>,
+        record: Option<(&str, &[(String, Type)])>,
+        question: &mut Question,
+    ) -> Vec<(QuestionIdx, fn(QuestionIdx) -> Node)> {
+        let scope = Scope {
+            questions: types,
+            record,
+        };
+        let mut reads: Vec<(QuestionIdx, fn(QuestionIdx) -> Node)> = Vec::new();
+        if let Some(source) = &file.visible_if {
+            if let Some((e, r)) =
+                self.expression(source, &join_path(path, "visibleIf"), &scope, Type::Bool)
+            {
+                question.visible_if = Some(e);
+                reads.extend(
+                    r.into_iter()
+                        .map(|q| (q, Node::QuestionVisible as fn(QuestionIdx) -> Node)),
+                );
+            }
+        }
+        if let Some(source) = &file.required_if {
+            if let Some((e, r)) =
+                self.expression(source, &join_path(path, "requiredIf"), &scope, Type::Bool)
+            {
+                question.required_if = Some(e);
+                reads.extend(
+                    r.into_iter()
+                        .map(|q| (q, Node::QuestionRequired as fn(QuestionIdx) -> Node)),
+                );
+            }
+        }
+        if let (Some(source), QuestionKind::Calculated { expr, .. }) =
+            (&file.calculate, &mut question.kind)
+        {
+            if let Some((e, r)) =
+                self.expression(source, &join_path(path, "calculate"), &scope, Type::Number)
+            {
+                *expr = e;
+                reads.extend(
+                    r.into_iter()
+                        .map(|q| (q, Node::QuestionValue as fn(QuestionIdx) -> Node)),
+                );
+            }
+        }
+        for (i, rule) in file.rules.iter().enumerate() {
+            let rule_path = format!("{path}.rules[{i}]");
+            let message = self.text(&rule.message, &join_path(&rule_path, "message"));
+            if let Some((check, r)) = self.expression(
+                &rule.check,
+                &join_path(&rule_path, "check"),
+                &scope,
+                Type::Bool,
+            ) {
+                question.rules.push(Rule { check, message });
+                reads.extend(
+                    r.into_iter()
+                        .map(|q| (q, Node::QuestionValidation as fn(QuestionIdx) -> Node)),
+                );
+            }
+        }
+        // A repeat group's fields are evaluated per record when the group is validated (and
+        // when the app asks whether a field is shown), so whatever they read outside the record
+        // is an input of the group's validation node.
+        if let QuestionKind::Repeat { fields, .. } = &mut question.kind {
+            let field_types: Vec<(String, Type)> = fields
+                .iter()
+                .map(|f| (f.id.0.clone(), type_of(&f.kind)))
+                .collect();
+            for (i, field_file) in file.fields.iter().enumerate() {
+                let Some(field) = fields.get_mut(i) else {
+                    continue;
+                };
+                let f_path = format!("{path}.fields[{i}]");
+                let field_reads = self.question_expressions(
+                    field_file,
+                    &f_path,
+                    types,
+                    Some((&file.id, &field_types)),
+                    field,
+                );
+                reads.extend(
+                    field_reads
+                        .into_iter()
+                        .map(|(q, _)| (q, Node::QuestionValidation as fn(QuestionIdx) -> Node)),
+                );
+            }
+        }
+        reads
+    }
+
+    fn default_value(
+        &mut self,
+        question: &Question,
+        value: &Json,
+        path: &str,
+    ) -> Option<AnswerValue> {
+        let mut record_ids = 0;
+        match answer_from_json(question, value, &mut record_ids) {
+            Err(e) => {
+                self.problem(
+                    path,
+                    format!(
+                        "the default {value} is not a valid answer: expected {}",
+                        e.expected
+                    ),
+                );
+                None
+            }
+            Ok(answer) => {
+                let mut violations: Vec<Violation> = Vec::new();
+                intrinsic(
+                    question,
+                    &answer,
+                    ViolationLocation::Answer,
+                    &mut violations,
+                );
+                for v in &violations {
+                    self.problem(
+                        path,
+                        format!(
+                            "the default {value} is not a valid answer: {}",
+                            describe_violation(&v.kind)
+                        ),
+                    );
+                }
+                violations.is_empty().then_some(answer)
+            }
+        }
+    }
+
+    fn cycle_problem(
+        &mut self,
+        cycle: &[Node],
+        sections: &[Section],
+        questions: &[Question],
+        question_paths: &[String],
+    ) {
+        let mut names: Vec<String> = Vec::new();
+        let mut first_path = None;
+        for node in cycle {
+            let (name, path) = match node {
+                Node::SectionVisible(s) => (format!("section \"{}\"", sections[s.get()].id), None),
+                Node::QuestionVisible(q)
+                | Node::QuestionValue(q)
+                | Node::QuestionRequired(q)
+                | Node::QuestionValidation(q) => (
+                    format!("\"{}\"", questions[q.get()].id),
+                    Some(question_paths[q.get()].clone()),
+                ),
+            };
+            if first_path.is_none() {
+                first_path = path;
+            }
+            if names.last() != Some(&name) {
+                names.push(name);
+            }
+        }
+        if names.len() > 1 && names.first() == names.last() {
+            names.pop();
+        }
+        if let Some(first) = names.first().cloned() {
+            names.push(first);
+        }
+        let path = first_path.unwrap_or_else(|| "sections".to_owned());
+        self.problem(
+            &path,
+            format!("cycle in conditions and calculations: {} (each needs the other to be decided first)", names.join(" → ")),
+        );
+    }
+}
+
+/// Removes the member at `segments` (the last one a map key); returns whether it was there.
+fn remove_at(value: &mut Json, segments: &[serde_path_to_error::Segment]) -> bool {
+    use serde_path_to_error::Segment;
+    let Some((last, parents)) = segments.split_last() else {
+        return false;
+    };
+    let mut current = value;
+    for segment in parents {
+        let next = match (segment, current) {
+            (Segment::Seq { index }, Json::Array(items)) => items.get_mut(*index),
+            (Segment::Map { key }, Json::Object(map)) => map.get_mut(key),
+            _ => None,
+        };
+        let Some(next) = next else { return false };
+        current = next;
+    }
+    match (last, current) {
+        (Segment::Map { key }, Json::Object(map)) => map.remove(key).is_some(),
+        _ => false,
+    }
+}
+
+fn sections_value(value: Option<Json>) -> Option<Vec<Json>> {
+    match value {
+        None | Some(Json::Null) => Some(Vec::new()),
+        Some(Json::Array(items)) => Some(items),
+        Some(_) => None,
+    }
+}
+
+fn join_path(base: &str, key: &str) -> String {
+    match (base.is_empty(), key.is_empty()) {
+        (_, true) => base.to_owned(),
+        (true, false) => key.to_owned(),
+        (false, false) if key.starts_with('[') => format!("{base}{key}"),
+        (false, false) => format!("{base}.{key}"),
+    }
+}
+
+pub(crate) fn type_name(t: QuestionType) -> &'static str {
+    match t {
+        QuestionType::Text => "text",
+        QuestionType::LongText => "longText",
+        QuestionType::Integer => "integer",
+        QuestionType::Decimal => "decimal",
+        QuestionType::SingleChoice => "singleChoice",
+        QuestionType::MultipleChoice => "multipleChoice",
+        QuestionType::YesNo => "yesNo",
+        QuestionType::Date => "date",
+        QuestionType::Email => "email",
+        QuestionType::Url => "url",
+        QuestionType::Phone => "phone",
+        QuestionType::Matrix => "matrix",
+        QuestionType::Repeat => "repeat",
+        QuestionType::Calculated => "calculated",
+    }
+}
+
+pub(crate) fn type_of(kind: &QuestionKind) -> Type {
+    match kind {
+        QuestionKind::Text { .. } => Type::Text,
+        QuestionKind::Number { .. } | QuestionKind::Calculated { .. } => Type::Number,
+        QuestionKind::SingleChoice { options, .. } => {
+            Type::Choice(options.iter().map(|o| o.value.clone()).collect())
+        }
+        QuestionKind::MultipleChoice { options, .. } => {
+            Type::Choices(options.iter().map(|o| o.value.clone()).collect())
+        }
+        QuestionKind::YesNo => Type::Bool,
+        QuestionKind::Date { .. } => Type::Date,
+        QuestionKind::Matrix { .. } => Type::Matrix,
+        QuestionKind::Repeat { fields, .. } => Type::Records(
+            fields
+                .iter()
+                .map(|f| (f.id.0.clone(), type_of(&f.kind)))
+                .collect(),
+        ),
+    }
+}
+
+/// serde's messages name Rust types and list every field; these say what to write instead.
+fn friendly_serde_message(message: &str) -> String {
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+        let hint = suggestion(field, candidates.iter().copied());
+        return format!("unknown field \"{field}\"{hint}");
+    }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let field = rest.trim_end_matches('`');
+        return format!("missing field \"{field}\"");
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant `") {
+        let (variant, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+        return format!(
+            "unknown value \"{variant}\"{}; expected one of {}",
+            suggestion(variant, candidates.iter().copied()),
+            candidates
+                .iter()
+                .map(|c| format!("\"{c}\""))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    if message.contains("untagged enum Text") {
+        return "expected a text, or a map of language to text such as {\"de\": \"…\", \"en\": \"…\"}".to_owned();
+    }
+    message.replace('`', "\"")
+}
+
+/// A plain English description of a violation, for problems with defaults in `bogen check`.
+fn describe_violation(kind: &ViolationKind) -> String {
+    match kind {
+        ViolationKind::NotANumber => "not a number".to_owned(),
+        ViolationKind::NotAWholeNumber => "not a whole number".to_owned(),
+        ViolationKind::BelowMin { min } => format!("below the minimum {min}"),
+        ViolationKind::AboveMax { max } => format!("above the maximum {max}"),
+        ViolationKind::InvalidDate => "not a date written YYYY-MM-DD".to_owned(),
+        ViolationKind::DateBeforeMin { min } => format!("before the earliest date {min}"),
+        ViolationKind::DateAfterMax { max } => format!("after the latest date {max}"),
+        ViolationKind::TooShort { min_length } => format!("shorter than {min_length} characters"),
+        ViolationKind::TooLong { max_length } => format!("longer than {max_length} characters"),
+        ViolationKind::PatternMismatch => "it does not match the pattern".to_owned(),
+        ViolationKind::InvalidEmail => "not an e-mail address".to_owned(),
+        ViolationKind::InvalidUrl => "not a web address".to_owned(),
+        ViolationKind::InvalidPhone => "not a telephone number".to_owned(),
+        ViolationKind::UnknownOption { value } => format!("\"{value}\" is not one of the options"),
+        ViolationKind::TooFewSelected { min } => format!("fewer than {min} options selected"),
+        ViolationKind::TooManySelected { max } => format!("more than {max} options selected"),
+        ViolationKind::OtherNotSpecified => "\"other\" is not specified".to_owned(),
+        ViolationKind::TooFewRecords { min } => format!("fewer than {min} records"),
+        ViolationKind::TooManyRecords { max } => format!("more than {max} records"),
+        other => format!("{other:?}"),
+    }
+}

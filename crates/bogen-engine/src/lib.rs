@@ -1,0 +1,53 @@
+//! The Bogen engine: questionnaires, expressions, answers, validation and drafts, with no IO.
+//!
+//! # Contract
+//!
+//! What the app and the CLI may rely on:
+//!
+//! - [`compile`] turns the text of a questionnaire file into a checked [`Questionnaire`], or
+//!   returns *every* problem ([`Problems`]), each with a JSON path and a line and column.
+//! - A [`Session`] holds one respondent's answers. Each change ([`Session::set_answer`],
+//!   [`Session::set_record_field`], [`Session::add_record`], [`Session::remove_record`])
+//!   re-evaluates only what the dependency graph says it reaches, and returns a [`ChangeSet`]
+//!   naming the sections and questions whose state changed. Nothing else changed.
+//! - Answers of hidden questions are kept in the session and in drafts, but are never validated
+//!   and are left out of [`Session::visible_answers`].
+//! - Violations are data ([`Violation`], [`ViolationKind`]); display text is the caller's job,
+//!   except for messages the office wrote, which come as [`LocalizedText`].
+//! - [`DraftFile`] is the versioned draft format.
+//!
+//! Non-goals: no rendering, no storage, no clock, no randomness. The time of saving (and later,
+//! signing keys) are passed in. This crate depends on no browser crate; a test checks that.
+//!
+//! # Where to start reading
+//!
+//! [`format`] (the file), then [`compile`](crate::compile()) (checks, graph), then [`session`]
+//! (answers and incremental evaluation). The expression language is in [`expr`], [`resolve`]
+//! and [`eval`].
+#![deny(missing_docs)]
+
+pub mod answer;
+pub mod compile;
+pub mod draft;
+mod eval;
+pub mod expr;
+pub mod format;
+mod graph;
+pub mod location;
+pub mod model;
+pub mod resolve;
+pub mod schema;
+pub mod session;
+pub mod text;
+pub mod validate;
+
+pub use answer::{parse_number_input, AnswerValue, Record, RecordId};
+pub use compile::{compile, Problem, Problems};
+pub use draft::{DraftError, DraftFile};
+pub use model::{
+    ChoiceOption, Question, QuestionId, QuestionIdx, QuestionKind, Questionnaire, Section,
+    SectionId, SectionIdx, TextFormat,
+};
+pub use session::{ChangeSet, EvaluationCounts, RestoreIssue, SectionStatus, Session};
+pub use text::{Lang, LocalizedText};
+pub use validate::{Violation, ViolationKind, ViolationLocation};

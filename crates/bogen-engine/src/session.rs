@@ -1,0 +1,580 @@
+//! A session: one respondent's answers to one questionnaire, and everything derived from them.
+//!
+//! The session owns the answers and keeps the derived state (visibility, requirements,
+//! calculated values, violations) up to date *incrementally*: a change evaluates only the
+//! graph nodes it reaches (see [`crate::graph`]) and returns a [`ChangeSet`] that tells the UI
+//! what to re-render. [`Session::recompute_all`] evaluates everything, for start-up and tests.
+//!
+//! Answers of hidden questions stay in the session (switching a choice back loses nothing),
+//! but read as empty in expressions, are never validated, and are left out of
+//! [`Session::visible_answers`], the basis of the submission.
+
+use crate::answer::{answer_from_json, answer_to_json, AnswerValue, Record, RecordId};
+use crate::eval::{evaluate, value_of_answer, Answers, Value};
+use crate::graph::Node;
+use crate::model::{QuestionIdx, QuestionKind, Questionnaire, SectionIdx};
+use crate::validate::{
+    record_field_required, record_field_visible, validate_question, Violation, ViolationKind,
+};
+use serde_json::Value as Json;
+use std::cmp::Reverse;
+use std::collections::{BTreeMap, BinaryHeap};
+use std::sync::Arc;
+
+/// What one change touched: the UI re-renders exactly these.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ChangeSet {
+    /// Sections whose visibility changed.
+    pub sections: Vec<SectionIdx>,
+    /// Questions whose answer, visibility, required-ness, calculated value or violations changed.
+    pub questions: Vec<QuestionIdx>,
+}
+
+/// How many graph nodes of each kind were evaluated: tests assert on what was evaluated, never on time.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct EvaluationCounts {
+    /// Section visibility conditions.
+    pub section_visibility: usize,
+    /// Question visibility conditions.
+    pub question_visibility: usize,
+    /// Question values (calculations, visibility gating).
+    pub values: usize,
+    /// Requirement conditions.
+    pub requirements: usize,
+    /// Validations.
+    pub validations: usize,
+}
+
+impl EvaluationCounts {
+    /// All evaluations.
+    pub fn total(&self) -> usize {
+        self.section_visibility
+            + self.question_visibility
+            + self.values
+            + self.requirements
+            + self.validations
+    }
+}
+
+/// The state of a page section in the task list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SectionStatus {
+    /// Hidden by a condition.
+    NotNeeded,
+    /// No visible question answered yet.
+    NotStarted,
+    /// Some answered, required ones missing.
+    InProgress,
+    /// Everything visible is answered as required and valid.
+    Completed,
+    /// An answer breaks a check (not only missing).
+    HasErrors,
+}
+
+/// A problem found while restoring answers from a draft.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum RestoreIssue {
+    /// The draft answers a question this questionnaire does not have; the answer is kept aside.
+    UnknownQuestion {
+        /// The id in the draft.
+        id: String,
+    },
+    /// The draft's answer does not fit the question's type; it is kept aside.
+    WrongType {
+        /// The question's id.
+        id: String,
+        /// What was expected.
+        expected: String,
+    },
+}
+
+/// One respondent's answers and their derived state.
+#[derive(Debug, Clone)]
+pub struct Session {
+    questionnaire: Arc<Questionnaire>,
+    answers: Vec<Option<AnswerValue>>,
+    /// Draft answers that fit no question of this questionnaire: kept so that nothing is lost.
+    kept_aside: BTreeMap<String, Json>,
+    section_visible: Vec<bool>,
+    question_visible: Vec<bool>,
+    required: Vec<bool>,
+    calculated: Vec<Option<f64>>,
+    violations: Vec<Vec<Violation>>,
+    next_record_id: u64,
+    counts: EvaluationCounts,
+    /// Scratch space of `propagate`, kept to avoid clearing a vector of every node per keystroke.
+    queued: Vec<bool>,
+}
+
+impl Answers for Session {
+    fn value(&self, question: QuestionIdx) -> Value {
+        let q = question.get();
+        if !self.question_visible[q] {
+            return Value::Empty;
+        }
+        match &self.questionnaire.questions[q].kind {
+            QuestionKind::Calculated { .. } => {
+                self.calculated[q].map_or(Value::Empty, Value::Number)
+            }
+            _ => value_of_answer(self.answers[q].as_ref()),
+        }
+    }
+
+    fn records(&self, question: QuestionIdx) -> &[Record] {
+        match (
+            &self.answers[question.get()],
+            self.question_visible[question.get()],
+        ) {
+            (Some(AnswerValue::Records(records)), true) => records,
+            _ => &[],
+        }
+    }
+}
+
+impl Session {
+    /// Starts a new session with the questionnaire's defaults.
+    pub fn new(questionnaire: Arc<Questionnaire>) -> Session {
+        let n_questions = questionnaire.questions.len();
+        let n_sections = questionnaire.sections.len();
+        let n_nodes = questionnaire.graph.order().len();
+        let mut session = Session {
+            answers: vec![None; n_questions],
+            kept_aside: BTreeMap::new(),
+            section_visible: vec![false; n_sections],
+            question_visible: vec![false; n_questions],
+            required: vec![false; n_questions],
+            calculated: vec![None; n_questions],
+            violations: vec![Vec::new(); n_questions],
+            next_record_id: 1,
+            counts: EvaluationCounts::default(),
+            queued: vec![false; n_nodes],
+            questionnaire,
+        };
+        for idx in 0..n_questions {
+            session.answers[idx] = session.questionnaire.questions[idx].default.clone();
+        }
+        session.recompute_all();
+        session
+    }
+
+    /// Restores a session from answers by question id (a draft's answers). Answers that fit no
+    /// question are kept aside and reported; they are written back by [`Session::answers_json`].
+    pub fn restore(
+        questionnaire: Arc<Questionnaire>,
+        answers: &BTreeMap<String, Json>,
+    ) -> (Session, Vec<RestoreIssue>) {
+        let mut session = Session::new(questionnaire);
+        let mut issues = Vec::new();
+        for (id, value) in answers {
+            let Some(idx) = session.questionnaire.question_idx(id) else {
+                issues.push(RestoreIssue::UnknownQuestion { id: id.clone() });
+                session.kept_aside.insert(id.clone(), value.clone());
+                continue;
+            };
+            if value.is_null() {
+                session.answers[idx.get()] = None;
+                continue;
+            }
+            let questionnaire = Arc::clone(&session.questionnaire);
+            match answer_from_json(
+                questionnaire.question(idx),
+                value,
+                &mut session.next_record_id,
+            ) {
+                Ok(answer) => session.answers[idx.get()] = Some(answer),
+                Err(e) => {
+                    issues.push(RestoreIssue::WrongType {
+                        id: id.clone(),
+                        expected: e.expected,
+                    });
+                    session.kept_aside.insert(id.clone(), value.clone());
+                }
+            }
+        }
+        session.recompute_all();
+        (session, issues)
+    }
+
+    /// The questionnaire being filled.
+    pub fn questionnaire(&self) -> &Arc<Questionnaire> {
+        &self.questionnaire
+    }
+
+    /// The answer to a question (also while it is hidden).
+    pub fn answer(&self, question: QuestionIdx) -> Option<&AnswerValue> {
+        self.answers[question.get()].as_ref()
+    }
+
+    /// Whether a question is shown (its section and its own condition).
+    pub fn is_visible(&self, question: QuestionIdx) -> bool {
+        self.question_visible[question.get()]
+    }
+
+    /// Whether a section is shown.
+    pub fn is_section_visible(&self, section: SectionIdx) -> bool {
+        self.section_visible[section.get()]
+    }
+
+    /// Whether a question must be answered now.
+    pub fn is_required(&self, question: QuestionIdx) -> bool {
+        self.required[question.get()]
+    }
+
+    /// The value of a calculated question (`None` while it cannot be computed or is hidden).
+    pub fn calculated(&self, question: QuestionIdx) -> Option<f64> {
+        self.calculated[question.get()]
+    }
+
+    /// The violations of a visible question (none while hidden).
+    pub fn violations(&self, question: QuestionIdx) -> &[Violation] {
+        &self.violations[question.get()]
+    }
+
+    /// Whether a field of a record is shown.
+    pub fn is_record_field_visible(
+        &self,
+        question: QuestionIdx,
+        record: RecordId,
+        field: usize,
+    ) -> bool {
+        self.with_record_field(question, record, field, record_field_visible)
+            .unwrap_or(false)
+    }
+
+    /// Whether a field of a record must be answered.
+    pub fn is_record_field_required(
+        &self,
+        question: QuestionIdx,
+        record: RecordId,
+        field: usize,
+    ) -> bool {
+        self.with_record_field(question, record, field, record_field_required)
+            .unwrap_or(false)
+    }
+
+    fn with_record_field(
+        &self,
+        question: QuestionIdx,
+        record: RecordId,
+        field: usize,
+        test: fn(&crate::model::Question, &Record, &dyn Answers) -> bool,
+    ) -> Option<bool> {
+        let QuestionKind::Repeat { fields, .. } = &self.questionnaire.question(question).kind
+        else {
+            return None;
+        };
+        let Some(AnswerValue::Records(records)) = self.answer(question) else {
+            return None;
+        };
+        let record = records.iter().find(|r| r.id == record)?;
+        Some(test(fields.get(field)?, record, self))
+    }
+
+    /// How many graph nodes were evaluated since the last [`Session::reset_counts`].
+    pub fn evaluation_counts(&self) -> EvaluationCounts {
+        self.counts
+    }
+
+    /// Resets the evaluation counters.
+    pub fn reset_counts(&mut self) {
+        self.counts = EvaluationCounts::default();
+    }
+
+    /// Sets (or with `None` clears) the answer to a question.
+    pub fn set_answer(&mut self, question: QuestionIdx, answer: Option<AnswerValue>) -> ChangeSet {
+        if !self.questionnaire.question(question).kind.takes_input() {
+            return ChangeSet::default();
+        }
+        self.answers[question.get()] = answer;
+        self.changed_answer(question)
+    }
+
+    /// Sets a field of a record of a repeat group.
+    pub fn set_record_field(
+        &mut self,
+        question: QuestionIdx,
+        record: RecordId,
+        field: usize,
+        answer: Option<AnswerValue>,
+    ) -> ChangeSet {
+        let Some(AnswerValue::Records(records)) = self.answers[question.get()].as_mut() else {
+            return ChangeSet::default();
+        };
+        let Some(slot) = records
+            .iter_mut()
+            .find(|r| r.id == record)
+            .and_then(|r| r.fields.get_mut(field))
+        else {
+            return ChangeSet::default();
+        };
+        *slot = answer;
+        self.changed_answer(question)
+    }
+
+    /// Adds a record (with the fields' defaults) to a repeat group.
+    pub fn add_record(&mut self, question: QuestionIdx) -> Option<(RecordId, ChangeSet)> {
+        let QuestionKind::Repeat { fields, .. } = &self.questionnaire.question(question).kind
+        else {
+            return None;
+        };
+        let record = Record {
+            id: RecordId(self.next_record_id),
+            fields: fields.iter().map(|f| f.default.clone()).collect(),
+        };
+        self.next_record_id += 1;
+        let id = record.id;
+        match self.answers[question.get()].as_mut() {
+            Some(AnswerValue::Records(records)) => records.push(record),
+            _ => self.answers[question.get()] = Some(AnswerValue::Records(vec![record])),
+        }
+        Some((id, self.changed_answer(question)))
+    }
+
+    /// Removes a record from a repeat group.
+    pub fn remove_record(&mut self, question: QuestionIdx, record: RecordId) -> ChangeSet {
+        let Some(AnswerValue::Records(records)) = self.answers[question.get()].as_mut() else {
+            return ChangeSet::default();
+        };
+        let before = records.len();
+        records.retain(|r| r.id != record);
+        if records.len() == before {
+            return ChangeSet::default();
+        }
+        self.changed_answer(question)
+    }
+
+    fn changed_answer(&mut self, question: QuestionIdx) -> ChangeSet {
+        let start = self.questionnaire.graph.id(Node::QuestionValue(question));
+        let mut changes = self.propagate(start);
+        if !changes.questions.contains(&question) {
+            changes.questions.push(question);
+        }
+        changes.questions.sort();
+        changes
+    }
+
+    /// Evaluates the nodes reachable from `start` in topological order, following only nodes whose result changed.
+    fn propagate(&mut self, start: u32) -> ChangeSet {
+        let questionnaire = Arc::clone(&self.questionnaire);
+        let graph = &questionnaire.graph;
+        let mut heap = BinaryHeap::new();
+        let mut touched = Vec::new();
+        let mut changes = ChangeSet::default();
+        heap.push(Reverse((graph.rank(start), start)));
+        self.queued[start as usize] = true;
+        touched.push(start);
+        while let Some(Reverse((_, id))) = heap.pop() {
+            let node = graph.node(id);
+            if !self.evaluate_node(node) {
+                continue;
+            }
+            match node {
+                Node::SectionVisible(s) => changes.sections.push(s),
+                Node::QuestionVisible(q)
+                | Node::QuestionValue(q)
+                | Node::QuestionRequired(q)
+                | Node::QuestionValidation(q) => {
+                    if !changes.questions.contains(&q) {
+                        changes.questions.push(q);
+                    }
+                }
+            }
+            for &reader in graph.dependents(id) {
+                if !self.queued[reader as usize] {
+                    self.queued[reader as usize] = true;
+                    touched.push(reader);
+                    heap.push(Reverse((graph.rank(reader), reader)));
+                }
+            }
+        }
+        for id in touched {
+            self.queued[id as usize] = false;
+        }
+        changes.sections.sort();
+        changes
+    }
+
+    /// Evaluates every node, in topological order.
+    pub fn recompute_all(&mut self) {
+        let questionnaire = Arc::clone(&self.questionnaire);
+        for &id in questionnaire.graph.order() {
+            self.evaluate_node(questionnaire.graph.node(id));
+        }
+    }
+
+    /// Evaluates one node; returns whether its result changed.
+    fn evaluate_node(&mut self, node: Node) -> bool {
+        let questionnaire = Arc::clone(&self.questionnaire);
+        match node {
+            Node::SectionVisible(s) => {
+                self.counts.section_visibility += 1;
+                let section = questionnaire.section(s);
+                let parent_visible = section.parent.is_none_or(|p| self.section_visible[p.get()]);
+                let visible = parent_visible
+                    && section
+                        .visible_if
+                        .as_ref()
+                        .is_none_or(|e| evaluate(e, self, None).is_true());
+                std::mem::replace(&mut self.section_visible[s.get()], visible) != visible
+            }
+            Node::QuestionVisible(q) => {
+                self.counts.question_visibility += 1;
+                let question = questionnaire.question(q);
+                let visible = self.section_visible[question.section.get()]
+                    && question
+                        .visible_if
+                        .as_ref()
+                        .is_none_or(|e| evaluate(e, self, None).is_true());
+                std::mem::replace(&mut self.question_visible[q.get()], visible) != visible
+            }
+            Node::QuestionValue(q) => {
+                self.counts.values += 1;
+                match &questionnaire.question(q).kind {
+                    QuestionKind::Calculated { expr, .. } => {
+                        let value =
+                            match (self.question_visible[q.get()], evaluate(expr, self, None)) {
+                                (true, Value::Number(n)) => Some(n),
+                                _ => None,
+                            };
+                        std::mem::replace(&mut self.calculated[q.get()], value) != value
+                    }
+                    // An answer's value node is reached when the answer or its visibility
+                    // changed; both change what readers see, so it always propagates.
+                    _ => true,
+                }
+            }
+            Node::QuestionRequired(q) => {
+                self.counts.requirements += 1;
+                let question = questionnaire.question(q);
+                let required = question.required
+                    || question
+                        .required_if
+                        .as_ref()
+                        .is_some_and(|e| evaluate(e, self, None).is_true());
+                std::mem::replace(&mut self.required[q.get()], required) != required
+            }
+            Node::QuestionValidation(q) => {
+                self.counts.validations += 1;
+                let mut violations = Vec::new();
+                if self.question_visible[q.get()] {
+                    validate_question(
+                        questionnaire.question(q),
+                        self.answers[q.get()].as_ref(),
+                        self.required[q.get()],
+                        self,
+                        &mut violations,
+                    );
+                }
+                if violations == self.violations[q.get()] {
+                    return false;
+                }
+                self.violations[q.get()] = violations;
+                true
+            }
+        }
+    }
+
+    /// The status of a page section for the task list.
+    pub fn section_status(&self, section: SectionIdx) -> SectionStatus {
+        if !self.section_visible[section.get()] {
+            return SectionStatus::NotNeeded;
+        }
+        let questionnaire = &self.questionnaire;
+        let visible_inputs = || {
+            questionnaire
+                .section(section)
+                .questions
+                .iter()
+                .copied()
+                .filter(|&q| {
+                    self.question_visible[q.get()] && questionnaire.question(q).kind.takes_input()
+                })
+        };
+        let n_answered = visible_inputs()
+            .filter(|&q| self.answer(q).is_some_and(|a| !a.is_empty()))
+            .count();
+        let mut missing = false;
+        for q in visible_inputs() {
+            for violation in &self.violations[q.get()] {
+                match violation.kind {
+                    ViolationKind::Required
+                    | ViolationKind::MatrixRowsMissing { .. }
+                    | ViolationKind::TooFewRecords { .. } => missing = true,
+                    _ => return SectionStatus::HasErrors,
+                }
+            }
+        }
+        if n_answered == 0 && visible_inputs().next().is_some() {
+            SectionStatus::NotStarted
+        } else if missing {
+            SectionStatus::InProgress
+        } else {
+            SectionStatus::Completed
+        }
+    }
+
+    /// Every violation of every visible question, in questionnaire order.
+    pub fn all_violations(&self) -> impl Iterator<Item = (QuestionIdx, &Violation)> + '_ {
+        self.violations
+            .iter()
+            .enumerate()
+            .flat_map(|(q, list)| list.iter().map(move |v| (QuestionIdx(q as u32), v)))
+    }
+
+    /// All answers by question id, hidden ones and those kept aside included: what a draft stores.
+    pub fn answers_json(&self) -> BTreeMap<String, Json> {
+        let mut out = self.kept_aside.clone();
+        for (question, answer) in self.questionnaire.questions.iter().zip(&self.answers) {
+            if let Some(answer) = answer {
+                out.insert(question.id.0.clone(), answer_to_json(question, answer));
+            }
+        }
+        out
+    }
+
+    /// The answers that count: visible questions with an answer, calculated values, and for
+    /// repeat groups only the visible fields of each record. The basis of the submission.
+    pub fn visible_answers(&self) -> BTreeMap<String, Json> {
+        let mut out = BTreeMap::new();
+        for (idx, question) in self.questionnaire.questions.iter().enumerate() {
+            if !self.question_visible[idx] {
+                continue;
+            }
+            let value = match (&question.kind, &self.answers[idx]) {
+                (QuestionKind::Calculated { .. }, _) => {
+                    self.calculated[idx].map(crate::answer::number_to_json)
+                }
+                (QuestionKind::Repeat { fields, .. }, Some(AnswerValue::Records(records))) => {
+                    let visible: Vec<Record> = records
+                        .iter()
+                        .map(|record| Record {
+                            id: record.id,
+                            fields: fields
+                                .iter()
+                                .zip(&record.fields)
+                                .map(|(field, value)| {
+                                    value
+                                        .clone()
+                                        .filter(|_| record_field_visible(field, record, self))
+                                })
+                                .collect(),
+                        })
+                        .collect();
+                    Some(answer_to_json(question, &AnswerValue::Records(visible)))
+                }
+                (_, Some(answer)) if !answer.is_empty() => Some(answer_to_json(question, answer)),
+                _ => None,
+            };
+            if let Some(value) = value {
+                out.insert(question.id.0.clone(), value);
+            }
+        }
+        out
+    }
+
+    /// Answers kept aside while restoring (unknown ids or wrong types).
+    pub fn kept_aside(&self) -> &BTreeMap<String, Json> {
+        &self.kept_aside
+    }
+}

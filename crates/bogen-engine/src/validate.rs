@@ -1,0 +1,445 @@
+//! Validation: what is wrong with an answer, as data.
+//!
+//! The engine returns [`Violation`]s with a [`ViolationKind`] and, when the office wrote one, a
+//! custom message. It never invents display text: the app turns a kind into a German or English
+//! sentence. Hidden questions are never validated (the session does not call in here for them).
+
+use crate::answer::{AnswerValue, Record, RecordId};
+use crate::eval::{evaluate, Answers};
+use crate::model::{Question, QuestionKind, TextFormat};
+use crate::resolve::is_iso_date;
+use crate::text::LocalizedText;
+use validator::{ValidateEmail, ValidateUrl};
+
+/// What is wrong.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum ViolationKind {
+    /// A required answer is missing.
+    Required,
+    /// A number field holds text that is not a number.
+    NotANumber,
+    /// An integer field holds a fraction.
+    NotAWholeNumber,
+    /// A number is below `min`.
+    BelowMin {
+        /// The minimum.
+        min: f64,
+    },
+    /// A number is above `max`.
+    AboveMax {
+        /// The maximum.
+        max: f64,
+    },
+    /// A date field does not hold a valid date.
+    InvalidDate,
+    /// A date is before `min`.
+    DateBeforeMin {
+        /// Earliest allowed, `YYYY-MM-DD`.
+        min: String,
+    },
+    /// A date is after `max`.
+    DateAfterMax {
+        /// Latest allowed, `YYYY-MM-DD`.
+        max: String,
+    },
+    /// A text is shorter than `minLength`.
+    TooShort {
+        /// Fewest characters.
+        min_length: u32,
+    },
+    /// A text is longer than `maxLength`.
+    TooLong {
+        /// Most characters.
+        max_length: u32,
+    },
+    /// A text does not match `pattern`.
+    PatternMismatch,
+    /// Not an e-mail address.
+    InvalidEmail,
+    /// Not an http(s) URL.
+    InvalidUrl,
+    /// Not a telephone number.
+    InvalidPhone,
+    /// A choice holds a value that is not one of the options.
+    UnknownOption {
+        /// The value.
+        value: String,
+    },
+    /// Fewer options selected than `minSelected`.
+    TooFewSelected {
+        /// Fewest.
+        min: u32,
+    },
+    /// More options selected than `maxSelected`.
+    TooManySelected {
+        /// Most.
+        max: u32,
+    },
+    /// "Other" is ticked but not specified.
+    OtherNotSpecified,
+    /// Fewer records than `minCount`.
+    TooFewRecords {
+        /// Fewest.
+        min: u32,
+    },
+    /// More records than `maxCount`.
+    TooManyRecords {
+        /// Most.
+        max: u32,
+    },
+    /// Matrix rows left unanswered in a required matrix (their values).
+    MatrixRowsMissing {
+        /// Row values.
+        rows: Vec<String>,
+    },
+    /// A rule of the office failed; its message is the custom message.
+    RuleFailed {
+        /// Position of the rule in the question's `rules`.
+        rule: usize,
+    },
+}
+
+/// Where in a question's answer a violation is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ViolationLocation {
+    /// The answer as a whole.
+    Answer,
+    /// A field of a record of a repeat group.
+    RecordField {
+        /// The record.
+        record: RecordId,
+        /// The field's position.
+        field: usize,
+    },
+}
+
+/// One problem with one answer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Violation {
+    /// Where.
+    pub location: ViolationLocation,
+    /// What.
+    pub kind: ViolationKind,
+    /// The office's message, which replaces the default one.
+    pub custom_message: Option<LocalizedText>,
+}
+
+/// Checks an answer against the question's own settings (not required-ness, not rules).
+pub(crate) fn intrinsic(
+    question: &Question,
+    answer: &AnswerValue,
+    location: ViolationLocation,
+    out: &mut Vec<Violation>,
+) {
+    let messages = &question.messages;
+    let mut push = |kind: ViolationKind, custom: &Option<LocalizedText>| {
+        out.push(Violation {
+            location,
+            kind,
+            custom_message: custom.clone(),
+        });
+    };
+    match (&question.kind, answer) {
+        (
+            QuestionKind::Text {
+                format,
+                min_length,
+                max_length,
+                pattern,
+                ..
+            },
+            AnswerValue::Text(text),
+        ) => {
+            let text = text.trim();
+            if text.is_empty() {
+                return;
+            }
+            let n_chars = text.chars().count() as u32;
+            if let Some(min) = min_length.filter(|&min| n_chars < min) {
+                push(
+                    ViolationKind::TooShort { min_length: min },
+                    &messages.length,
+                );
+            }
+            if let Some(max) = max_length.filter(|&max| n_chars > max) {
+                push(ViolationKind::TooLong { max_length: max }, &messages.length);
+            }
+            let malformed = match format {
+                TextFormat::Plain => None,
+                TextFormat::Email => {
+                    (!text.validate_email()).then_some(ViolationKind::InvalidEmail)
+                }
+                TextFormat::Url => {
+                    let is_web = text.starts_with("http://") || text.starts_with("https://");
+                    (!is_web || !text.validate_url()).then_some(ViolationKind::InvalidUrl)
+                }
+                TextFormat::Phone => (!is_phone(text)).then_some(ViolationKind::InvalidPhone),
+            };
+            if let Some(kind) = malformed {
+                push(kind, &messages.format);
+            }
+            if let Some(pattern) = pattern {
+                if !pattern.is_match(text) {
+                    push(ViolationKind::PatternMismatch, &messages.pattern);
+                }
+            }
+        }
+        (QuestionKind::Number { .. }, AnswerValue::NotANumber(text)) if !text.trim().is_empty() => {
+            push(ViolationKind::NotANumber, &messages.format);
+        }
+        (
+            QuestionKind::Number {
+                integer, min, max, ..
+            },
+            AnswerValue::Number(n),
+        ) => {
+            if *integer && n.fract() != 0.0 {
+                push(ViolationKind::NotAWholeNumber, &messages.format);
+            }
+            if let Some(min) = min.filter(|min| n < min) {
+                push(ViolationKind::BelowMin { min }, &messages.min);
+            }
+            if let Some(max) = max.filter(|max| n > max) {
+                push(ViolationKind::AboveMax { max }, &messages.max);
+            }
+        }
+        (QuestionKind::Date { min, max }, AnswerValue::Text(date)) if !date.is_empty() => {
+            if !is_iso_date(date) {
+                push(ViolationKind::InvalidDate, &messages.format);
+                return;
+            }
+            if let Some(min) = min.as_ref().filter(|min| date < *min) {
+                push(
+                    ViolationKind::DateBeforeMin { min: min.clone() },
+                    &messages.min,
+                );
+            }
+            if let Some(max) = max.as_ref().filter(|max| date > *max) {
+                push(
+                    ViolationKind::DateAfterMax { max: max.clone() },
+                    &messages.max,
+                );
+            }
+        }
+        (QuestionKind::SingleChoice { options, .. }, AnswerValue::Choice(value))
+            if !value.is_empty() =>
+        {
+            if !options.iter().any(|o| &o.value == value) {
+                push(
+                    ViolationKind::UnknownOption {
+                        value: value.clone(),
+                    },
+                    &None,
+                );
+            }
+        }
+        (
+            QuestionKind::MultipleChoice {
+                options,
+                min_selected,
+                max_selected,
+                ..
+            },
+            AnswerValue::Choices { selected, other },
+        ) => {
+            for value in selected {
+                if !options.iter().any(|o| &o.value == value) {
+                    push(
+                        ViolationKind::UnknownOption {
+                            value: value.clone(),
+                        },
+                        &None,
+                    );
+                }
+            }
+            if other.as_ref().is_some_and(|o| o.trim().is_empty()) {
+                push(ViolationKind::OtherNotSpecified, &None);
+            }
+            let n_selected = selected.len() as u32 + u32::from(other.is_some());
+            if n_selected > 0 {
+                if let Some(min) = min_selected.filter(|&min| n_selected < min) {
+                    push(ViolationKind::TooFewSelected { min }, &messages.min);
+                }
+            }
+            if let Some(max) = max_selected.filter(|&max| n_selected > max) {
+                push(ViolationKind::TooManySelected { max }, &messages.max);
+            }
+        }
+        (QuestionKind::Matrix { rows, scale }, AnswerValue::Matrix(answers)) => {
+            for (row, value) in answers {
+                if !scale.iter().any(|o| &o.value == value) || !rows.iter().any(|r| &r.value == row)
+                {
+                    push(
+                        ViolationKind::UnknownOption {
+                            value: format!("{row}: {value}"),
+                        },
+                        &None,
+                    );
+                }
+            }
+        }
+        (
+            QuestionKind::Repeat {
+                min_count,
+                max_count,
+                ..
+            },
+            AnswerValue::Records(records),
+        ) => {
+            let n_records = records.len() as u32;
+            if let Some(min) = min_count.filter(|&min| n_records < min && n_records > 0) {
+                push(ViolationKind::TooFewRecords { min }, &messages.min);
+            }
+            if let Some(max) = max_count.filter(|&max| n_records > max) {
+                push(ViolationKind::TooManyRecords { max }, &messages.max);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A telephone number: digits with the usual separators, an optional leading `+`, 5 to 20 digits.
+fn is_phone(text: &str) -> bool {
+    let body = text.strip_prefix('+').unwrap_or(text);
+    let n_digits = body.chars().filter(char::is_ascii_digit).count();
+    body.chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '/' | '(' | ')' | '.'))
+        && (5..=20).contains(&n_digits)
+}
+
+/// Full validation of a visible question: required-ness, its own checks, its rules, and for a
+/// repeat group every record's visible fields.
+pub(crate) fn validate_question(
+    question: &Question,
+    answer: Option<&AnswerValue>,
+    required: bool,
+    answers: &dyn Answers,
+    out: &mut Vec<Violation>,
+) {
+    let location = ViolationLocation::Answer;
+    let is_empty = answer.is_none_or(AnswerValue::is_empty);
+    if is_empty {
+        if required {
+            out.push(Violation {
+                location,
+                kind: ViolationKind::Required,
+                custom_message: question.messages.required.clone(),
+            });
+        }
+    } else if let Some(answer) = answer {
+        intrinsic(question, answer, location, out);
+        if let (QuestionKind::Matrix { rows, .. }, AnswerValue::Matrix(given), true) =
+            (&question.kind, answer, required)
+        {
+            let missing: Vec<String> = rows
+                .iter()
+                .filter(|r| !given.contains_key(&r.value))
+                .map(|r| r.value.clone())
+                .collect();
+            if !missing.is_empty() {
+                out.push(Violation {
+                    location,
+                    kind: ViolationKind::MatrixRowsMissing { rows: missing },
+                    custom_message: question.messages.required.clone(),
+                });
+            }
+        }
+    }
+    for (rule_idx, rule) in question.rules.iter().enumerate() {
+        if evaluate(&rule.check, answers, None).is_false() {
+            out.push(Violation {
+                location,
+                kind: ViolationKind::RuleFailed { rule: rule_idx },
+                custom_message: Some(rule.message.clone()),
+            });
+        }
+    }
+    if let (QuestionKind::Repeat { fields, .. }, Some(AnswerValue::Records(records))) =
+        (&question.kind, answer)
+    {
+        for record in records {
+            validate_record(fields, record, answers, out);
+        }
+    }
+}
+
+fn validate_record(
+    fields: &[Question],
+    record: &Record,
+    answers: &dyn Answers,
+    out: &mut Vec<Violation>,
+) {
+    for (field_idx, field) in fields.iter().enumerate() {
+        if !record_field_visible(field, record, answers) {
+            continue;
+        }
+        let location = ViolationLocation::RecordField {
+            record: record.id,
+            field: field_idx,
+        };
+        let answer = record.fields.get(field_idx).and_then(Option::as_ref);
+        let required = field.required
+            || field
+                .required_if
+                .as_ref()
+                .is_some_and(|e| evaluate(e, answers, Some(record)).is_true());
+        match answer.filter(|a| !a.is_empty()) {
+            None if required => out.push(Violation {
+                location,
+                kind: ViolationKind::Required,
+                custom_message: field.messages.required.clone(),
+            }),
+            None => {}
+            Some(answer) => intrinsic(field, answer, location, out),
+        }
+        for (rule_idx, rule) in field.rules.iter().enumerate() {
+            if evaluate(&rule.check, answers, Some(record)).is_false() {
+                out.push(Violation {
+                    location,
+                    kind: ViolationKind::RuleFailed { rule: rule_idx },
+                    custom_message: Some(rule.message.clone()),
+                });
+            }
+        }
+    }
+}
+
+/// Whether a field of a record is shown, by the field's own condition.
+pub(crate) fn record_field_visible(
+    field: &Question,
+    record: &Record,
+    answers: &dyn Answers,
+) -> bool {
+    field
+        .visible_if
+        .as_ref()
+        .is_none_or(|e| evaluate(e, answers, Some(record)).is_true())
+}
+
+/// Whether a field of a record is required.
+pub(crate) fn record_field_required(
+    field: &Question,
+    record: &Record,
+    answers: &dyn Answers,
+) -> bool {
+    field.required
+        || field
+            .required_if
+            .as_ref()
+            .is_some_and(|e| evaluate(e, answers, Some(record)).is_true())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_phone;
+
+    #[test]
+    fn phone_numbers_in_german_notation_are_accepted() {
+        assert!(is_phone("+49 711 216-0"));
+        assert!(is_phone("0711 / 216 0"));
+        assert!(is_phone("(0711) 2160"));
+        assert!(!is_phone("call me"));
+        assert!(!is_phone("123"));
+    }
+}
