@@ -1,0 +1,108 @@
+// A tiny static file server for the release build in dist/, for the end-to-end tests.
+//
+//   node tests/e2e/lib/server.mjs [DIST] [PORT]   serves DIST (default: dist/) on 127.0.0.1
+//
+// Besides dist/ it serves tests/e2e/fixtures/ under /e2e-fixtures/, so a test can point the app
+// at a questionnaire of its own (`?questionnaire=/e2e-fixtures/broken.json`). It listens on
+// 127.0.0.1 only, on a free port unless one is given, answers every file with its proper MIME
+// type (application/wasm for .wasm, which WebAssembly.instantiateStreaming insists on), never
+// caches, and falls back to index.html for paths without a file extension (as `trunk serve` does).
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+export const REPO_ROOT = resolve(here, '..', '..', '..');
+export const DEFAULT_DIST = process.env.BOGEN_DIST ? resolve(process.env.BOGEN_DIST) : join(REPO_ROOT, 'dist');
+export const FIXTURES = resolve(here, '..', 'fixtures');
+export const FIXTURE_PREFIX = '/e2e-fixtures/';
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json; charset=utf-8',
+};
+
+/** Resolves a URL path inside `root`, or null when it would leave it. */
+function inside(root, urlPath) {
+  const file = normalize(join(root, decodeURIComponent(urlPath)));
+  return file === root || file.startsWith(root + sep) ? file : null;
+}
+
+async function fileOrNull(path) {
+  try {
+    const s = await stat(path);
+    if (s.isDirectory()) return fileOrNull(join(path, 'index.html'));
+    return { path, body: await readFile(path) };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Starts the server. Resolves to { url, port, requests, close() }; `requests` lists every path
+ * asked for, in order.
+ */
+export async function startServer({ dist = DEFAULT_DIST, port = 0, quiet = true } = {}) {
+  const root = resolve(dist);
+  if (!(await fileOrNull(join(root, 'index.html')))) {
+    throw new Error(`${root}/index.html not found: build the app first (scripts/build.sh, or trunk build --release)`);
+  }
+  const requests = [];
+  const server = createServer(async (req, res) => {
+    const path = new URL(req.url, 'http://127.0.0.1').pathname;
+    requests.push(path);
+    let found = null;
+    if (req.method === 'GET' || req.method === 'HEAD') {
+      if (path.startsWith(FIXTURE_PREFIX)) {
+        const file = inside(FIXTURES, path.slice(FIXTURE_PREFIX.length - 1));
+        found = file && (await fileOrNull(file));
+      } else {
+        const file = inside(root, path);
+        found = file && (await fileOrNull(file));
+        if (!found && extname(path) === '') found = await fileOrNull(join(root, 'index.html'));
+      }
+    }
+    const status = found ? 200 : req.method === 'GET' || req.method === 'HEAD' ? 404 : 405;
+    if (!quiet) console.log(`${status} ${req.method} ${req.url}`);
+    if (!found) {
+      res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end(`${status} ${path}\n`);
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': MIME[extname(found.path).toLowerCase()] ?? 'application/octet-stream',
+      'content-length': found.body.length,
+      'cache-control': 'no-store',
+    });
+    res.end(req.method === 'HEAD' ? undefined : found.body);
+  });
+  await new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, '127.0.0.1', ok);
+  });
+  const actualPort = server.address().port;
+  return {
+    url: `http://127.0.0.1:${actualPort}`,
+    port: actualPort,
+    requests,
+    close: () => new Promise((ok) => { server.closeAllConnections?.(); server.close(() => ok()); }),
+  };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const [dist, port] = process.argv.slice(2);
+  const s = await startServer({ dist: dist ?? DEFAULT_DIST, port: Number(port ?? 0), quiet: false });
+  console.log(`serving ${resolve(dist ?? DEFAULT_DIST)} at ${s.url}/ (fixtures under ${s.url}${FIXTURE_PREFIX}); Ctrl-C stops`);
+}
