@@ -9,11 +9,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(
-    name = "bogen",
-    version,
-    about = "Tools for the project office of a Bogen questionnaire"
-)]
+#[command(name = "bogen", version, about = "Tools for the project office of a Bogen questionnaire")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -47,8 +43,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Check { files } => {
             let mut any_problems = false;
             for file in files {
-                let text = std::fs::read_to_string(&file)
-                    .with_context(|| format!("could not read {}", file.display()))?;
+                let text =
+                    std::fs::read_to_string(&file).with_context(|| format!("could not read {}", file.display()))?;
                 let name = file.display().to_string();
                 match bogen_engine::compile(&text) {
                     Ok(questionnaire) => {
@@ -64,15 +60,14 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                         any_problems = true;
                         print!("{}", problems.render(&name));
                         let n = problems.0.len();
-                        eprintln!("{name}: {n} problem{} found; fix them and run `bogen check {name}` again", if n == 1 { "" } else { "s" });
+                        eprintln!(
+                            "{name}: {n} problem{} found; fix them and run `bogen check {name}` again",
+                            if n == 1 { "" } else { "s" }
+                        );
                     }
                 }
             }
-            Ok(if any_problems {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            })
+            Ok(if any_problems { ExitCode::from(1) } else { ExitCode::SUCCESS })
         }
         Command::Schema => {
             print!("{}", bogen_engine::schema::questionnaire_schema_json());

@@ -52,9 +52,7 @@ impl AnswerValue {
     /// Whether this counts as no answer (empty text, nothing selected, no records).
     pub fn is_empty(&self) -> bool {
         match self {
-            AnswerValue::Text(t) | AnswerValue::Choice(t) | AnswerValue::NotANumber(t) => {
-                t.trim().is_empty()
-            }
+            AnswerValue::Text(t) | AnswerValue::Choice(t) | AnswerValue::NotANumber(t) => t.trim().is_empty(),
             AnswerValue::Number(_) | AnswerValue::Bool(_) => false,
             AnswerValue::Choices { selected, other } => selected.is_empty() && other.is_none(),
             AnswerValue::Matrix(rows) => rows.is_empty(),
@@ -69,19 +67,11 @@ impl AnswerValue {
 /// accepted: with one comma and no point the comma is the decimal mark; digit groups are
 /// accepted only as spaces or apostrophes. Anything else stays text and is reported.
 pub fn parse_number_input(input: &str) -> AnswerValue {
-    let compact: String = input
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '\'' && *c != '\u{202f}')
-        .collect();
-    let normalised = if compact.matches(',').count() == 1 && !compact.contains('.') {
-        compact.replace(',', ".")
-    } else {
-        compact
-    };
+    let compact: String = input.chars().filter(|c| !c.is_whitespace() && *c != '\'' && *c != '\u{202f}').collect();
+    let normalised =
+        if compact.matches(',').count() == 1 && !compact.contains('.') { compact.replace(',', ".") } else { compact };
     let looks_numeric = !normalised.is_empty()
-        && normalised
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+'))
+        && normalised.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+'))
         && normalised.chars().any(|c| c.is_ascii_digit());
     match normalised.parse::<f64>() {
         Ok(n) if looks_numeric && n.is_finite() => AnswerValue::Number(n),
@@ -97,9 +87,7 @@ pub struct AnswerJsonError {
 }
 
 fn expected(what: &str) -> AnswerJsonError {
-    AnswerJsonError {
-        expected: what.to_owned(),
-    }
+    AnswerJsonError { expected: what.to_owned() }
 }
 
 /// Reads an answer for `question` from its JSON form.
@@ -109,22 +97,15 @@ pub fn answer_from_json(
     next_record_id: &mut u64,
 ) -> Result<AnswerValue, AnswerJsonError> {
     match &question.kind {
-        QuestionKind::Text { .. } | QuestionKind::Date { .. } => value
-            .as_str()
-            .map(|s| AnswerValue::Text(s.to_owned()))
-            .ok_or_else(|| expected("a text")),
+        QuestionKind::Text { .. } | QuestionKind::Date { .. } => {
+            value.as_str().map(|s| AnswerValue::Text(s.to_owned())).ok_or_else(|| expected("a text"))
+        }
         QuestionKind::Number { .. } => match value {
-            Json::Number(n) => n
-                .as_f64()
-                .map(AnswerValue::Number)
-                .ok_or_else(|| expected("a number")),
+            Json::Number(n) => n.as_f64().map(AnswerValue::Number).ok_or_else(|| expected("a number")),
             Json::String(s) => Ok(parse_number_input(s)),
             _ => Err(expected("a number")),
         },
-        QuestionKind::YesNo => value
-            .as_bool()
-            .map(AnswerValue::Bool)
-            .ok_or_else(|| expected("true or false")),
+        QuestionKind::YesNo => value.as_bool().map(AnswerValue::Bool).ok_or_else(|| expected("true or false")),
         QuestionKind::SingleChoice { .. } => value
             .as_str()
             .map(|s| AnswerValue::Choice(s.to_owned()))
@@ -134,10 +115,7 @@ pub fn answer_from_json(
             let (list, other) = match value {
                 Json::Array(list) => (list, None),
                 Json::Object(map) => {
-                    let list = map
-                        .get("selected")
-                        .and_then(Json::as_array)
-                        .ok_or_else(|| expected(wanted))?;
+                    let list = map.get("selected").and_then(Json::as_array).ok_or_else(|| expected(wanted))?;
                     let other = match map.get("other") {
                         None | Some(Json::Null) => None,
                         Some(Json::String(s)) => Some(s.clone()),
@@ -149,11 +127,7 @@ pub fn answer_from_json(
             };
             let selected = list
                 .iter()
-                .map(|v| {
-                    v.as_str()
-                        .map(str::to_owned)
-                        .ok_or_else(|| expected(wanted))
-                })
+                .map(|v| v.as_str().map(str::to_owned).ok_or_else(|| expected(wanted)))
                 .collect::<Result<Vec<_>, _>>()?;
             Ok(AnswerValue::Choices { selected, other })
         }
@@ -162,11 +136,7 @@ pub fn answer_from_json(
             let map = value.as_object().ok_or_else(|| expected(wanted))?;
             let rows = map
                 .iter()
-                .map(|(row, v)| {
-                    v.as_str()
-                        .map(|s| (row.clone(), s.to_owned()))
-                        .ok_or_else(|| expected(wanted))
-                })
+                .map(|(row, v)| v.as_str().map(|s| (row.clone(), s.to_owned())).ok_or_else(|| expected(wanted)))
                 .collect::<Result<BTreeMap<_, _>, _>>()?;
             Ok(AnswerValue::Matrix(rows))
         }
@@ -176,43 +146,29 @@ pub fn answer_from_json(
             let mut records = Vec::with_capacity(list.len());
             for item in list {
                 let map = item.as_object().ok_or_else(|| expected(wanted))?;
-                let mut record = Record {
-                    id: RecordId(*next_record_id),
-                    fields: vec![None; fields.len()],
-                };
+                let mut record = Record { id: RecordId(*next_record_id), fields: vec![None; fields.len()] };
                 *next_record_id += 1;
                 for (field_idx, field) in fields.iter().enumerate() {
                     if let Some(v) = map.get(&field.id.0).filter(|v| !v.is_null()) {
-                        record.fields[field_idx] =
-                            Some(answer_from_json(field, v, next_record_id)?);
+                        record.fields[field_idx] = Some(answer_from_json(field, v, next_record_id)?);
                     }
                 }
                 records.push(record);
             }
             Ok(AnswerValue::Records(records))
         }
-        QuestionKind::Calculated { .. } => {
-            Err(expected("nothing: calculated values are not answered"))
-        }
+        QuestionKind::Calculated { .. } => Err(expected("nothing: calculated values are not answered")),
     }
 }
 
 /// Writes an answer for `question` in its JSON form.
 pub fn answer_to_json(question: &Question, answer: &AnswerValue) -> Json {
     match answer {
-        AnswerValue::Text(t) | AnswerValue::Choice(t) | AnswerValue::NotANumber(t) => {
-            Json::String(t.clone())
-        }
+        AnswerValue::Text(t) | AnswerValue::Choice(t) | AnswerValue::NotANumber(t) => Json::String(t.clone()),
         AnswerValue::Number(n) => number_to_json(*n),
         AnswerValue::Bool(b) => Json::Bool(*b),
-        AnswerValue::Choices {
-            selected,
-            other: None,
-        } => json!(selected),
-        AnswerValue::Choices {
-            selected,
-            other: Some(other),
-        } => json!({ "selected": selected, "other": other }),
+        AnswerValue::Choices { selected, other: None } => json!(selected),
+        AnswerValue::Choices { selected, other: Some(other) } => json!({ "selected": selected, "other": other }),
         AnswerValue::Matrix(rows) => json!(rows),
         AnswerValue::Records(records) => {
             let fields: &[Question] = match &question.kind {
@@ -242,9 +198,7 @@ pub fn number_to_json(n: f64) -> Json {
     if n.fract() == 0.0 && n.abs() < 9.0e15 {
         Json::from(n as i64)
     } else {
-        serde_json::Number::from_f64(n)
-            .map(Json::Number)
-            .unwrap_or(Json::Null)
+        serde_json::Number::from_f64(n).map(Json::Number).unwrap_or(Json::Null)
     }
 }
 
@@ -258,18 +212,9 @@ mod tests {
         assert_eq!(parse_number_input(" 12.5 "), AnswerValue::Number(12.5));
         assert_eq!(parse_number_input("589 000"), AnswerValue::Number(589000.0));
         assert_eq!(parse_number_input("-3"), AnswerValue::Number(-3.0));
-        assert_eq!(
-            parse_number_input("12a"),
-            AnswerValue::NotANumber("12a".into())
-        );
-        assert_eq!(
-            parse_number_input("1.234,5"),
-            AnswerValue::NotANumber("1.234,5".into())
-        );
-        assert_eq!(
-            parse_number_input("inf"),
-            AnswerValue::NotANumber("inf".into())
-        );
+        assert_eq!(parse_number_input("12a"), AnswerValue::NotANumber("12a".into()));
+        assert_eq!(parse_number_input("1.234,5"), AnswerValue::NotANumber("1.234,5".into()));
+        assert_eq!(parse_number_input("inf"), AnswerValue::NotANumber("inf".into()));
         assert_eq!(parse_number_input("-"), AnswerValue::NotANumber("-".into()));
     }
 }

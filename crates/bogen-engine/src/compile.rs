@@ -9,14 +9,14 @@
 use crate::answer::{answer_from_json, AnswerValue};
 use crate::expr;
 use crate::format::{
-    ChoiceDisplay, MessagesFile, OptionFile, QuestionFile, QuestionType, QuestionnaireFile,
-    SectionFile, Text, FORMAT_VERSION,
+    ChoiceDisplay, MessagesFile, OptionFile, QuestionFile, QuestionType, QuestionnaireFile, SectionFile, Text,
+    FORMAT_VERSION,
 };
 use crate::graph::{GraphBuilder, Node};
 use crate::location::{LineCol, PositionIndex};
 use crate::model::{
-    ChoiceOption, Messages, Question, QuestionId, QuestionIdx, QuestionKind, Questionnaire, Rule,
-    Section, SectionId, SectionIdx, Submission, TextFormat,
+    ChoiceOption, Messages, Question, QuestionId, QuestionIdx, QuestionKind, Questionnaire, Rule, Section, SectionId,
+    SectionIdx, Submission, TextFormat,
 };
 use crate::resolve::{is_iso_date, resolve, suggestion, Expr, Scope, Type};
 use crate::text::{Lang, LocalizedText};
@@ -40,11 +40,7 @@ pub struct Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = if self.path.is_empty() {
-            "(file)"
-        } else {
-            &self.path
-        };
+        let path = if self.path.is_empty() { "(file)" } else { &self.path };
         write!(f, "{path}: {}", self.message)
     }
 }
@@ -75,10 +71,7 @@ pub fn compile(text: &str) -> Result<Questionnaire, Problems> {
             let message = strip_serde_position(&e.to_string());
             return Err(Problems(vec![Problem {
                 path: String::new(),
-                position: Some(LineCol {
-                    line: e.line(),
-                    col: e.column(),
-                }),
+                position: Some(LineCol { line: e.line(), col: e.column() }),
                 message: format!("not valid JSON: {message}"),
             }]));
         }
@@ -87,6 +80,7 @@ pub fn compile(text: &str) -> Result<Questionnaire, Problems> {
         positions: PositionIndex::new(text),
         problems: Vec::new(),
         languages: vec![Lang::De],
+        section_paths: Vec::new(),
     };
     let questionnaire = compiler.questionnaire(root);
     let mut problems = compiler.problems;
@@ -117,6 +111,8 @@ struct Compiler {
     positions: PositionIndex,
     problems: Vec<Problem>,
     languages: Vec<Lang>,
+    /// JSON path of each section, by index.
+    section_paths: Vec<String>,
 }
 
 /// A section or question read from the file, with its path, before expressions are resolved.
@@ -126,18 +122,13 @@ struct Pending {
     file: QuestionFile,
 }
 
-const RESERVED_IDS: [&str; 11] = [
-    "and", "or", "not", "in", "true", "false", "record", "count", "empty", "sum", "round",
-];
+const RESERVED_IDS: [&str; 11] =
+    ["and", "or", "not", "in", "true", "false", "record", "count", "empty", "sum", "round"];
 
 impl Compiler {
     fn problem(&mut self, path: &str, message: impl Into<String>) {
         let position = self.positions.nearest(path);
-        self.problems.push(Problem {
-            path: path.to_owned(),
-            position,
-            message: message.into(),
-        });
+        self.problems.push(Problem { path: path.to_owned(), position, message: message.into() });
     }
 
     /// Deserializes one part of the file, reporting serde's error at its path.
@@ -150,8 +141,7 @@ impl Compiler {
                 Ok(v) => return Some(v),
                 Err(e) => {
                     let inner = e.path().to_string();
-                    let segments: Vec<serde_path_to_error::Segment> =
-                        e.path().iter().cloned().collect();
+                    let segments: Vec<serde_path_to_error::Segment> = e.path().iter().cloned().collect();
                     let full = join_path(path, if inner == "." { "" } else { &inner });
                     let raw = e.into_inner().to_string();
                     self.problem(&full, friendly_serde_message(&raw));
@@ -174,7 +164,10 @@ impl Compiler {
         if header.format_version != FORMAT_VERSION {
             self.problem(
                 "formatVersion",
-                format!("format version {} is not supported; this version of Bogen reads format version {FORMAT_VERSION}", header.format_version),
+                format!(
+                    "format version {} is not supported; this version of Bogen reads format version {FORMAT_VERSION}",
+                    header.format_version
+                ),
             );
         }
         self.check_id(&header.id, "id", false);
@@ -184,10 +177,9 @@ impl Compiler {
         self.languages = Vec::new();
         for (i, code) in header.languages.iter().enumerate() {
             match Lang::from_code(code) {
-                Some(lang) if self.languages.contains(&lang) => self.problem(
-                    &format!("languages[{i}]"),
-                    format!("language \"{code}\" is listed twice"),
-                ),
+                Some(lang) if self.languages.contains(&lang) => {
+                    self.problem(&format!("languages[{i}]"), format!("language \"{code}\" is listed twice"))
+                }
                 Some(lang) => self.languages.push(lang),
                 None => self.problem(
                     &format!("languages[{i}]"),
@@ -197,26 +189,17 @@ impl Compiler {
         }
         if self.languages.is_empty() {
             if header.languages.is_empty() {
-                self.problem(
-                    "languages",
-                    "at least one language is needed, e.g. [\"de\", \"en\"]",
-                );
+                self.problem("languages", "at least one language is needed, e.g. [\"de\", \"en\"]");
             }
             self.languages.push(Lang::De);
         }
         let title = self.text(&header.title, "title");
-        let introduction = header
-            .introduction
-            .as_ref()
-            .map(|t| self.text(t, "introduction"));
+        let introduction = header.introduction.as_ref().map(|t| self.text(t, "introduction"));
         let submission = header.submission.as_ref().map(|s| {
             if !crate::answer::AnswerValue::Text(s.email.clone()).is_empty()
                 && !validator::ValidateEmail::validate_email(&s.email)
             {
-                self.problem(
-                    "submission.email",
-                    format!("\"{}\" is not an e-mail address", s.email),
-                );
+                self.problem("submission.email", format!("\"{}\" is not an e-mail address", s.email));
             }
             if let Some(url) = &s.upload_url {
                 if !(url.starts_with("https://") || url.starts_with("http://"))
@@ -231,19 +214,14 @@ impl Compiler {
             if let Some(deadline) = s.deadline.as_ref().filter(|d| !is_iso_date(d)) {
                 self.problem(
                     "submission.deadline",
-                    format!(
-                        "\"{deadline}\" is not a date; write it as YYYY-MM-DD, e.g. \"2004-09-30\""
-                    ),
+                    format!("\"{deadline}\" is not a date; write it as YYYY-MM-DD, e.g. \"2004-09-30\""),
                 );
             }
             Submission {
                 email: s.email.clone(),
                 upload_url: s.upload_url.clone(),
                 deadline: s.deadline.clone(),
-                instructions: s
-                    .instructions
-                    .as_ref()
-                    .map(|t| self.text(t, "submission.instructions")),
+                instructions: s.instructions.as_ref().map(|t| self.text(t, "submission.instructions")),
             }
         });
 
@@ -260,10 +238,7 @@ impl Compiler {
             }
         };
         if section_values.is_empty() {
-            self.problem(
-                "sections",
-                "the questionnaire has no sections; add at least one with questions",
-            );
+            self.problem("sections", "the questionnaire has no sections; add at least one with questions");
         }
         for (i, value) in section_values.into_iter().enumerate() {
             self.section(
@@ -286,9 +261,7 @@ impl Compiler {
             let idx = QuestionIdx(idx as u32);
             let question = self.question(&pending.file, &pending.path, pending.section);
             // With duplicate ids the first question keeps the id; the duplicate is already reported.
-            types
-                .entry(pending.file.id.clone())
-                .or_insert((idx, type_of(&question.kind)));
+            types.entry(pending.file.id.clone()).or_insert((idx, type_of(&question.kind)));
             question_index.entry(pending.file.id.clone()).or_insert(idx);
             question_paths.push(pending.path.clone());
             questions.push(question);
@@ -299,18 +272,12 @@ impl Compiler {
         let mut n_conditions = 0;
         for (s_idx, section) in sections.iter().enumerate() {
             if let Some(parent) = section.parent {
-                graph.edge(
-                    Node::SectionVisible(parent),
-                    Node::SectionVisible(SectionIdx(s_idx as u32)),
-                );
+                graph.edge(Node::SectionVisible(parent), Node::SectionVisible(SectionIdx(s_idx as u32)));
             }
         }
         for (s_idx, source, path) in section_conditions {
             n_conditions += 1;
-            let scope = Scope {
-                questions: &types,
-                record: None,
-            };
+            let scope = Scope { questions: &types, record: None };
             if let Some((expr, reads)) = self.expression(&source, &path, &scope, Type::Bool) {
                 for q in reads {
                     graph.edge(Node::QuestionValue(q), Node::SectionVisible(s_idx));
@@ -323,24 +290,12 @@ impl Compiler {
             let section = questions[idx].section;
             graph.edge(Node::SectionVisible(section), Node::QuestionVisible(q_idx));
             graph.edge(Node::QuestionVisible(q_idx), Node::QuestionValue(q_idx));
-            graph.edge(
-                Node::QuestionVisible(q_idx),
-                Node::QuestionValidation(q_idx),
-            );
+            graph.edge(Node::QuestionVisible(q_idx), Node::QuestionValidation(q_idx));
             graph.edge(Node::QuestionValue(q_idx), Node::QuestionValidation(q_idx));
-            graph.edge(
-                Node::QuestionRequired(q_idx),
-                Node::QuestionValidation(q_idx),
-            );
-            n_conditions += usize::from(pending.file.visible_if.is_some())
-                + usize::from(pending.file.required_if.is_some());
-            let reads = self.question_expressions(
-                &pending.file,
-                &pending.path,
-                &types,
-                None,
-                &mut questions[idx],
-            );
+            graph.edge(Node::QuestionRequired(q_idx), Node::QuestionValidation(q_idx));
+            n_conditions +=
+                usize::from(pending.file.visible_if.is_some()) + usize::from(pending.file.required_if.is_some());
+            let reads = self.question_expressions(&pending.file, &pending.path, &types, None, &mut questions[idx]);
             for (q, node) in reads {
                 graph.edge(Node::QuestionValue(q), node(q_idx));
             }
@@ -354,9 +309,7 @@ impl Compiler {
             }
             if let QuestionKind::Repeat { fields, .. } = &mut questions[idx].kind {
                 for (f_idx, field_file) in pending.file.fields.iter().enumerate() {
-                    if let (Some(default), Some(field)) =
-                        (&field_file.default, fields.get_mut(f_idx))
-                    {
+                    if let (Some(default), Some(field)) = (&field_file.default, fields.get_mut(f_idx)) {
                         let path = format!("{}.fields[{f_idx}].default", pending.path);
                         field.default = self.default_value(field, default, &path);
                     }
@@ -373,11 +326,7 @@ impl Compiler {
                 None
             }
         };
-        let section_index = sections
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.id.0.clone(), SectionIdx(i as u32)))
-            .collect();
+        let section_index = sections.iter().enumerate().map(|(i, s)| (s.id.0.clone(), SectionIdx(i as u32))).collect();
         Some(Questionnaire {
             id: header.id,
             version: header.version,
@@ -406,10 +355,7 @@ impl Compiler {
         seen_ids: &mut HashMap<String, String>,
     ) {
         let Some(object) = value.as_object_mut() else {
-            self.problem(
-                &path,
-                "a section must be an object with \"id\", \"title\" and \"questions\"",
-            );
+            self.problem(&path, "a section must be an object with \"id\", \"title\" and \"questions\"");
             return;
         };
         let question_values = object.insert("questions".to_owned(), Json::Array(Vec::new()));
@@ -420,13 +366,11 @@ impl Compiler {
         self.check_id(&file.id, &join_path(&path, "id"), true);
         self.unique(&file.id, &join_path(&path, "id"), seen_ids);
         let idx = SectionIdx(sections.len() as u32);
+        self.section_paths.push(path.clone());
         sections.push(Section {
             id: SectionId(file.id.clone()),
             title: self.text(&file.title, &join_path(&path, "title")),
-            description: file
-                .description
-                .as_ref()
-                .map(|t| self.text(t, &join_path(&path, "description"))),
+            description: file.description.as_ref().map(|t| self.text(t, &join_path(&path, "description"))),
             parent,
             children: Vec::new(),
             questions: Vec::new(),
@@ -462,14 +406,8 @@ impl Compiler {
                 continue;
             };
             self.unique(&question.id, &join_path(&q_path, "id"), seen_ids);
-            sections[idx.get()]
-                .questions
-                .push(QuestionIdx(pending_questions.len() as u32));
-            pending_questions.push(Pending {
-                path: q_path,
-                section: idx,
-                file: question,
-            });
+            sections[idx.get()].questions.push(QuestionIdx(pending_questions.len() as u32));
+            pending_questions.push(Pending { path: q_path, section: idx, file: question });
         }
         for (i, child) in child_values.into_iter().enumerate() {
             self.section(
@@ -485,35 +423,22 @@ impl Compiler {
     }
 
     fn question_file(&mut self, mut value: Json, path: &str) -> Option<QuestionFile> {
-        let fields = value
-            .as_object_mut()
-            .and_then(|o| o.insert("fields".to_owned(), Json::Array(Vec::new())));
+        let fields = value.as_object_mut().and_then(|o| o.insert("fields".to_owned(), Json::Array(Vec::new())));
         let mut file = self.part::<QuestionFile>(value, path)?;
         self.check_id(&file.id, &join_path(path, "id"), true);
         let mut field_ids = HashMap::new();
-        for (i, field_value) in sections_value(fields)
-            .unwrap_or_default()
-            .into_iter()
-            .enumerate()
-        {
+        for (i, field_value) in sections_value(fields).unwrap_or_default().into_iter().enumerate() {
             let f_path = format!("{path}.fields[{i}]");
-            let fields_inside = field_value
-                .get("fields")
-                .is_some_and(|f| f.as_array().is_some_and(|a| !a.is_empty()));
+            let fields_inside = field_value.get("fields").is_some_and(|f| f.as_array().is_some_and(|a| !a.is_empty()));
             if let Some(field) = self.part::<QuestionFile>(field_value, &f_path) {
                 self.check_id(&field.id, &join_path(&f_path, "id"), true);
                 self.unique(&field.id, &join_path(&f_path, "id"), &mut field_ids);
-                if matches!(
-                    field.question_type,
-                    QuestionType::Repeat | QuestionType::Matrix | QuestionType::Calculated
-                ) || fields_inside
+                if matches!(field.question_type, QuestionType::Repeat | QuestionType::Matrix | QuestionType::Calculated)
+                    || fields_inside
                 {
                     self.problem(
                         &join_path(&f_path, "type"),
-                        format!(
-                            "a field of a repeat group cannot be of type \"{}\"",
-                            type_name(field.question_type)
-                        ),
+                        format!("a field of a repeat group cannot be of type \"{}\"", type_name(field.question_type)),
                     );
                     continue;
                 }
@@ -526,10 +451,8 @@ impl Compiler {
     fn unique(&mut self, id: &str, path: &str, seen: &mut HashMap<String, String>) {
         if let Some(first) = seen.get(id) {
             let first = first.clone();
-            self.problem(
-                path,
-                format!("duplicate id \"{id}\"; it is already used at {first}"),
-            );
+            let what = if path.ends_with(".value") { "option value" } else { "id" };
+            self.problem(path, format!("duplicate {what} \"{id}\"; it is already used at {first}"));
         } else {
             seen.insert(id.to_owned(), path.trim_end_matches(".id").to_owned());
         }
@@ -540,10 +463,7 @@ impl Compiler {
             id.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
                 && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
         } else {
-            !id.is_empty()
-                && id
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+            !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
         };
         if !valid {
             let rule = if strict {
@@ -553,10 +473,7 @@ impl Compiler {
             };
             self.problem(path, format!("invalid id \"{id}\": use {rule}"));
         } else if strict && RESERVED_IDS.contains(&id) {
-            self.problem(
-                path,
-                format!("\"{id}\" is a word of the expression language and cannot be an id"),
-            );
+            self.problem(path, format!("\"{id}\" is a word of the expression language and cannot be an id"));
         }
     }
 
@@ -577,11 +494,7 @@ impl Compiler {
                             &join_path(path, code),
                             format!(
                                 "language \"{code}\" is not declared in \"languages\" ({})",
-                                self.languages
-                                    .iter()
-                                    .map(|l| format!("\"{l}\""))
-                                    .collect::<Vec<_>>()
-                                    .join(", ")
+                                self.languages.iter().map(|l| format!("\"{l}\"")).collect::<Vec<_>>().join(", ")
                             ),
                         );
                     }
@@ -593,12 +506,7 @@ impl Compiler {
 
     fn options(&mut self, options: &[OptionFile], path: &str, what: &str) -> Vec<ChoiceOption> {
         if options.is_empty() {
-            self.problem(
-                path,
-                format!(
-                    "the list of {what} is empty; add at least one {{\"value\": …, \"label\": …}}"
-                ),
-            );
+            self.problem(path, format!("the list of {what} is empty; add at least one {{\"value\": …, \"label\": …}}"));
         }
         let mut seen: HashMap<String, String> = HashMap::new();
         options
@@ -607,16 +515,10 @@ impl Compiler {
             .map(|(i, o)| {
                 let o_path = format!("{path}[{i}]");
                 if o.value.trim().is_empty() {
-                    self.problem(
-                        &join_path(&o_path, "value"),
-                        "an option value cannot be empty",
-                    );
+                    self.problem(&join_path(&o_path, "value"), "an option value cannot be empty");
                 }
                 self.unique(&o.value, &join_path(&o_path, "value"), &mut seen);
-                ChoiceOption {
-                    value: o.value.clone(),
-                    label: self.text(&o.label, &join_path(&o_path, "label")),
-                }
+                ChoiceOption { value: o.value.clone(), label: self.text(&o.label, &join_path(&o_path, "label")) }
             })
             .collect()
     }
@@ -625,10 +527,7 @@ impl Compiler {
         let Some(m) = messages else {
             return Messages::default();
         };
-        let mut one = |t: &Option<Text>, key: &str| {
-            t.as_ref()
-                .map(|t| self.text(t, &format!("{path}.messages.{key}")))
-        };
+        let mut one = |t: &Option<Text>, key: &str| t.as_ref().map(|t| self.text(t, &format!("{path}.messages.{key}")));
         Messages {
             required: one(&m.required, "required"),
             min: one(&m.min, "min"),
@@ -651,27 +550,18 @@ impl Compiler {
             | QuestionType::Phone => {
                 if let (Some(min), Some(max)) = (file.min_length, file.max_length) {
                     if min > max {
-                        self.problem(
-                            &at("minLength"),
-                            format!("minLength {min} is greater than maxLength {max}"),
-                        );
+                        self.problem(&at("minLength"), format!("minLength {min} is greater than maxLength {max}"));
                     }
                 }
-                let pattern = file.pattern.as_ref().and_then(|p| {
-                    match regex::Regex::new(&format!("^(?:{p})$")) {
-                        Ok(re) => Some(re),
-                        Err(e) => {
-                            let detail =
-                                e.to_string().lines().last().unwrap_or("").trim().to_owned();
-                            self.problem(
-                                &at("pattern"),
-                                format!(
-                                    "invalid pattern \"{p}\": {}",
-                                    detail.trim_start_matches("error: ")
-                                ),
-                            );
-                            None
-                        }
+                let pattern = file.pattern.as_ref().and_then(|p| match regex::Regex::new(&format!("^(?:{p})$")) {
+                    Ok(re) => Some(re),
+                    Err(e) => {
+                        let detail = e.to_string().lines().last().unwrap_or("").trim().to_owned();
+                        self.problem(
+                            &at("pattern"),
+                            format!("invalid pattern \"{p}\": {}", detail.trim_start_matches("error: ")),
+                        );
+                        None
                     }
                 });
                 QuestionKind::Text {
@@ -752,10 +642,7 @@ impl Compiler {
                 }
                 if let (Some(min), Some(max)) = (file.min_count, file.max_count) {
                     if min > max {
-                        self.problem(
-                            &at("minCount"),
-                            format!("minCount {min} is greater than maxCount {max}"),
-                        );
+                        self.problem(&at("minCount"), format!("minCount {min} is greater than maxCount {max}"));
                     }
                 }
                 let fields = file
@@ -768,15 +655,15 @@ impl Compiler {
                     fields,
                     min_count: file.min_count,
                     max_count: file.max_count,
-                    record_label: file
-                        .record_label
-                        .as_ref()
-                        .map(|t| self.text(t, &at("recordLabel"))),
+                    record_label: file.record_label.as_ref().map(|t| self.text(t, &at("recordLabel"))),
                 }
             }
             QuestionType::Calculated => {
                 if file.calculate.is_none() {
-                    self.problem(path, "a calculated question needs \"calculate\", e.g. \"foreign_residents / inhabitants * 100\"");
+                    self.problem(
+                        path,
+                        "a calculated question needs \"calculate\", e.g. \"foreign_residents / inhabitants * 100\"",
+                    );
                 }
                 QuestionKind::Calculated {
                     unit: file.unit.as_ref().map(|u| self.text(u, &at("unit"))),
@@ -790,10 +677,7 @@ impl Compiler {
             section,
             label: self.text(&file.label, &at("label")),
             help: file.help.as_ref().map(|t| self.text(t, &at("help"))),
-            placeholder: file
-                .placeholder
-                .as_ref()
-                .map(|t| self.text(t, &at("placeholder"))),
+            placeholder: file.placeholder.as_ref().map(|t| self.text(t, &at("placeholder"))),
             required: file.required,
             has_required_if: file.required_if.is_some(),
             kind,
@@ -815,31 +699,15 @@ impl Compiler {
             ("min", file.min.is_some(), numeric || t == T::Date),
             ("max", file.max.is_some(), numeric || t == T::Date),
             ("unit", file.unit.is_some(), numeric || t == T::Calculated),
-            (
-                "decimals",
-                file.decimals.is_some(),
-                t == T::Decimal || t == T::Calculated,
-            ),
+            ("decimals", file.decimals.is_some(), t == T::Decimal || t == T::Calculated),
             ("minLength", file.min_length.is_some(), texty),
             ("maxLength", file.max_length.is_some(), texty),
             ("pattern", file.pattern.is_some(), texty),
-            (
-                "options",
-                !file.options.is_empty(),
-                matches!(t, T::SingleChoice | T::MultipleChoice | T::Matrix),
-            ),
+            ("options", !file.options.is_empty(), matches!(t, T::SingleChoice | T::MultipleChoice | T::Matrix)),
             ("display", file.display.is_some(), t == T::SingleChoice),
             ("other", file.other, t == T::MultipleChoice),
-            (
-                "minSelected",
-                file.min_selected.is_some(),
-                t == T::MultipleChoice,
-            ),
-            (
-                "maxSelected",
-                file.max_selected.is_some(),
-                t == T::MultipleChoice,
-            ),
+            ("minSelected", file.min_selected.is_some(), t == T::MultipleChoice),
+            ("maxSelected", file.max_selected.is_some(), t == T::MultipleChoice),
             ("rows", !file.rows.is_empty(), t == T::Matrix),
             ("minCount", file.min_count.is_some(), t == T::Repeat),
             ("maxCount", file.max_count.is_some(), t == T::Repeat),
@@ -850,10 +718,7 @@ impl Compiler {
             if present && !applies {
                 self.problem(
                     &join_path(path, key),
-                    format!(
-                        "\"{key}\" does not apply to a question of type \"{}\"",
-                        type_name(t)
-                    ),
+                    format!("\"{key}\" does not apply to a question of type \"{}\"", type_name(t)),
                 );
             }
         }
@@ -864,7 +729,10 @@ impl Compiler {
                 ("default", file.default.is_some()),
             ] {
                 if present {
-                    self.problem(&join_path(path, key), format!("\"{key}\" does not apply to a calculated question, which is never answered"));
+                    self.problem(
+                        &join_path(path, key),
+                        format!("\"{key}\" does not apply to a calculated question, which is never answered"),
+                    );
                 }
             }
         }
@@ -886,7 +754,10 @@ impl Compiler {
             None => None,
             Some(Json::String(s)) if is_iso_date(s) => Some(s.clone()),
             Some(other) => {
-                self.problem(path, format!("expected a date written \"YYYY-MM-DD\", e.g. \"2004-09-30\", found {other}"));
+                self.problem(
+                    path,
+                    format!("expected a date written \"YYYY-MM-DD\", e.g. \"2004-09-30\", found {other}"),
+                );
                 None
             }
         }
@@ -920,21 +791,11 @@ impl Compiler {
                     Type::Bool => "a condition",
                     _ => "not that",
                 };
-                self.problem(
-                    path,
-                    format!("expected {wanted}, but \"{source}\" is {found}"),
-                );
+                self.problem(path, format!("expected {wanted}, but \"{source}\" is {found}"));
                 None
             }
             Err(e) => {
-                self.problem(
-                    path,
-                    format!(
-                        "at column {}: {} in \"{source}\"",
-                        e.span.start + 1,
-                        e.message
-                    ),
-                );
+                self.problem(path, format!("at column {}: {} in \"{source}\"", e.span.start + 1, e.message));
                 None
             }
         }
@@ -949,125 +810,69 @@ impl Compiler {
         record: Option<(&str, &[(String, Type)])>,
         question: &mut Question,
     ) -> Vec<(QuestionIdx, fn(QuestionIdx) -> Node)> {
-        let scope = Scope {
-            questions: types,
-            record,
-        };
+        let scope = Scope { questions: types, record };
         let mut reads: Vec<(QuestionIdx, fn(QuestionIdx) -> Node)> = Vec::new();
         if let Some(source) = &file.visible_if {
-            if let Some((e, r)) =
-                self.expression(source, &join_path(path, "visibleIf"), &scope, Type::Bool)
-            {
+            if let Some((e, r)) = self.expression(source, &join_path(path, "visibleIf"), &scope, Type::Bool) {
                 question.visible_if = Some(e);
-                reads.extend(
-                    r.into_iter()
-                        .map(|q| (q, Node::QuestionVisible as fn(QuestionIdx) -> Node)),
-                );
+                reads.extend(r.into_iter().map(|q| (q, Node::QuestionVisible as fn(QuestionIdx) -> Node)));
             }
         }
         if let Some(source) = &file.required_if {
-            if let Some((e, r)) =
-                self.expression(source, &join_path(path, "requiredIf"), &scope, Type::Bool)
-            {
+            if let Some((e, r)) = self.expression(source, &join_path(path, "requiredIf"), &scope, Type::Bool) {
                 question.required_if = Some(e);
-                reads.extend(
-                    r.into_iter()
-                        .map(|q| (q, Node::QuestionRequired as fn(QuestionIdx) -> Node)),
-                );
+                reads.extend(r.into_iter().map(|q| (q, Node::QuestionRequired as fn(QuestionIdx) -> Node)));
             }
         }
-        if let (Some(source), QuestionKind::Calculated { expr, .. }) =
-            (&file.calculate, &mut question.kind)
-        {
-            if let Some((e, r)) =
-                self.expression(source, &join_path(path, "calculate"), &scope, Type::Number)
-            {
+        if let (Some(source), QuestionKind::Calculated { expr, .. }) = (&file.calculate, &mut question.kind) {
+            if let Some((e, r)) = self.expression(source, &join_path(path, "calculate"), &scope, Type::Number) {
                 *expr = e;
-                reads.extend(
-                    r.into_iter()
-                        .map(|q| (q, Node::QuestionValue as fn(QuestionIdx) -> Node)),
-                );
+                reads.extend(r.into_iter().map(|q| (q, Node::QuestionValue as fn(QuestionIdx) -> Node)));
             }
         }
         for (i, rule) in file.rules.iter().enumerate() {
             let rule_path = format!("{path}.rules[{i}]");
             let message = self.text(&rule.message, &join_path(&rule_path, "message"));
-            if let Some((check, r)) = self.expression(
-                &rule.check,
-                &join_path(&rule_path, "check"),
-                &scope,
-                Type::Bool,
-            ) {
+            if let Some((check, r)) = self.expression(&rule.check, &join_path(&rule_path, "check"), &scope, Type::Bool)
+            {
                 question.rules.push(Rule { check, message });
-                reads.extend(
-                    r.into_iter()
-                        .map(|q| (q, Node::QuestionValidation as fn(QuestionIdx) -> Node)),
-                );
+                reads.extend(r.into_iter().map(|q| (q, Node::QuestionValidation as fn(QuestionIdx) -> Node)));
             }
         }
         // A repeat group's fields are evaluated per record when the group is validated (and
         // when the app asks whether a field is shown), so whatever they read outside the record
         // is an input of the group's validation node.
         if let QuestionKind::Repeat { fields, .. } = &mut question.kind {
-            let field_types: Vec<(String, Type)> = fields
-                .iter()
-                .map(|f| (f.id.0.clone(), type_of(&f.kind)))
-                .collect();
+            let field_types: Vec<(String, Type)> = fields.iter().map(|f| (f.id.0.clone(), type_of(&f.kind))).collect();
             for (i, field_file) in file.fields.iter().enumerate() {
                 let Some(field) = fields.get_mut(i) else {
                     continue;
                 };
                 let f_path = format!("{path}.fields[{i}]");
-                let field_reads = self.question_expressions(
-                    field_file,
-                    &f_path,
-                    types,
-                    Some((&file.id, &field_types)),
-                    field,
-                );
+                let field_reads =
+                    self.question_expressions(field_file, &f_path, types, Some((&file.id, &field_types)), field);
                 reads.extend(
-                    field_reads
-                        .into_iter()
-                        .map(|(q, _)| (q, Node::QuestionValidation as fn(QuestionIdx) -> Node)),
+                    field_reads.into_iter().map(|(q, _)| (q, Node::QuestionValidation as fn(QuestionIdx) -> Node)),
                 );
             }
         }
         reads
     }
 
-    fn default_value(
-        &mut self,
-        question: &Question,
-        value: &Json,
-        path: &str,
-    ) -> Option<AnswerValue> {
+    fn default_value(&mut self, question: &Question, value: &Json, path: &str) -> Option<AnswerValue> {
         let mut record_ids = 0;
         match answer_from_json(question, value, &mut record_ids) {
             Err(e) => {
-                self.problem(
-                    path,
-                    format!(
-                        "the default {value} is not a valid answer: expected {}",
-                        e.expected
-                    ),
-                );
+                self.problem(path, format!("the default {value} is not a valid answer: expected {}", e.expected));
                 None
             }
             Ok(answer) => {
                 let mut violations: Vec<Violation> = Vec::new();
-                intrinsic(
-                    question,
-                    &answer,
-                    ViolationLocation::Answer,
-                    &mut violations,
-                );
+                intrinsic(question, &answer, ViolationLocation::Answer, &mut violations);
                 for v in &violations {
                     self.problem(
                         path,
-                        format!(
-                            "the default {value} is not a valid answer: {}",
-                            describe_violation(&v.kind)
-                        ),
+                        format!("the default {value} is not a valid answer: {}", describe_violation(&v.kind)),
                     );
                 }
                 violations.is_empty().then_some(answer)
@@ -1083,20 +888,28 @@ impl Compiler {
         question_paths: &[String],
     ) {
         let mut names: Vec<String> = Vec::new();
-        let mut first_path = None;
+        let mut expression_path = None;
         for node in cycle {
-            let (name, path) = match node {
-                Node::SectionVisible(s) => (format!("section \"{}\"", sections[s.get()].id), None),
-                Node::QuestionVisible(q)
-                | Node::QuestionValue(q)
-                | Node::QuestionRequired(q)
-                | Node::QuestionValidation(q) => (
-                    format!("\"{}\"", questions[q.get()].id),
-                    Some(question_paths[q.get()].clone()),
+            // The problem is reported at the first expression that takes part in the cycle.
+            let (name, path) = match *node {
+                Node::SectionVisible(s) => (
+                    format!("section \"{}\"", sections[s.get()].id),
+                    Some(format!("{}.visibleIf", self.section_paths[s.get()])),
                 ),
+                Node::QuestionVisible(q) => {
+                    (format!("\"{}\"", questions[q.get()].id), Some(format!("{}.visibleIf", question_paths[q.get()])))
+                }
+                Node::QuestionValue(q) => {
+                    let path = matches!(questions[q.get()].kind, QuestionKind::Calculated { .. })
+                        .then(|| format!("{}.calculate", question_paths[q.get()]));
+                    (format!("\"{}\"", questions[q.get()].id), path)
+                }
+                Node::QuestionRequired(q) | Node::QuestionValidation(q) => {
+                    (format!("\"{}\"", questions[q.get()].id), None)
+                }
             };
-            if first_path.is_none() {
-                first_path = path;
+            if expression_path.is_none() {
+                expression_path = path;
             }
             if names.last() != Some(&name) {
                 names.push(name);
@@ -1105,14 +918,18 @@ impl Compiler {
         if names.len() > 1 && names.first() == names.last() {
             names.pop();
         }
-        if let Some(first) = names.first().cloned() {
+        let path = expression_path.unwrap_or_else(|| "sections".to_owned());
+        let message = if names.len() == 1 {
+            format!("cycle in conditions and calculations: {} depends on itself", names[0])
+        } else {
+            let first = names[0].clone();
             names.push(first);
-        }
-        let path = first_path.unwrap_or_else(|| "sections".to_owned());
-        self.problem(
-            &path,
-            format!("cycle in conditions and calculations: {} (each needs the other to be decided first)", names.join(" → ")),
-        );
+            format!(
+                "cycle in conditions and calculations: {} (each needs the next to be decided first)",
+                names.join(" → ")
+            )
+        };
+        self.problem(&path, message);
     }
 }
 
@@ -1178,21 +995,16 @@ pub(crate) fn type_of(kind: &QuestionKind) -> Type {
     match kind {
         QuestionKind::Text { .. } => Type::Text,
         QuestionKind::Number { .. } | QuestionKind::Calculated { .. } => Type::Number,
-        QuestionKind::SingleChoice { options, .. } => {
-            Type::Choice(options.iter().map(|o| o.value.clone()).collect())
-        }
+        QuestionKind::SingleChoice { options, .. } => Type::Choice(options.iter().map(|o| o.value.clone()).collect()),
         QuestionKind::MultipleChoice { options, .. } => {
             Type::Choices(options.iter().map(|o| o.value.clone()).collect())
         }
         QuestionKind::YesNo => Type::Bool,
         QuestionKind::Date { .. } => Type::Date,
         QuestionKind::Matrix { .. } => Type::Matrix,
-        QuestionKind::Repeat { fields, .. } => Type::Records(
-            fields
-                .iter()
-                .map(|f| (f.id.0.clone(), type_of(&f.kind)))
-                .collect(),
-        ),
+        QuestionKind::Repeat { fields, .. } => {
+            Type::Records(fields.iter().map(|f| (f.id.0.clone(), type_of(&f.kind))).collect())
+        }
     }
 }
 
@@ -1214,11 +1026,7 @@ fn friendly_serde_message(message: &str) -> String {
         return format!(
             "unknown value \"{variant}\"{}; expected one of {}",
             suggestion(variant, candidates.iter().copied()),
-            candidates
-                .iter()
-                .map(|c| format!("\"{c}\""))
-                .collect::<Vec<_>>()
-                .join(", ")
+            candidates.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(", ")
         );
     }
     if message.contains("untagged enum Text") {

@@ -52,7 +52,9 @@ impl std::fmt::Display for DraftError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             DraftError::Malformed(reason) => write!(f, "not a Bogen draft file: {reason}"),
-            DraftError::UnsupportedVersion(v) => write!(f, "draft format version {v} is not supported (this version reads {DRAFT_FORMAT_VERSION})"),
+            DraftError::UnsupportedVersion(v) => {
+                write!(f, "draft format version {v} is not supported (this version reads {DRAFT_FORMAT_VERSION})")
+            }
             DraftError::OtherQuestionnaire { draft, loaded } => {
                 write!(f, "the draft belongs to questionnaire \"{draft}\", not to \"{loaded}\"")
             }
@@ -75,8 +77,7 @@ impl DraftFile {
 
     /// Reads a draft from JSON text.
     pub fn parse(text: &str) -> Result<DraftFile, DraftError> {
-        let draft: DraftFile =
-            serde_json::from_str(text).map_err(|e| DraftError::Malformed(e.to_string()))?;
+        let draft: DraftFile = serde_json::from_str(text).map_err(|e| DraftError::Malformed(e.to_string()))?;
         if draft.format_version != DRAFT_FORMAT_VERSION {
             return Err(DraftError::UnsupportedVersion(draft.format_version));
         }
@@ -89,10 +90,7 @@ impl DraftFile {
     }
 
     /// Opens the draft as a session of `questionnaire`.
-    pub fn restore(
-        &self,
-        questionnaire: Arc<Questionnaire>,
-    ) -> Result<(Session, Vec<RestoreIssue>), DraftError> {
+    pub fn restore(&self, questionnaire: Arc<Questionnaire>) -> Result<(Session, Vec<RestoreIssue>), DraftError> {
         if self.questionnaire_id != questionnaire.id {
             return Err(DraftError::OtherQuestionnaire {
                 draft: self.questionnaire_id.clone(),

@@ -80,11 +80,7 @@ pub(crate) fn evaluate(expr: &Expr, answers: &dyn Answers, record: Option<&Recor
         Expr::Bool(b) => Value::Bool(*b),
         Expr::List(items) => Value::List(items.clone()),
         Expr::Question(q) => answers.value(*q),
-        Expr::RecordField(field) => value_of_answer(
-            record
-                .and_then(|r| r.fields.get(*field))
-                .and_then(Option::as_ref),
-        ),
+        Expr::RecordField(field) => value_of_answer(record.and_then(|r| r.fields.get(*field)).and_then(Option::as_ref)),
         Expr::Not(inner) => match evaluate(inner, answers, record) {
             Value::Bool(b) => Value::Bool(!b),
             _ => Value::Empty,
@@ -98,10 +94,9 @@ pub(crate) fn evaluate(expr: &Expr, answers: &dyn Answers, record: Option<&Recor
             Value::Collection(n) => n as f64,
             _ => 0.0,
         }),
-        Expr::Empty(inner) => Value::Bool(matches!(
-            evaluate(inner, answers, record),
-            Value::Empty | Value::Collection(0)
-        )),
+        Expr::Empty(inner) => {
+            Value::Bool(matches!(evaluate(inner, answers, record), Value::Empty | Value::Collection(0)))
+        }
         Expr::Sum { repeat, field } => {
             let total = answers
                 .records(*repeat)
@@ -110,7 +105,8 @@ pub(crate) fn evaluate(expr: &Expr, answers: &dyn Answers, record: Option<&Recor
                     Some(Some(AnswerValue::Number(n))) => Some(*n),
                     _ => None,
                 })
-                .sum();
+                // Not `sum()`: that starts at -0.0 for floats, which would show as "-0".
+                .fold(0.0, |total, n| total + n);
             Value::Number(total)
         }
         Expr::Round(inner, places) => match evaluate(inner, answers, record) {
@@ -124,13 +120,7 @@ pub(crate) fn evaluate(expr: &Expr, answers: &dyn Answers, record: Option<&Recor
     }
 }
 
-fn binary(
-    op: BinaryOp,
-    left: &Expr,
-    right: &Expr,
-    answers: &dyn Answers,
-    record: Option<&Record>,
-) -> Value {
+fn binary(op: BinaryOp, left: &Expr, right: &Expr, answers: &dyn Answers, record: Option<&Record>) -> Value {
     // `and`/`or` short-circuit on a decided left side, as Kleene logic allows.
     if op == BinaryOp::And || op == BinaryOp::Or {
         let decided = Value::Bool(op == BinaryOp::Or);

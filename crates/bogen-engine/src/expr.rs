@@ -164,9 +164,7 @@ impl Token {
     }
 }
 
-const SYMBOLS: [&str; 16] = [
-    "<=", ">=", "!=", "==", "=", "<", ">", "+", "-", "*", "/", "(", ")", "[", "]", ",",
-];
+const SYMBOLS: [&str; 16] = ["<=", ">=", "!=", "==", "=", "<", ">", "+", "-", "*", "/", "(", ")", "[", "]", ","];
 
 fn lex(source: &str) -> Result<Vec<(Token, Span)>, ParseError> {
     let chars: Vec<char> = source.chars().collect();
@@ -186,9 +184,7 @@ fn lex(source: &str) -> Result<Vec<(Token, Span)>, ParseError> {
             let literal: String = chars[start..pos].iter().collect();
             let number = literal.parse::<f64>().map_err(|_| ParseError {
                 span: Span { start, end: pos },
-                message: format!(
-                    "\"{literal}\" is not a number; write decimals with a point, e.g. 12.5"
-                ),
+                message: format!("\"{literal}\" is not a number; write decimals with a point, e.g. 12.5"),
             })?;
             tokens.push((Token::Number(number), Span { start, end: pos }));
             continue;
@@ -197,20 +193,11 @@ fn lex(source: &str) -> Result<Vec<(Token, Span)>, ParseError> {
             while pos < chars.len() && (chars[pos].is_alphanumeric() || chars[pos] == '_') {
                 pos += 1;
             }
-            tokens.push((
-                Token::Name(chars[start..pos].iter().collect()),
-                Span { start, end: pos },
-            ));
+            tokens.push((Token::Name(chars[start..pos].iter().collect()), Span { start, end: pos }));
             continue;
         }
         if c == '.' {
-            tokens.push((
-                Token::Symbol("."),
-                Span {
-                    start,
-                    end: pos + 1,
-                },
-            ));
+            tokens.push((Token::Symbol("."), Span { start, end: pos + 1 }));
             pos += 1;
             continue;
         }
@@ -222,9 +209,7 @@ fn lex(source: &str) -> Result<Vec<(Token, Span)>, ParseError> {
                     None => {
                         return Err(ParseError {
                             span: Span { start, end: pos },
-                            message: format!(
-                                "text started here is never closed; add a {c} at its end"
-                            ),
+                            message: format!("text started here is never closed; add a {c} at its end"),
                         })
                     }
                     Some(&q) if q == c => {
@@ -248,13 +233,7 @@ fn lex(source: &str) -> Result<Vec<(Token, Span)>, ParseError> {
         match SYMBOLS.iter().find(|symbol| rest.starts_with(**symbol)) {
             Some(symbol) => {
                 let len = symbol.chars().count();
-                tokens.push((
-                    Token::Symbol(symbol),
-                    Span {
-                        start,
-                        end: pos + len,
-                    },
-                ));
+                tokens.push((Token::Symbol(symbol), Span { start, end: pos + len }));
                 pos += len;
             }
             None => {
@@ -266,46 +245,29 @@ fn lex(source: &str) -> Result<Vec<(Token, Span)>, ParseError> {
                     _ => "",
                 };
                 return Err(ParseError {
-                    span: Span {
-                        start,
-                        end: pos + 1,
-                    },
+                    span: Span { start, end: pos + 1 },
                     message: format!("unexpected character \"{c}\"{hint}"),
                 });
             }
         }
     }
-    tokens.push((
-        Token::End,
-        Span {
-            start: chars.len(),
-            end: chars.len(),
-        },
-    ));
+    tokens.push((Token::End, Span { start: chars.len(), end: chars.len() }));
     Ok(tokens)
 }
 
 /// Parses an expression.
 pub fn parse(source: &str) -> Result<Ast, ParseError> {
     let tokens = lex(source)?;
-    let mut parser = Parser {
-        tokens,
-        pos: 0,
-        depth: 0,
-    };
+    let mut parser = Parser { tokens, pos: 0, depth: 0 };
     if parser.peek() == &Token::End {
-        return Err(ParseError {
-            span: Span { start: 0, end: 0 },
-            message: "the expression is empty".to_owned(),
-        });
+        return Err(ParseError { span: Span { start: 0, end: 0 }, message: "the expression is empty".to_owned() });
     }
     let ast = parser.or()?;
     match parser.peek() {
         Token::End => Ok(ast),
-        other => Err(parser.error(format!(
-            "expected an operator such as \"and\" or \"=\", found {}",
-            other.describe()
-        ))),
+        other => {
+            Err(parser.error(format!("expected an operator such as \"and\" or \"=\", found {}", other.describe())))
+        }
     }
 }
 
@@ -336,10 +298,7 @@ impl Parser {
     }
 
     fn error(&self, message: String) -> ParseError {
-        ParseError {
-            span: self.span(),
-            message,
-        }
+        ParseError { span: self.span(), message }
     }
 
     fn is_name(&self, word: &str) -> bool {
@@ -354,22 +313,14 @@ impl Parser {
         if self.is_symbol(symbol) {
             Ok(self.advance().1)
         } else {
-            Err(self.error(format!(
-                "expected \"{symbol}\" {context}, found {}",
-                self.peek().describe()
-            )))
+            Err(self.error(format!("expected \"{symbol}\" {context}, found {}", self.peek().describe())))
         }
     }
 
-    fn nested<T>(
-        &mut self,
-        parse: impl FnOnce(&mut Parser) -> Result<T, ParseError>,
-    ) -> Result<T, ParseError> {
+    fn nested<T>(&mut self, parse: impl FnOnce(&mut Parser) -> Result<T, ParseError>) -> Result<T, ParseError> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err(self.error(format!(
-                "the expression nests deeper than {MAX_DEPTH} levels"
-            )));
+            return Err(self.error(format!("the expression nests deeper than {MAX_DEPTH} levels")));
         }
         let result = parse(self);
         self.depth -= 1;
@@ -402,10 +353,7 @@ impl Parser {
         if self.is_name("not") {
             let start = self.advance().1;
             let inner = self.nested(|p| p.not())?;
-            let span = Span {
-                start: start.start,
-                end: inner.span().end,
-            };
+            let span = Span { start: start.start, end: inner.span().end };
             return Ok(Ast::Not(Box::new(inner), span));
         }
         self.compare()
@@ -421,10 +369,7 @@ impl Parser {
             Token::Symbol(">") => BinaryOp::Greater,
             Token::Symbol(">=") => BinaryOp::GreaterOrEqual,
             Token::Name(n) if n == "in" => BinaryOp::In,
-            Token::Name(n)
-                if n == "not"
-                    && matches!(&self.tokens[self.pos + 1].0, Token::Name(m) if m == "in") =>
-            {
+            Token::Name(n) if n == "not" && matches!(&self.tokens[self.pos + 1].0, Token::Name(m) if m == "in") => {
                 self.advance();
                 BinaryOp::NotIn
             }
@@ -433,9 +378,9 @@ impl Parser {
         self.advance();
         let right = self.sum()?;
         if let Token::Symbol(s @ ("=" | "==" | "!=" | "<" | "<=" | ">" | ">=")) = self.peek() {
-            return Err(self.error(format!(
-                "comparisons cannot be chained; combine them with \"and\", e.g. a < b and b {s} c"
-            )));
+            return Err(
+                self.error(format!("comparisons cannot be chained; combine them with \"and\", e.g. a < b and b {s} c"))
+            );
         }
         Ok(binary(op, left, right))
     }
@@ -472,10 +417,7 @@ impl Parser {
         if self.is_symbol("-") {
             let start = self.advance().1;
             let inner = self.nested(|p| p.unary())?;
-            let span = Span {
-                start: start.start,
-                end: inner.span().end,
-            };
+            let span = Span { start: start.start, end: inner.span().end };
             return Ok(Ast::Negate(Box::new(inner), span));
         }
         self.primary()
@@ -489,24 +431,14 @@ impl Parser {
             Token::Name(name) if name == "true" => Ok(Ast::Bool(true, span)),
             Token::Name(name) if name == "false" => Ok(Ast::Bool(false, span)),
             Token::Name(name) if matches!(name.as_str(), "and" | "or" | "not" | "in") => {
-                Err(ParseError {
-                    span,
-                    message: format!("expected a value before \"{name}\""),
-                })
+                Err(ParseError { span, message: format!("expected a value before \"{name}\"") })
             }
             Token::Name(name) => {
                 if self.is_symbol("(") {
                     self.advance();
                     let args = self.nested(|p| p.list_items(")", "to close the arguments"))?;
                     let end = self.tokens[self.pos - 1].1.end;
-                    return Ok(Ast::Call(
-                        name,
-                        args,
-                        Span {
-                            start: span.start,
-                            end,
-                        },
-                    ));
+                    return Ok(Ast::Call(name, args, Span { start: span.start, end }));
                 }
                 if self.is_symbol(".") {
                     self.advance();
@@ -515,25 +447,15 @@ impl Parser {
                         Token::Name(field) => Ok(Ast::Name {
                             name,
                             field: Some(field),
-                            span: Span {
-                                start: span.start,
-                                end: field_span.end,
-                            },
+                            span: Span { start: span.start, end: field_span.end },
                         }),
                         other => Err(ParseError {
                             span: field_span,
-                            message: format!(
-                                "expected a field name after \"{name}.\", found {}",
-                                other.describe()
-                            ),
+                            message: format!("expected a field name after \"{name}.\", found {}", other.describe()),
                         }),
                     };
                 }
-                Ok(Ast::Name {
-                    name,
-                    field: None,
-                    span,
-                })
+                Ok(Ast::Name { name, field: None, span })
             }
             Token::Symbol("(") => {
                 let inner = self.nested(|p| p.or())?;
@@ -543,13 +465,7 @@ impl Parser {
             Token::Symbol("[") => {
                 let items = self.nested(|p| p.list_items("]", "to close the list"))?;
                 let end = self.tokens[self.pos - 1].1.end;
-                Ok(Ast::List(
-                    items,
-                    Span {
-                        start: span.start,
-                        end,
-                    },
-                ))
+                Ok(Ast::List(items, Span { start: span.start, end }))
             }
             other => Err(ParseError {
                 span,
@@ -580,10 +496,7 @@ impl Parser {
 }
 
 fn binary(op: BinaryOp, left: Ast, right: Ast) -> Ast {
-    let span = Span {
-        start: left.span().start,
-        end: right.span().end,
-    };
+    let span = Span { start: left.span().start, end: right.span().end };
     Ast::Binary(op, Box::new(left), Box::new(right), span)
 }
 
@@ -597,25 +510,13 @@ mod tests {
                 Ast::Number(n, _) => n.to_string(),
                 Ast::Text(t, _) => format!("'{t}'"),
                 Ast::Bool(b, _) => b.to_string(),
-                Ast::List(items, _) => format!(
-                    "[{}]",
-                    items.iter().map(show).collect::<Vec<_>>().join(", ")
-                ),
-                Ast::Name {
-                    name,
-                    field: Some(f),
-                    ..
-                } => format!("{name}.{f}"),
-                Ast::Name {
-                    name, field: None, ..
-                } => name.clone(),
+                Ast::List(items, _) => format!("[{}]", items.iter().map(show).collect::<Vec<_>>().join(", ")),
+                Ast::Name { name, field: Some(f), .. } => format!("{name}.{f}"),
+                Ast::Name { name, field: None, .. } => name.clone(),
                 Ast::Not(inner, _) => format!("(not {})", show(inner)),
                 Ast::Negate(inner, _) => format!("(-{})", show(inner)),
                 Ast::Binary(op, l, r, _) => format!("({} {} {})", show(l), op.symbol(), show(r)),
-                Ast::Call(name, args, _) => format!(
-                    "{name}({})",
-                    args.iter().map(show).collect::<Vec<_>>().join(", ")
-                ),
+                Ast::Call(name, args, _) => format!("{name}({})", args.iter().map(show).collect::<Vec<_>>().join(", ")),
             }
         }
         match parse(source) {
@@ -626,16 +527,10 @@ mod tests {
 
     #[test]
     fn precedence_follows_the_grammar() {
-        assert_eq!(
-            shape("a + b * c > 3 and not d or e"),
-            "((((a + (b * c)) > 3) and (not d)) or e)"
-        );
+        assert_eq!(shape("a + b * c > 3 and not d or e"), "((((a + (b * c)) > 3) and (not d)) or e)");
         assert_eq!(shape("-a - -2"), "((-a) - (-2))");
         assert_eq!(shape("kind in ['x', \"y\"]"), "(kind in ['x', 'y'])");
-        assert_eq!(
-            shape("'sprache' not in fields"),
-            "('sprache' not in fields)"
-        );
+        assert_eq!(shape("'sprache' not in fields"), "('sprache' not in fields)");
         assert_eq!(
             shape("count(measures) >= 1 and sum(measures.budget) > 0"),
             "((count(measures) >= 1) and (sum(measures.budget) > 0))"
@@ -648,21 +543,24 @@ mod tests {
     fn errors_name_the_column_and_what_was_expected() {
         assert_eq!(shape(""), "error at column 1: the expression is empty");
         assert_eq!(shape("a = "), "error at column 5: expected a value (a question id, a number or a text in quotes), found the end of the expression");
-        assert_eq!(
-            shape("a && b"),
-            "error at column 3: unexpected character \"&\" (write \"and\")"
-        );
+        assert_eq!(shape("a && b"), "error at column 3: unexpected character \"&\" (write \"and\")");
         assert_eq!(
             shape("kind = 'landkreis"),
             "error at column 8: text started here is never closed; add a ' at its end"
         );
-        assert_eq!(shape("(a = 1"), "error at column 7: expected \")\" to close the parenthesis, found the end of the expression");
-        assert_eq!(shape("1 < a < 3"), "error at column 7: comparisons cannot be chained; combine them with \"and\", e.g. a < b and b < c");
         assert_eq!(
-            shape("a b"),
-            "error at column 3: expected an operator such as \"and\" or \"=\", found \"b\""
+            shape("(a = 1"),
+            "error at column 7: expected \")\" to close the parenthesis, found the end of the expression"
         );
-        assert_eq!(shape("{a} = 1"), "error at column 1: unexpected character \"{\" (refer to a question by its bare id, e.g. inhabitants)");
+        assert_eq!(
+            shape("1 < a < 3"),
+            "error at column 7: comparisons cannot be chained; combine them with \"and\", e.g. a < b and b < c"
+        );
+        assert_eq!(shape("a b"), "error at column 3: expected an operator such as \"and\" or \"=\", found \"b\"");
+        assert_eq!(
+            shape("{a} = 1"),
+            "error at column 1: unexpected character \"{\" (refer to a question by its bare id, e.g. inhabitants)"
+        );
         assert_eq!(
             shape("1.2.3"),
             "error at column 1: \"1.2.3\" is not a number; write decimals with a point, e.g. 12.5"

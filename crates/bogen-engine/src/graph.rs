@@ -81,10 +81,7 @@ pub(crate) struct GraphBuilder {
 impl GraphBuilder {
     pub fn new(n_sections: usize, n_questions: usize) -> GraphBuilder {
         let n_nodes = n_sections + n_questions * NODES_PER_QUESTION as usize;
-        GraphBuilder {
-            n_sections: n_sections as u32,
-            dependents: vec![Vec::new(); n_nodes],
-        }
+        GraphBuilder { n_sections: n_sections as u32, dependents: vec![Vec::new(); n_nodes] }
     }
 
     /// Records that `reader` reads `source`.
@@ -106,9 +103,7 @@ impl GraphBuilder {
                 in_degree[r as usize] += 1;
             }
         }
-        let mut order: Vec<u32> = (0..n_nodes as u32)
-            .filter(|&n| in_degree[n as usize] == 0)
-            .collect();
+        let mut order: Vec<u32> = (0..n_nodes as u32).filter(|&n| in_degree[n as usize] == 0).collect();
         let mut next = 0;
         while next < order.len() {
             let node = order[next];
@@ -120,12 +115,7 @@ impl GraphBuilder {
                 }
             }
         }
-        let graph = Graph {
-            n_sections: self.n_sections,
-            dependents: self.dependents,
-            rank: Vec::new(),
-            order,
-        };
+        let graph = Graph { n_sections: self.n_sections, dependents: self.dependents, rank: Vec::new(), order };
         if graph.order.len() < n_nodes {
             return Err(find_cycles(&graph, &in_degree));
         }
@@ -187,17 +177,8 @@ fn find_cycles(graph: &Graph, in_degree: &[u32]) -> Vec<Vec<Node>> {
         }
         seen_cycles.push(key);
         // Start the reported cycle at its smallest node so that the message is stable.
-        let smallest = cycle
-            .iter()
-            .enumerate()
-            .min_by_key(|(_, n)| **n)
-            .map(|(i, _)| i)
-            .unwrap_or(0);
-        let rotated: Vec<Node> = cycle[smallest..]
-            .iter()
-            .chain(&cycle[..smallest])
-            .map(|&n| graph.node(n))
-            .collect();
+        let smallest = cycle.iter().enumerate().min_by_key(|(_, n)| **n).map(|(i, _)| i).unwrap_or(0);
+        let rotated: Vec<Node> = cycle[smallest..].iter().chain(&cycle[..smallest]).map(|&n| graph.node(n)).collect();
         cycles.push(rotated);
     }
     cycles

@@ -45,8 +45,8 @@ pub use answer::{parse_number_input, AnswerValue, Record, RecordId};
 pub use compile::{compile, Problem, Problems};
 pub use draft::{DraftError, DraftFile};
 pub use model::{
-    ChoiceOption, Question, QuestionId, QuestionIdx, QuestionKind, Questionnaire, Section,
-    SectionId, SectionIdx, TextFormat,
+    ChoiceOption, Question, QuestionId, QuestionIdx, QuestionKind, Questionnaire, Section, SectionId, SectionIdx,
+    TextFormat,
 };
 pub use session::{ChangeSet, EvaluationCounts, RestoreIssue, SectionStatus, Session};
 pub use text::{Lang, LocalizedText};

@@ -26,12 +26,8 @@ pub struct PositionIndex {
 impl PositionIndex {
     /// Indexes `text`, which must be valid JSON.
     pub fn new(text: &str) -> PositionIndex {
-        let mut scanner = Scanner {
-            chars: text.char_indices().peekable(),
-            line: 1,
-            col: 1,
-            index: PositionIndex::default(),
-        };
+        let mut scanner =
+            Scanner { chars: text.char_indices().peekable(), line: 1, col: 1, index: PositionIndex::default() };
         scanner.skip_ws();
         scanner.value(String::new());
         scanner.index
@@ -44,10 +40,7 @@ impl PositionIndex {
 
     /// The position of the key of the member at `path`, or of its value when it has no key.
     pub fn key_or_value(&self, path: &str) -> Option<LineCol> {
-        self.keys
-            .get(path)
-            .or_else(|| self.values.get(path))
-            .copied()
+        self.keys.get(path).or_else(|| self.values.get(path)).copied()
     }
 
     /// The position for `path`, or for its nearest ancestor that exists (a missing field is reported at its object).
@@ -72,10 +65,7 @@ struct Scanner<'a> {
 
 impl Scanner<'_> {
     fn here(&self) -> LineCol {
-        LineCol {
-            line: self.line,
-            col: self.col,
-        }
+        LineCol { line: self.line, col: self.col }
     }
 
     fn bump(&mut self) -> Option<char> {
@@ -120,11 +110,7 @@ impl Scanner<'_> {
                     self.skip_ws();
                     self.bump(); // the colon
                     self.skip_ws();
-                    let child = if path.is_empty() {
-                        key
-                    } else {
-                        format!("{path}.{key}")
-                    };
+                    let child = if path.is_empty() { key } else { format!("{path}.{key}") };
                     self.index.keys.insert(child.clone(), key_pos);
                     self.value(child);
                     self.skip_ws();
@@ -153,8 +139,7 @@ impl Scanner<'_> {
                 self.string();
             }
             _ => {
-                while matches!(self.peek(), Some(c) if !matches!(c, ',' | '}' | ']' | ' ' | '\t' | '\n' | '\r'))
-                {
+                while matches!(self.peek(), Some(c) if !matches!(c, ',' | '}' | ']' | ' ' | '\t' | '\n' | '\r')) {
                     self.bump();
                 }
             }
@@ -195,9 +180,6 @@ mod tests {
         let index = PositionIndex::new(text);
         assert_eq!(index.value("a[1].b"), Some(LineCol { line: 2, col: 18 }));
         assert_eq!(index.key_or_value("c"), Some(LineCol { line: 3, col: 3 }));
-        assert_eq!(
-            index.nearest("a[1].missing"),
-            Some(LineCol { line: 2, col: 12 })
-        );
+        assert_eq!(index.nearest("a[1].missing"), Some(LineCol { line: 2, col: 12 }));
     }
 }

@@ -102,9 +102,7 @@ impl Questionnaire {
 
     /// The sections that are pages: sections without sub-sections, in document order.
     pub fn pages(&self) -> impl Iterator<Item = SectionIdx> + '_ {
-        (0..self.sections.len() as u32)
-            .map(SectionIdx)
-            .filter(|&s| self.section(s).children.is_empty())
+        (0..self.sections.len() as u32).map(SectionIdx).filter(|&s| self.section(s).children.is_empty())
     }
 
     /// The default language.
@@ -309,8 +307,7 @@ impl QuestionKind {
     /// The options of a choice (empty for other kinds).
     pub fn options(&self) -> &[ChoiceOption] {
         match self {
-            QuestionKind::SingleChoice { options, .. }
-            | QuestionKind::MultipleChoice { options, .. } => options,
+            QuestionKind::SingleChoice { options, .. } | QuestionKind::MultipleChoice { options, .. } => options,
             QuestionKind::Matrix { scale, .. } => scale,
             _ => &[],
         }

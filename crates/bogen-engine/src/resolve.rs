@@ -119,11 +119,7 @@ fn err<T>(span: Span, message: String) -> Result<T, ResolveError> {
     Err(ResolveError { span, message })
 }
 
-fn resolve_node(
-    ast: &Ast,
-    scope: &Scope<'_>,
-    reads: &mut Vec<QuestionIdx>,
-) -> Result<(Expr, Type), ResolveError> {
+fn resolve_node(ast: &Ast, scope: &Scope<'_>, reads: &mut Vec<QuestionIdx>) -> Result<(Expr, Type), ResolveError> {
     match ast {
         Ast::Number(n, _) => Ok((Expr::Number(*n), Type::Number)),
         Ast::Text(t, _) => Ok((Expr::Text(t.clone()), Type::Text)),
@@ -135,10 +131,7 @@ fn resolve_node(
                     Ast::Text(t, _) => texts.push(t.clone()),
                     Ast::Number(n, _) => texts.push(n.to_string()),
                     other => {
-                        return err(
-                            other.span(),
-                            "a list may only hold texts in quotes, e.g. ['a', 'b']".to_owned(),
-                        )
+                        return err(other.span(), "a list may only hold texts in quotes, e.g. ['a', 'b']".to_owned())
                     }
                 }
             }
@@ -147,16 +140,9 @@ fn resolve_node(
             }
             Ok((Expr::List(texts), Type::List))
         }
-        Ast::Name {
-            name,
-            field: None,
-            span,
-        } => {
+        Ast::Name { name, field: None, span } => {
             if name == "record" {
-                return err(
-                    *span,
-                    "\"record\" needs a field, e.g. record.title".to_owned(),
-                );
+                return err(*span, "\"record\" needs a field, e.g. record.title".to_owned());
             }
             match scope.questions.get(name) {
                 Some((idx, ty)) => {
@@ -166,11 +152,7 @@ fn resolve_node(
                 None => err(*span, unknown_question(name, scope)),
             }
         }
-        Ast::Name {
-            name,
-            field: Some(field),
-            span,
-        } if name == "record" => match scope.record {
+        Ast::Name { name, field: Some(field), span } if name == "record" => match scope.record {
             Some((repeat_id, fields)) => match fields.iter().position(|(id, _)| id == field) {
                 Some(pos) => Ok((Expr::RecordField(pos), fields[pos].1.clone())),
                 None => err(
@@ -181,19 +163,11 @@ fn resolve_node(
                     ),
                 ),
             },
-            None => err(
-                *span,
-                "\"record.\" can only be used inside the fields of a repeat group".to_owned(),
-            ),
+            None => err(*span, "\"record.\" can only be used inside the fields of a repeat group".to_owned()),
         },
-        Ast::Name {
-            name,
-            field: Some(field),
-            span,
-        } => err(
-            *span,
-            format!("\"{name}.{field}\" can only be used inside sum(), e.g. sum({name}.{field})"),
-        ),
+        Ast::Name { name, field: Some(field), span } => {
+            err(*span, format!("\"{name}.{field}\" can only be used inside sum(), e.g. sum({name}.{field})"))
+        }
         Ast::Not(inner, _) => {
             let (e, t) = resolve_node(inner, scope, reads)?;
             expect_bool(&t, inner.span(), "not")?;
@@ -202,10 +176,7 @@ fn resolve_node(
         Ast::Negate(inner, _) => {
             let (e, t) = resolve_node(inner, scope, reads)?;
             if t != Type::Number {
-                return err(
-                    inner.span(),
-                    format!("\"-\" needs a number, but this is {}", t.describe()),
-                );
+                return err(inner.span(), format!("\"-\" needs a number, but this is {}", t.describe()));
             }
             Ok((Expr::Negate(Box::new(e)), Type::Number))
         }
@@ -218,13 +189,7 @@ fn expect_bool(ty: &Type, span: Span, context: &str) -> Result<(), ResolveError>
     if *ty == Type::Bool {
         Ok(())
     } else {
-        err(
-            span,
-            format!(
-                "\"{context}\" needs a condition (true or false), but this is {}",
-                ty.describe()
-            ),
-        )
+        err(span, format!("\"{context}\" needs a condition (true or false), but this is {}", ty.describe()))
     }
 }
 
@@ -249,12 +214,7 @@ fn resolve_binary(
                 if *ty != Type::Number {
                     return err(
                         side.span(),
-                        format!(
-                            "\"{}\" needs numbers, but {} is {}",
-                            op.symbol(),
-                            quote(side),
-                            ty.describe()
-                        ),
+                        format!("\"{}\" needs numbers, but {} is {}", op.symbol(), quote(side), ty.describe()),
                     );
                 }
             }
@@ -307,13 +267,7 @@ fn resolve_binary(
     }
 }
 
-fn check_comparable(
-    lt: &Type,
-    left: &Ast,
-    rt: &Type,
-    right: &Ast,
-    ordering: bool,
-) -> Result<(), ResolveError> {
+fn check_comparable(lt: &Type, left: &Ast, rt: &Type, right: &Ast, ordering: bool) -> Result<(), ResolveError> {
     let ok = match (lt, rt) {
         (Type::Number, Type::Number) | (Type::Date, Type::Date) => true,
         (Type::Bool, Type::Bool) | (Type::Text, Type::Text) => !ordering,
@@ -334,12 +288,7 @@ fn check_comparable(
             let literal = if *lt == Type::Text { left } else { right };
             if let Ast::Text(t, s) = literal {
                 if !is_iso_date(t) {
-                    return err(
-                        *s,
-                        format!(
-                            "'{t}' is not a date; write dates as 'YYYY-MM-DD', e.g. '2004-09-30'"
-                        ),
-                    );
+                    return err(*s, format!("'{t}' is not a date; write dates as 'YYYY-MM-DD', e.g. '2004-09-30'"));
                 }
             }
             true
@@ -352,31 +301,16 @@ fn check_comparable(
     if ordering && lt == rt {
         return err(
             left.span(),
-            format!(
-                "{} and {} cannot be ordered with <, <=, > or >=; compare with = or !=",
-                quote(left),
-                quote(right)
-            ),
+            format!("{} and {} cannot be ordered with <, <=, > or >=; compare with = or !=", quote(left), quote(right)),
         );
     }
     err(
         left.span(),
-        format!(
-            "cannot compare {} ({}) with {} ({})",
-            lt.describe(),
-            quote(left),
-            rt.describe(),
-            quote(right)
-        ),
+        format!("cannot compare {} ({}) with {} ({})", lt.describe(), quote(left), rt.describe(), quote(right)),
     )
 }
 
-fn check_option(
-    literal: &str,
-    span: Span,
-    options: &[String],
-    question: &Ast,
-) -> Result<(), ResolveError> {
+fn check_option(literal: &str, span: Span, options: &[String], question: &Ast) -> Result<(), ResolveError> {
     if options.iter().any(|o| o == literal) {
         return Ok(());
     }
@@ -386,11 +320,7 @@ fn check_option(
             "{} has no option '{literal}'{}; its options are {}",
             quote(question),
             suggestion(literal, options.iter().map(String::as_str)),
-            options
-                .iter()
-                .map(|o| format!("'{o}'"))
-                .collect::<Vec<_>>()
-                .join(", ")
+            options.iter().map(|o| format!("'{o}'")).collect::<Vec<_>>().join(", ")
         ),
     )
 }
@@ -406,13 +336,7 @@ fn resolve_call(
         if args.len() == n {
             Ok(())
         } else {
-            err(
-                span,
-                format!(
-                    "{name}() takes {n} argument{}, e.g. {example}",
-                    if n == 1 { "" } else { "s" }
-                ),
-            )
+            err(span, format!("{name}() takes {n} argument{}, e.g. {example}", if n == 1 { "" } else { "s" }))
         }
     };
     match name {
@@ -420,9 +344,7 @@ fn resolve_call(
             arity(1, "count(measures)")?;
             let (e, t) = resolve_node(&args[0], scope, reads)?;
             match t {
-                Type::Choices(_) | Type::Records(_) | Type::Matrix => {
-                    Ok((Expr::Count(Box::new(e)), Type::Number))
-                }
+                Type::Choices(_) | Type::Records(_) | Type::Matrix => Ok((Expr::Count(Box::new(e)), Type::Number)),
                 other => err(
                     args[0].span(),
                     format!(
@@ -437,21 +359,13 @@ fn resolve_call(
             arity(1, "empty(contact_email)")?;
             let (e, _) = resolve_node(&args[0], scope, reads)?;
             if !matches!(e, Expr::Question(_) | Expr::RecordField(_)) {
-                return err(
-                    args[0].span(),
-                    "empty() takes a question id, e.g. empty(contact_email)".to_owned(),
-                );
+                return err(args[0].span(), "empty() takes a question id, e.g. empty(contact_email)".to_owned());
             }
             Ok((Expr::Empty(Box::new(e)), Type::Bool))
         }
         "sum" => {
             arity(1, "sum(measures.budget)")?;
-            let Ast::Name {
-                name: repeat_name,
-                field: Some(field),
-                span: arg_span,
-            } = &args[0]
-            else {
+            let Ast::Name { name: repeat_name, field: Some(field), span: arg_span } = &args[0] else {
                 return err(
                     args[0].span(),
                     "sum() takes a field of a repeat group, e.g. sum(measures.budget)".to_owned(),
@@ -460,10 +374,7 @@ fn resolve_call(
             let Some((repeat, Type::Records(fields))) = scope.questions.get(repeat_name) else {
                 return err(
                     *arg_span,
-                    format!(
-                        "\"{repeat_name}\" is not a repeat group{}",
-                        suggestion_for_question(repeat_name, scope)
-                    ),
+                    format!("\"{repeat_name}\" is not a repeat group{}", suggestion_for_question(repeat_name, scope)),
                 );
             };
             let Some(pos) = fields.iter().position(|(id, _)| id == field) else {
@@ -485,39 +396,24 @@ fn resolve_call(
                 );
             }
             reads.push(*repeat);
-            Ok((
-                Expr::Sum {
-                    repeat: *repeat,
-                    field: pos,
-                },
-                Type::Number,
-            ))
+            Ok((Expr::Sum { repeat: *repeat, field: pos }, Type::Number))
         }
         "round" => {
             if args.is_empty() || args.len() > 2 {
                 return err(
                     span,
-                    "round() takes a number and optionally decimal places, e.g. round(share, 1)"
-                        .to_owned(),
+                    "round() takes a number and optionally decimal places, e.g. round(share, 1)".to_owned(),
                 );
             }
             let (e, t) = resolve_node(&args[0], scope, reads)?;
             if t != Type::Number {
-                return err(
-                    args[0].span(),
-                    format!("round() needs a number, but this is {}", t.describe()),
-                );
+                return err(args[0].span(), format!("round() needs a number, but this is {}", t.describe()));
             }
             let places = match args.get(1) {
                 None => 0,
-                Some(Ast::Number(n, _)) if n.fract() == 0.0 && (0.0..=10.0).contains(n) => {
-                    *n as u32
-                }
+                Some(Ast::Number(n, _)) if n.fract() == 0.0 && (0.0..=10.0).contains(n) => *n as u32,
                 Some(other) => {
-                    return err(
-                        other.span(),
-                        "decimal places must be a whole number from 0 to 10".to_owned(),
-                    )
+                    return err(other.span(), "decimal places must be a whole number from 0 to 10".to_owned())
                 }
             };
             Ok((Expr::Round(Box::new(e), places), Type::Number))
@@ -539,10 +435,7 @@ fn unknown_question(name: &str, scope: &Scope<'_>) -> String {
         }
         _ => String::new(),
     };
-    format!(
-        "unknown question id \"{name}\"{}{record_hint}",
-        suggestion_for_question(name, scope)
-    )
+    format!("unknown question id \"{name}\"{}{record_hint}", suggestion_for_question(name, scope))
 }
 
 fn suggestion_for_question(name: &str, scope: &Scope<'_>) -> String {
@@ -551,6 +444,10 @@ fn suggestion_for_question(name: &str, scope: &Scope<'_>) -> String {
 
 /// A "did you mean" hint for the closest candidate, if one is close.
 pub(crate) fn suggestion<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> String {
+    // One-letter ids are too short for a guess to mean anything.
+    if word.chars().count() < 3 {
+        return String::new();
+    }
     let mut best: Option<(usize, &str)> = None;
     for candidate in candidates {
         let distance = edit_distance(word, candidate);
@@ -560,8 +457,7 @@ pub(crate) fn suggestion<'a>(word: &str, candidates: impl Iterator<Item = &'a st
             best = Some((distance, candidate));
         }
     }
-    best.map(|(_, c)| format!(" (did you mean \"{c}\"?)"))
-        .unwrap_or_default()
+    best.map(|(_, c)| format!(" (did you mean \"{c}\"?)")).unwrap_or_default()
 }
 
 /// Edit distance in which swapping two neighbouring letters counts as one edit ("lable" → "label").
@@ -578,9 +474,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
     for i in 1..=a.len() {
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            d[i][j] = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
+            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
             }
@@ -591,14 +485,8 @@ fn edit_distance(a: &str, b: &str) -> usize {
 
 fn quote(ast: &Ast) -> String {
     match ast {
-        Ast::Name {
-            name, field: None, ..
-        } => format!("\"{name}\""),
-        Ast::Name {
-            name,
-            field: Some(f),
-            ..
-        } => format!("\"{name}.{f}\""),
+        Ast::Name { name, field: None, .. } => format!("\"{name}\""),
+        Ast::Name { name, field: Some(f), .. } => format!("\"{name}.{f}\""),
         Ast::Text(t, _) => format!("'{t}'"),
         Ast::Number(n, _) => n.to_string(),
         Ast::Bool(b, _) => b.to_string(),
@@ -613,11 +501,7 @@ pub fn is_iso_date(text: &str) -> bool {
         return false;
     }
     let digits = |range: std::ops::Range<usize>| {
-        text.get(range).and_then(|s| {
-            s.parse::<u32>()
-                .ok()
-                .filter(|_| s.bytes().all(|b| b.is_ascii_digit()))
-        })
+        text.get(range).and_then(|s| s.parse::<u32>().ok().filter(|_| s.bytes().all(|b| b.is_ascii_digit())))
     };
     let (Some(year), Some(month), Some(day)) = (digits(0..4), digits(5..7), digits(8..10)) else {
         return false;
@@ -649,10 +533,7 @@ mod tests {
 
     #[test]
     fn suggestions_pick_the_closest_id() {
-        assert_eq!(
-            suggestion("inhabitant", ["inhabitants", "kind"].into_iter()),
-            " (did you mean \"inhabitants\"?)"
-        );
+        assert_eq!(suggestion("inhabitant", ["inhabitants", "kind"].into_iter()), " (did you mean \"inhabitants\"?)");
         assert_eq!(suggestion("zzz", ["inhabitants"].into_iter()), "");
     }
 }

@@ -13,9 +13,7 @@ use crate::answer::{answer_from_json, answer_to_json, AnswerValue, Record, Recor
 use crate::eval::{evaluate, value_of_answer, Answers, Value};
 use crate::graph::Node;
 use crate::model::{QuestionIdx, QuestionKind, Questionnaire, SectionIdx};
-use crate::validate::{
-    record_field_required, record_field_visible, validate_question, Violation, ViolationKind,
-};
+use crate::validate::{record_field_required, record_field_visible, validate_question, Violation, ViolationKind};
 use serde_json::Value as Json;
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BinaryHeap};
@@ -48,11 +46,7 @@ pub struct EvaluationCounts {
 impl EvaluationCounts {
     /// All evaluations.
     pub fn total(&self) -> usize {
-        self.section_visibility
-            + self.question_visibility
-            + self.values
-            + self.requirements
-            + self.validations
+        self.section_visibility + self.question_visibility + self.values + self.requirements + self.validations
     }
 }
 
@@ -114,18 +108,13 @@ impl Answers for Session {
             return Value::Empty;
         }
         match &self.questionnaire.questions[q].kind {
-            QuestionKind::Calculated { .. } => {
-                self.calculated[q].map_or(Value::Empty, Value::Number)
-            }
+            QuestionKind::Calculated { .. } => self.calculated[q].map_or(Value::Empty, Value::Number),
             _ => value_of_answer(self.answers[q].as_ref()),
         }
     }
 
     fn records(&self, question: QuestionIdx) -> &[Record] {
-        match (
-            &self.answers[question.get()],
-            self.question_visible[question.get()],
-        ) {
+        match (&self.answers[question.get()], self.question_visible[question.get()]) {
             (Some(AnswerValue::Records(records)), true) => records,
             _ => &[],
         }
@@ -177,17 +166,10 @@ impl Session {
                 continue;
             }
             let questionnaire = Arc::clone(&session.questionnaire);
-            match answer_from_json(
-                questionnaire.question(idx),
-                value,
-                &mut session.next_record_id,
-            ) {
+            match answer_from_json(questionnaire.question(idx), value, &mut session.next_record_id) {
                 Ok(answer) => session.answers[idx.get()] = Some(answer),
                 Err(e) => {
-                    issues.push(RestoreIssue::WrongType {
-                        id: id.clone(),
-                        expected: e.expected,
-                    });
+                    issues.push(RestoreIssue::WrongType { id: id.clone(), expected: e.expected });
                     session.kept_aside.insert(id.clone(), value.clone());
                 }
             }
@@ -232,25 +214,13 @@ impl Session {
     }
 
     /// Whether a field of a record is shown.
-    pub fn is_record_field_visible(
-        &self,
-        question: QuestionIdx,
-        record: RecordId,
-        field: usize,
-    ) -> bool {
-        self.with_record_field(question, record, field, record_field_visible)
-            .unwrap_or(false)
+    pub fn is_record_field_visible(&self, question: QuestionIdx, record: RecordId, field: usize) -> bool {
+        self.with_record_field(question, record, field, record_field_visible).unwrap_or(false)
     }
 
     /// Whether a field of a record must be answered.
-    pub fn is_record_field_required(
-        &self,
-        question: QuestionIdx,
-        record: RecordId,
-        field: usize,
-    ) -> bool {
-        self.with_record_field(question, record, field, record_field_required)
-            .unwrap_or(false)
+    pub fn is_record_field_required(&self, question: QuestionIdx, record: RecordId, field: usize) -> bool {
+        self.with_record_field(question, record, field, record_field_required).unwrap_or(false)
     }
 
     fn with_record_field(
@@ -260,8 +230,7 @@ impl Session {
         field: usize,
         test: fn(&crate::model::Question, &Record, &dyn Answers) -> bool,
     ) -> Option<bool> {
-        let QuestionKind::Repeat { fields, .. } = &self.questionnaire.question(question).kind
-        else {
+        let QuestionKind::Repeat { fields, .. } = &self.questionnaire.question(question).kind else {
             return None;
         };
         let Some(AnswerValue::Records(records)) = self.answer(question) else {
@@ -301,11 +270,7 @@ impl Session {
         let Some(AnswerValue::Records(records)) = self.answers[question.get()].as_mut() else {
             return ChangeSet::default();
         };
-        let Some(slot) = records
-            .iter_mut()
-            .find(|r| r.id == record)
-            .and_then(|r| r.fields.get_mut(field))
-        else {
+        let Some(slot) = records.iter_mut().find(|r| r.id == record).and_then(|r| r.fields.get_mut(field)) else {
             return ChangeSet::default();
         };
         *slot = answer;
@@ -314,14 +279,11 @@ impl Session {
 
     /// Adds a record (with the fields' defaults) to a repeat group.
     pub fn add_record(&mut self, question: QuestionIdx) -> Option<(RecordId, ChangeSet)> {
-        let QuestionKind::Repeat { fields, .. } = &self.questionnaire.question(question).kind
-        else {
+        let QuestionKind::Repeat { fields, .. } = &self.questionnaire.question(question).kind else {
             return None;
         };
-        let record = Record {
-            id: RecordId(self.next_record_id),
-            fields: fields.iter().map(|f| f.default.clone()).collect(),
-        };
+        let record =
+            Record { id: RecordId(self.next_record_id), fields: fields.iter().map(|f| f.default.clone()).collect() };
         self.next_record_id += 1;
         let id = record.id;
         match self.answers[question.get()].as_mut() {
@@ -411,32 +373,25 @@ impl Session {
                 self.counts.section_visibility += 1;
                 let section = questionnaire.section(s);
                 let parent_visible = section.parent.is_none_or(|p| self.section_visible[p.get()]);
-                let visible = parent_visible
-                    && section
-                        .visible_if
-                        .as_ref()
-                        .is_none_or(|e| evaluate(e, self, None).is_true());
+                let visible =
+                    parent_visible && section.visible_if.as_ref().is_none_or(|e| evaluate(e, self, None).is_true());
                 std::mem::replace(&mut self.section_visible[s.get()], visible) != visible
             }
             Node::QuestionVisible(q) => {
                 self.counts.question_visibility += 1;
                 let question = questionnaire.question(q);
                 let visible = self.section_visible[question.section.get()]
-                    && question
-                        .visible_if
-                        .as_ref()
-                        .is_none_or(|e| evaluate(e, self, None).is_true());
+                    && question.visible_if.as_ref().is_none_or(|e| evaluate(e, self, None).is_true());
                 std::mem::replace(&mut self.question_visible[q.get()], visible) != visible
             }
             Node::QuestionValue(q) => {
                 self.counts.values += 1;
                 match &questionnaire.question(q).kind {
                     QuestionKind::Calculated { expr, .. } => {
-                        let value =
-                            match (self.question_visible[q.get()], evaluate(expr, self, None)) {
-                                (true, Value::Number(n)) => Some(n),
-                                _ => None,
-                            };
+                        let value = match (self.question_visible[q.get()], evaluate(expr, self, None)) {
+                            (true, Value::Number(n)) => Some(n),
+                            _ => None,
+                        };
                         std::mem::replace(&mut self.calculated[q.get()], value) != value
                     }
                     // An answer's value node is reached when the answer or its visibility
@@ -448,10 +403,7 @@ impl Session {
                 self.counts.requirements += 1;
                 let question = questionnaire.question(q);
                 let required = question.required
-                    || question
-                        .required_if
-                        .as_ref()
-                        .is_some_and(|e| evaluate(e, self, None).is_true());
+                    || question.required_if.as_ref().is_some_and(|e| evaluate(e, self, None).is_true());
                 std::mem::replace(&mut self.required[q.get()], required) != required
             }
             Node::QuestionValidation(q) => {
@@ -487,13 +439,9 @@ impl Session {
                 .questions
                 .iter()
                 .copied()
-                .filter(|&q| {
-                    self.question_visible[q.get()] && questionnaire.question(q).kind.takes_input()
-                })
+                .filter(|&q| self.question_visible[q.get()] && questionnaire.question(q).kind.takes_input())
         };
-        let n_answered = visible_inputs()
-            .filter(|&q| self.answer(q).is_some_and(|a| !a.is_empty()))
-            .count();
+        let n_answered = visible_inputs().filter(|&q| self.answer(q).is_some_and(|a| !a.is_empty())).count();
         let mut missing = false;
         for q in visible_inputs() {
             for violation in &self.violations[q.get()] {
@@ -516,10 +464,7 @@ impl Session {
 
     /// Every violation of every visible question, in questionnaire order.
     pub fn all_violations(&self) -> impl Iterator<Item = (QuestionIdx, &Violation)> + '_ {
-        self.violations
-            .iter()
-            .enumerate()
-            .flat_map(|(q, list)| list.iter().map(move |v| (QuestionIdx(q as u32), v)))
+        self.violations.iter().enumerate().flat_map(|(q, list)| list.iter().map(move |v| (QuestionIdx(q as u32), v)))
     }
 
     /// All answers by question id, hidden ones and those kept aside included: what a draft stores.
@@ -542,9 +487,7 @@ impl Session {
                 continue;
             }
             let value = match (&question.kind, &self.answers[idx]) {
-                (QuestionKind::Calculated { .. }, _) => {
-                    self.calculated[idx].map(crate::answer::number_to_json)
-                }
+                (QuestionKind::Calculated { .. }, _) => self.calculated[idx].map(crate::answer::number_to_json),
                 (QuestionKind::Repeat { fields, .. }, Some(AnswerValue::Records(records))) => {
                     let visible: Vec<Record> = records
                         .iter()
@@ -554,9 +497,7 @@ impl Session {
                                 .iter()
                                 .zip(&record.fields)
                                 .map(|(field, value)| {
-                                    value
-                                        .clone()
-                                        .filter(|_| record_field_visible(field, record, self))
+                                    value.clone().filter(|_| record_field_visible(field, record, self))
                                 })
                                 .collect(),
                         })

@@ -53,18 +53,12 @@ pub struct LocalizedText {
 impl LocalizedText {
     /// The same text for every language.
     pub fn plain(text: impl Into<String>) -> LocalizedText {
-        LocalizedText {
-            by_lang: vec![(Lang::De, text.into())],
-            plain: true,
-        }
+        LocalizedText { by_lang: vec![(Lang::De, text.into())], plain: true }
     }
 
     /// Builds a text from (language, text) pairs; the first pair is the fallback.
     pub fn from_pairs(pairs: Vec<(Lang, String)>) -> LocalizedText {
-        LocalizedText {
-            by_lang: pairs,
-            plain: false,
-        }
+        LocalizedText { by_lang: pairs, plain: false }
     }
 
     /// The text in `lang`, or in the fallback language when it is missing.

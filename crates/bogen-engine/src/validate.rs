@@ -134,42 +134,24 @@ pub(crate) fn intrinsic(
 ) {
     let messages = &question.messages;
     let mut push = |kind: ViolationKind, custom: &Option<LocalizedText>| {
-        out.push(Violation {
-            location,
-            kind,
-            custom_message: custom.clone(),
-        });
+        out.push(Violation { location, kind, custom_message: custom.clone() });
     };
     match (&question.kind, answer) {
-        (
-            QuestionKind::Text {
-                format,
-                min_length,
-                max_length,
-                pattern,
-                ..
-            },
-            AnswerValue::Text(text),
-        ) => {
+        (QuestionKind::Text { format, min_length, max_length, pattern, .. }, AnswerValue::Text(text)) => {
             let text = text.trim();
             if text.is_empty() {
                 return;
             }
             let n_chars = text.chars().count() as u32;
             if let Some(min) = min_length.filter(|&min| n_chars < min) {
-                push(
-                    ViolationKind::TooShort { min_length: min },
-                    &messages.length,
-                );
+                push(ViolationKind::TooShort { min_length: min }, &messages.length);
             }
             if let Some(max) = max_length.filter(|&max| n_chars > max) {
                 push(ViolationKind::TooLong { max_length: max }, &messages.length);
             }
             let malformed = match format {
                 TextFormat::Plain => None,
-                TextFormat::Email => {
-                    (!text.validate_email()).then_some(ViolationKind::InvalidEmail)
-                }
+                TextFormat::Email => (!text.validate_email()).then_some(ViolationKind::InvalidEmail),
                 TextFormat::Url => {
                     let is_web = text.starts_with("http://") || text.starts_with("https://");
                     (!is_web || !text.validate_url()).then_some(ViolationKind::InvalidUrl)
@@ -188,12 +170,7 @@ pub(crate) fn intrinsic(
         (QuestionKind::Number { .. }, AnswerValue::NotANumber(text)) if !text.trim().is_empty() => {
             push(ViolationKind::NotANumber, &messages.format);
         }
-        (
-            QuestionKind::Number {
-                integer, min, max, ..
-            },
-            AnswerValue::Number(n),
-        ) => {
+        (QuestionKind::Number { integer, min, max, .. }, AnswerValue::Number(n)) => {
             if *integer && n.fract() != 0.0 {
                 push(ViolationKind::NotAWholeNumber, &messages.format);
             }
@@ -210,47 +187,24 @@ pub(crate) fn intrinsic(
                 return;
             }
             if let Some(min) = min.as_ref().filter(|min| date < *min) {
-                push(
-                    ViolationKind::DateBeforeMin { min: min.clone() },
-                    &messages.min,
-                );
+                push(ViolationKind::DateBeforeMin { min: min.clone() }, &messages.min);
             }
             if let Some(max) = max.as_ref().filter(|max| date > *max) {
-                push(
-                    ViolationKind::DateAfterMax { max: max.clone() },
-                    &messages.max,
-                );
+                push(ViolationKind::DateAfterMax { max: max.clone() }, &messages.max);
             }
         }
-        (QuestionKind::SingleChoice { options, .. }, AnswerValue::Choice(value))
-            if !value.is_empty() =>
-        {
+        (QuestionKind::SingleChoice { options, .. }, AnswerValue::Choice(value)) if !value.is_empty() => {
             if !options.iter().any(|o| &o.value == value) {
-                push(
-                    ViolationKind::UnknownOption {
-                        value: value.clone(),
-                    },
-                    &None,
-                );
+                push(ViolationKind::UnknownOption { value: value.clone() }, &None);
             }
         }
         (
-            QuestionKind::MultipleChoice {
-                options,
-                min_selected,
-                max_selected,
-                ..
-            },
+            QuestionKind::MultipleChoice { options, min_selected, max_selected, .. },
             AnswerValue::Choices { selected, other },
         ) => {
             for value in selected {
                 if !options.iter().any(|o| &o.value == value) {
-                    push(
-                        ViolationKind::UnknownOption {
-                            value: value.clone(),
-                        },
-                        &None,
-                    );
+                    push(ViolationKind::UnknownOption { value: value.clone() }, &None);
                 }
             }
             if other.as_ref().is_some_and(|o| o.trim().is_empty()) {
@@ -268,25 +222,12 @@ pub(crate) fn intrinsic(
         }
         (QuestionKind::Matrix { rows, scale }, AnswerValue::Matrix(answers)) => {
             for (row, value) in answers {
-                if !scale.iter().any(|o| &o.value == value) || !rows.iter().any(|r| &r.value == row)
-                {
-                    push(
-                        ViolationKind::UnknownOption {
-                            value: format!("{row}: {value}"),
-                        },
-                        &None,
-                    );
+                if !scale.iter().any(|o| &o.value == value) || !rows.iter().any(|r| &r.value == row) {
+                    push(ViolationKind::UnknownOption { value: format!("{row}: {value}") }, &None);
                 }
             }
         }
-        (
-            QuestionKind::Repeat {
-                min_count,
-                max_count,
-                ..
-            },
-            AnswerValue::Records(records),
-        ) => {
+        (QuestionKind::Repeat { min_count, max_count, .. }, AnswerValue::Records(records)) => {
             let n_records = records.len() as u32;
             if let Some(min) = min_count.filter(|&min| n_records < min && n_records > 0) {
                 push(ViolationKind::TooFewRecords { min }, &messages.min);
@@ -303,8 +244,7 @@ pub(crate) fn intrinsic(
 fn is_phone(text: &str) -> bool {
     let body = text.strip_prefix('+').unwrap_or(text);
     let n_digits = body.chars().filter(char::is_ascii_digit).count();
-    body.chars()
-        .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '/' | '(' | ')' | '.'))
+    body.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '/' | '(' | ')' | '.'))
         && (5..=20).contains(&n_digits)
 }
 
@@ -332,11 +272,8 @@ pub(crate) fn validate_question(
         if let (QuestionKind::Matrix { rows, .. }, AnswerValue::Matrix(given), true) =
             (&question.kind, answer, required)
         {
-            let missing: Vec<String> = rows
-                .iter()
-                .filter(|r| !given.contains_key(&r.value))
-                .map(|r| r.value.clone())
-                .collect();
+            let missing: Vec<String> =
+                rows.iter().filter(|r| !given.contains_key(&r.value)).map(|r| r.value.clone()).collect();
             if !missing.is_empty() {
                 out.push(Violation {
                     location,
@@ -355,35 +292,22 @@ pub(crate) fn validate_question(
             });
         }
     }
-    if let (QuestionKind::Repeat { fields, .. }, Some(AnswerValue::Records(records))) =
-        (&question.kind, answer)
-    {
+    if let (QuestionKind::Repeat { fields, .. }, Some(AnswerValue::Records(records))) = (&question.kind, answer) {
         for record in records {
             validate_record(fields, record, answers, out);
         }
     }
 }
 
-fn validate_record(
-    fields: &[Question],
-    record: &Record,
-    answers: &dyn Answers,
-    out: &mut Vec<Violation>,
-) {
+fn validate_record(fields: &[Question], record: &Record, answers: &dyn Answers, out: &mut Vec<Violation>) {
     for (field_idx, field) in fields.iter().enumerate() {
         if !record_field_visible(field, record, answers) {
             continue;
         }
-        let location = ViolationLocation::RecordField {
-            record: record.id,
-            field: field_idx,
-        };
+        let location = ViolationLocation::RecordField { record: record.id, field: field_idx };
         let answer = record.fields.get(field_idx).and_then(Option::as_ref);
-        let required = field.required
-            || field
-                .required_if
-                .as_ref()
-                .is_some_and(|e| evaluate(e, answers, Some(record)).is_true());
+        let required =
+            field.required || field.required_if.as_ref().is_some_and(|e| evaluate(e, answers, Some(record)).is_true());
         match answer.filter(|a| !a.is_empty()) {
             None if required => out.push(Violation {
                 location,
@@ -406,28 +330,13 @@ fn validate_record(
 }
 
 /// Whether a field of a record is shown, by the field's own condition.
-pub(crate) fn record_field_visible(
-    field: &Question,
-    record: &Record,
-    answers: &dyn Answers,
-) -> bool {
-    field
-        .visible_if
-        .as_ref()
-        .is_none_or(|e| evaluate(e, answers, Some(record)).is_true())
+pub(crate) fn record_field_visible(field: &Question, record: &Record, answers: &dyn Answers) -> bool {
+    field.visible_if.as_ref().is_none_or(|e| evaluate(e, answers, Some(record)).is_true())
 }
 
 /// Whether a field of a record is required.
-pub(crate) fn record_field_required(
-    field: &Question,
-    record: &Record,
-    answers: &dyn Answers,
-) -> bool {
-    field.required
-        || field
-            .required_if
-            .as_ref()
-            .is_some_and(|e| evaluate(e, answers, Some(record)).is_true())
+pub(crate) fn record_field_required(field: &Question, record: &Record, answers: &dyn Answers) -> bool {
+    field.required || field.required_if.as_ref().is_some_and(|e| evaluate(e, answers, Some(record)).is_true())
 }
 
 #[cfg(test)]

@@ -1,0 +1,316 @@
+//! How a session behaves as answers arrive: visibility, calculations, validation, repeat groups.
+//! Each test is a fixture, a script and the expected snapshot (`UPDATE_EXPECT=1` rewrites them).
+
+use crate::support::run;
+use expect_test::{expect, Expect};
+
+const MUNICIPALITY: &str = r#"{
+  "formatVersion": 1, "id": "t", "version": "1", "languages": ["de", "en"],
+  "title": "T",
+  "sections": [
+    {"id": "municipality", "title": "Kommune", "questions": [
+      {"id": "kind", "type": "singleChoice", "label": "Art", "required": true, "options": [
+        {"value": "grossstadt", "label": "Großstadt"}, {"value": "landkreis", "label": "Landkreis"}]},
+      {"id": "members", "type": "integer", "label": "Gemeinden", "required": true, "min": 1,
+       "visibleIf": "kind = 'landkreis'"},
+      {"id": "inhabitants", "type": "integer", "label": "Einwohner", "min": 0},
+      {"id": "foreign_residents", "type": "integer", "label": "Ausländer", "min": 0,
+       "rules": [{"check": "foreign_residents <= inhabitants",
+                  "message": {"de": "Höchstens so viele wie Einwohner", "en": "At most as many as inhabitants"}}]},
+      {"id": "foreign_share", "type": "calculated", "label": "Anteil", "unit": "%", "decimals": 1,
+       "calculate": "round(foreign_residents / inhabitants * 100, 1)"},
+      {"id": "contact_email", "type": "email", "label": "E-Mail", "requiredIf": "kind = 'grossstadt'"}
+    ]},
+    {"id": "round_two", "title": "Runde 2", "visibleIf": "members >= 10", "questions": [
+      {"id": "deepening", "type": "longText", "label": "Vertiefung", "maxLength": 10}
+    ]}
+  ]
+}"#;
+
+fn check(fixture: &str, script: &str, expected: Expect) {
+    expected.assert_eq(&run(fixture, script));
+}
+
+#[test]
+fn a_new_session_shows_only_unconditional_questions() {
+    check(
+        MUNICIPALITY,
+        "",
+        expect![[r#"
+            section municipality NotStarted
+              kind* = —
+                ! Required
+              inhabitants = —
+              foreign_residents = —
+              foreign_share = —
+              contact_email = —
+            section round_two (hidden)
+        "#]],
+    );
+}
+
+#[test]
+fn choosing_landkreis_shows_the_member_question_and_switching_back_keeps_its_answer() {
+    check(
+        MUNICIPALITY,
+        r#"
+        answer kind = "landkreis"
+        answer members = 12
+        answer kind = "grossstadt"
+        "#,
+        expect![[r#"
+            answer kind = "landkreis"  → changed [kind, members] sections []
+            answer members = 12  → changed [members, deepening] sections [round_two]
+            answer kind = "grossstadt"  → changed [kind, members, contact_email, deepening] sections [round_two]
+            section municipality InProgress
+              kind* = "grossstadt"
+              inhabitants = —
+              foreign_residents = —
+              foreign_share = —
+              contact_email* = —
+                ! Required
+            section round_two (hidden)
+        "#]],
+    );
+}
+
+#[test]
+fn a_hidden_answer_reads_as_empty_so_sections_depending_on_it_hide_too() {
+    check(
+        MUNICIPALITY,
+        r#"
+        answer kind = "landkreis"
+        answer members = 12
+        answer deepening = "short"
+        answer kind = "grossstadt"
+        answer kind = "landkreis"
+        "#,
+        expect![[r#"
+            answer kind = "landkreis"  → changed [kind, members] sections []
+            answer members = 12  → changed [members, deepening] sections [round_two]
+            answer deepening = "short"  → changed [deepening] sections []
+            answer kind = "grossstadt"  → changed [kind, members, contact_email, deepening] sections [round_two]
+            answer kind = "landkreis"  → changed [kind, members, contact_email, deepening] sections [round_two]
+            section municipality Completed
+              kind* = "landkreis"
+              members* = 12
+              inhabitants = —
+              foreign_residents = —
+              foreign_share = —
+              contact_email = —
+            section round_two Completed
+              deepening = "short"
+        "#]],
+    );
+}
+
+#[test]
+fn calculations_follow_their_inputs_and_stay_empty_until_computable() {
+    check(
+        MUNICIPALITY,
+        r#"
+        answer foreign_residents = 132000
+        answer inhabitants = 589000
+        answer inhabitants = 0
+        "#,
+        expect![[r#"
+            answer foreign_residents = 132000  → changed [foreign_residents] sections []
+            answer inhabitants = 589000  → changed [inhabitants, foreign_share] sections []
+            answer inhabitants = 0  → changed [inhabitants, foreign_residents, foreign_share] sections []
+            section municipality HasErrors
+              kind* = —
+                ! Required
+              inhabitants = 0
+              foreign_residents = 132000
+                ! RuleFailed { rule: 0 } "At most as many as inhabitants"
+              foreign_share = —
+              contact_email = —
+            section round_two (hidden)
+        "#]],
+    );
+}
+
+#[test]
+fn cross_field_rules_fail_only_when_decided() {
+    check(
+        MUNICIPALITY,
+        r#"
+        answer foreign_residents = 500
+        answer inhabitants = 100
+        "#,
+        expect![[r#"
+            answer foreign_residents = 500  → changed [foreign_residents] sections []
+            answer inhabitants = 100  → changed [inhabitants, foreign_residents, foreign_share] sections []
+            section municipality HasErrors
+              kind* = —
+                ! Required
+              inhabitants = 100
+              foreign_residents = 500
+                ! RuleFailed { rule: 0 } "At most as many as inhabitants"
+              foreign_share = 500
+              contact_email = —
+            section round_two (hidden)
+        "#]],
+    );
+}
+
+#[test]
+fn typed_text_that_is_not_a_number_is_kept_and_reported() {
+    check(
+        MUNICIPALITY,
+        r#"
+        answer inhabitants = "12a"
+        answer foreign_residents = "12,5"
+        answer kind = "landkreis"
+        answer members = 0
+        "#,
+        expect![[r#"
+            answer inhabitants = "12a"  → changed [inhabitants] sections []
+            answer foreign_residents = "12,5"  → changed [foreign_residents] sections []
+            answer kind = "landkreis"  → changed [kind, members] sections []
+            answer members = 0  → changed [members] sections []
+            section municipality HasErrors
+              kind* = "landkreis"
+              members* = 0
+                ! BelowMin { min: 1.0 }
+              inhabitants = "12a"
+                ! NotANumber
+              foreign_residents = 12.5
+                ! NotAWholeNumber
+              foreign_share = —
+              contact_email = —
+            section round_two (hidden)
+        "#]],
+    );
+}
+
+#[test]
+fn required_if_and_format_checks_apply_while_visible() {
+    check(
+        MUNICIPALITY,
+        r#"
+        answer kind = "grossstadt"
+        answer contact_email = "not an address"
+        answer deepening = "far too long for ten"
+        "#,
+        expect![[r#"
+            answer kind = "grossstadt"  → changed [kind, contact_email] sections []
+            answer contact_email = "not an address"  → changed [contact_email] sections []
+            answer deepening = "far too long for ten"  → changed [deepening] sections []
+            section municipality HasErrors
+              kind* = "grossstadt"
+              inhabitants = —
+              foreign_residents = —
+              foreign_share = —
+              contact_email* = "not an address"
+                ! InvalidEmail
+            section round_two (hidden)
+        "#]],
+    );
+}
+
+const MEASURES: &str = r#"{
+  "formatVersion": 1, "id": "t", "version": "1", "title": "T",
+  "sections": [
+    {"id": "measures_page", "title": "Maßnahmen", "questions": [
+      {"id": "measures", "type": "repeat", "label": "Maßnahmen", "minCount": 2, "maxCount": 3, "fields": [
+        {"id": "title", "type": "text", "label": "Titel", "required": true},
+        {"id": "budget", "type": "decimal", "label": "Budget", "min": 0},
+        {"id": "evaluated", "type": "yesNo", "label": "Evaluiert?"},
+        {"id": "evaluation_by", "type": "text", "label": "Durch wen?", "visibleIf": "record.evaluated = true",
+         "required": true}
+      ]},
+      {"id": "n_measures", "type": "calculated", "label": "Anzahl", "calculate": "count(measures)"},
+      {"id": "total_budget", "type": "calculated", "label": "Summe", "calculate": "sum(measures.budget)"},
+      {"id": "fields_of_action", "type": "multipleChoice", "label": "Handlungsfelder", "other": true, "maxSelected": 2,
+       "options": [{"value": "sprache", "label": "Sprache"}, {"value": "arbeit", "label": "Arbeit"},
+                   {"value": "wohnen", "label": "Wohnen"}]},
+      {"id": "language_courses", "type": "integer", "label": "Sprachkurse", "visibleIf": "'sprache' in fields_of_action"},
+      {"id": "n_fields", "type": "calculated", "label": "Anzahl Felder", "calculate": "count(fields_of_action)"}
+    ]}
+  ]
+}"#;
+
+#[test]
+fn repeat_groups_count_sum_and_check_each_record() {
+    check(
+        MEASURES,
+        r#"
+        add measures
+        set measures[0].budget = 1500.5
+        set measures[0].evaluated = true
+        add measures
+        set measures[1].title = "Sprachkurs"
+        set measures[1].budget = "2000"
+        "#,
+        expect![[r#"
+            add measures  → changed [measures, n_measures] sections []
+            set measures[0].budget = 1500.5  → changed [measures, total_budget] sections []
+            set measures[0].evaluated = true  → changed [measures] sections []
+            add measures  → changed [measures, n_measures] sections []
+            set measures[1].title = "Sprachkurs"  → changed [measures] sections []
+            set measures[1].budget = "2000"  → changed [measures, total_budget] sections []
+            section measures_page InProgress
+              measures = [{"budget":1500.5,"evaluated":true},{"budget":2000,"title":"Sprachkurs"}]
+                ! [0].title: Required
+                ! [0].evaluation_by: Required
+              n_measures = 2
+              total_budget = 3500.5
+              fields_of_action = —
+              n_fields = 0
+        "#]],
+    );
+}
+
+#[test]
+fn removing_a_record_updates_counts_and_sums() {
+    check(
+        MEASURES,
+        r#"
+        add measures
+        set measures[0].budget = 100
+        add measures
+        set measures[1].budget = 50
+        remove measures[0]
+        "#,
+        expect![[r#"
+            add measures  → changed [measures, n_measures] sections []
+            set measures[0].budget = 100  → changed [measures, total_budget] sections []
+            add measures  → changed [measures, n_measures] sections []
+            set measures[1].budget = 50  → changed [measures, total_budget] sections []
+            remove measures[0]  → changed [measures, n_measures, total_budget] sections []
+            section measures_page InProgress
+              measures = [{"budget":50}]
+                ! TooFewRecords { min: 2 }
+                ! [0].title: Required
+              n_measures = 1
+              total_budget = 50
+              fields_of_action = —
+              n_fields = 0
+        "#]],
+    );
+}
+
+#[test]
+fn multiple_choice_membership_count_other_and_limits() {
+    check(
+        MEASURES,
+        r#"
+        answer fields_of_action = ["sprache"]
+        answer fields_of_action = {"selected": ["sprache", "arbeit"], "other": ""}
+        "#,
+        expect![[r#"
+            answer fields_of_action = ["sprache"]  → changed [fields_of_action, language_courses, n_fields] sections []
+            answer fields_of_action = {"selected": ["sprache", "arbeit"], "other": ""}  → changed [fields_of_action, n_fields] sections []
+            section measures_page HasErrors
+              measures = —
+              n_measures = 0
+              total_budget = 0
+              fields_of_action = {"other":"","selected":["sprache","arbeit"]}
+                ! OtherNotSpecified
+                ! TooManySelected { max: 2 }
+              language_courses = —
+              n_fields = 3
+        "#]],
+    );
+}
