@@ -67,6 +67,10 @@ for component in rustfmt clippy; do
   fi
 done
 
+# Trunk runs cargo with --offline (Trunk.toml), so every crate of Cargo.lock must be downloaded
+# first; a no-op taking a fraction of a second when they are.
+cargo fetch --quiet
+
 # --- cargo-installed tools ----------------------------------------------------------------
 if ! has_version wasm-bindgen "$WASM_BINDGEN_VERSION" || ! has_version wasm-bindgen-test-runner "$WASM_BINDGEN_VERSION"; then
   # Not --locked: the CLI's own lock file names a crate version the registry no longer serves.
