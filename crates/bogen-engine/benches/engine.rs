@@ -1,2 +1,74 @@
-//! Engine benchmarks (filled in below).
-fn main() {}
+//! Engine benchmarks (criterion): loading a generated questionnaire of 2,000 questions and 500
+//! conditions, and re-evaluating after one answer change. Run with
+//! `cargo bench -p bogen-engine --bench engine`. Figures go in the closing notes, never in tests.
+
+use bogen_engine::{compile, AnswerValue, Session};
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
+use std::hint::black_box;
+use std::sync::Arc;
+
+/// 100 sections of 20 questions; every fourth question has a condition on an earlier answer of
+/// its section (500 conditions), and each section has a calculation and a cross-field rule.
+fn generated_questionnaire() -> String {
+    let mut sections = Vec::new();
+    for s in 0..100 {
+        let mut questions = Vec::new();
+        for i in 0..20 {
+            let id = format!("q{s}_{i}");
+            let question = match i {
+                0 => format!(r#"{{"id": "{id}", "type": "singleChoice", "label": "Art {id}", "required": true, "options": [{{"value": "a", "label": "A"}}, {{"value": "b", "label": "B"}}]}}"#),
+                1 => format!(r#"{{"id": "{id}", "type": "integer", "label": "Einwohner {id}", "min": 0}}"#),
+                2 => format!(r#"{{"id": "{id}", "type": "integer", "label": "Teil {id}", "min": 0, "rules": [{{"check": "{id} <= q{s}_1", "message": "zu viele"}}]}}"#),
+                3 => format!(r#"{{"id": "{id}", "type": "calculated", "label": "Anteil {id}", "calculate": "q{s}_2 / q{s}_1 * 100", "visibleIf": "not empty(q{s}_1)"}}"#),
+                i if i % 4 == 0 => format!(r#"{{"id": "{id}", "type": "text", "label": "Text {id}", "visibleIf": "q{s}_0 = 'b'"}}"#),
+                i if i % 4 == 1 => format!(r#"{{"id": "{id}", "type": "longText", "label": "Text {id}", "maxLength": 500, "visibleIf": "q{s}_1 > 1000"}}"#),
+                i if i % 4 == 2 => format!(r#"{{"id": "{id}", "type": "yesNo", "label": "Ja/Nein {id}", "visibleIf": "q{s}_0 in ['a', 'b']"}}"#),
+                _ => format!(r#"{{"id": "{id}", "type": "text", "label": "Text {id}", "requiredIf": "q{s}_0 = 'a'", "visibleIf": "q{s}_2 >= 0"}}"#),
+            };
+            questions.push(question);
+        }
+        sections.push(format!(r#"{{"id": "s{s}", "title": "Abschnitt {s}", "questions": [{}]}}"#, questions.join(",\n")));
+    }
+    format!(r#"{{"formatVersion": 1, "id": "bench", "version": "1", "title": "Benchmark", "sections": [{}]}}"#, sections.join(",\n"))
+}
+
+fn benches(c: &mut Criterion) {
+    let json = generated_questionnaire();
+    let questionnaire = Arc::new(compile(&json).unwrap_or_else(|p| panic!("{}", p.render("bench.json"))));
+    assert_eq!(questionnaire.questions.len(), 2000);
+    assert!(questionnaire.n_conditions >= 500, "only {} conditions", questionnaire.n_conditions);
+
+    c.bench_function("load and check 2,000 questions / 500+ conditions", |b| b.iter(|| compile(black_box(&json))));
+    c.bench_function("new session (full evaluation of 2,000 questions)", |b| b.iter(|| Session::new(Arc::clone(&questionnaire))));
+
+    let unrelated = questionnaire.question_idx("q50_4").expect("q50_4");
+    let inhabitants = questionnaire.question_idx("q50_1").expect("q50_1");
+    let kind = questionnaire.question_idx("q50_0").expect("q50_0");
+    let mut session = Session::new(Arc::clone(&questionnaire));
+    session.set_answer(kind, Some(AnswerValue::Choice("b".into())));
+    let mut n = 0u64;
+    c.bench_function("keystroke in a field nothing reads", |b| {
+        b.iter(|| {
+            n += 1;
+            session.set_answer(unrelated, Some(AnswerValue::Text(format!("Musterstadt {n}"))))
+        })
+    });
+    c.bench_function("keystroke in a number read by a rule, a calculation and 5 conditions", |b| {
+        b.iter(|| {
+            n += 1;
+            session.set_answer(inhabitants, Some(AnswerValue::Number((n % 3000) as f64)))
+        })
+    });
+    c.bench_function("switching a choice that shows or hides 8 questions", |b| {
+        b.iter(|| {
+            n += 1;
+            session.set_answer(kind, Some(AnswerValue::Choice(if n % 2 == 0 { "a" } else { "b" }.into())))
+        })
+    });
+    c.bench_function("full re-evaluation (what incremental evaluation avoids)", |b| {
+        b.iter_batched(|| session.clone(), |mut s| s.recompute_all(), BatchSize::LargeInput)
+    });
+}
+
+criterion_group!(engine, benches);
+criterion_main!(engine);
