@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 
 export const DEFAULT_TIMEOUT = 15_000;
 
+const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** Polls `probe` until `accept(value)` holds or the time is up; returns the last value. */
 export async function eventually(probe, accept, { timeout = DEFAULT_TIMEOUT, interval = 100 } = {}) {
   const end = Date.now() + timeout;
@@ -36,8 +38,12 @@ export class BogenApp {
     return this;
   }
 
+  /**
+   * The form field whose label starts with `label` as a whole phrase: "Name der Kommune" also finds
+   * "Name der Kommune *" or "Name der Kommune (Pflichtangabe)", not "Name der Kommunen".
+   */
   field(label) {
-    return this.page.getByLabel(label, { exact: true });
+    return this.page.getByLabel(new RegExp(`^\\s*${escapeRegExp(label)}(?![\\p{L}\\p{N}])`, 'u'));
   }
 
   button(name) {
@@ -53,6 +59,7 @@ export class BogenApp {
     return this.page
       .getByRole('link', { name, exact: true })
       .or(this.page.getByRole('button', { name, exact: true }))
+      .or(this.page.getByRole('radio', { name, exact: true }))
       .first();
   }
 
