@@ -233,10 +233,15 @@ step_fuzz() {
   mapfile -t fuzz_targets < <(CARGO_TARGET_DIR="$BOGEN_ROOT/$FUZZ_DIR/target" "${fuzz[@]}" list --fuzz-dir "$FUZZ_DIR")
   [ ${#fuzz_targets[@]} -gt 0 ] || fail "cargo fuzz list found no target in $FUZZ_DIR"
   for target in "${fuzz_targets[@]}"; do
-    echo "--- fuzz target $target (${FUZZ_SECONDS} s)"
-    CARGO_TARGET_DIR="$BOGEN_ROOT/$FUZZ_DIR/target" \
-      "${fuzz[@]}" run "$target" --fuzz-dir "$FUZZ_DIR" -- -max_total_time="$FUZZ_SECONDS" \
-      || fail "fuzz target $target found a failure (crash input: $FUZZ_DIR/artifacts/$target/)"
+    echo "--- fuzz target $target (${FUZZ_SECONDS} s; full output: $LOGS/fuzz-$target.log)"
+    # libFuzzer is chatty: show the build's errors and the last lines, all of it on a failure.
+    if CARGO_TARGET_DIR="$BOGEN_ROOT/$FUZZ_DIR/target" \
+      "${fuzz[@]}" run "$target" --fuzz-dir "$FUZZ_DIR" -- -max_total_time="$FUZZ_SECONDS" >"$LOGS/fuzz-$target.log" 2>&1; then
+      grep -aE '^(error|warning: unused)|Done [0-9]+ runs' "$LOGS/fuzz-$target.log" || tail -n 3 "$LOGS/fuzz-$target.log"
+    else
+      grep -avE '^\s+(Compiling|Checking) ' "$LOGS/fuzz-$target.log" | tail -n 80
+      fail "fuzz target $target failed (crash input, if any: $FUZZ_DIR/artifacts/$target/)"
+    fi
   done
   result="ok, ${#fuzz_targets[@]} targets"
 }
