@@ -1,1 +1,66 @@
-//! placeholder
+//! Bogen's filling app: a Yew client-side app that shows a questionnaire, keeps the answers
+//! as a draft in the browser, checks them with the engine, and exports them.
+//!
+//! # Modules
+//!
+//! - [`app`]: the root components: which questionnaire is open ([`app::App`]), and the
+//!   reducer of one open questionnaire with its effects ([`app::FormRoot`]).
+//! - [`state`]: the state of filling (the session, version counters, errors on display),
+//!   the reducer's actions and the context the components read.
+//! - [`pages`], [`question`], [`layout`]: what is drawn; [`inputs`]: the leaf controls, the
+//!   only code that handles input events.
+//! - [`storage`]: the only code that touches LocalStorage (drafts, language).
+//! - [`i18n`]: every interface text, German first, English second. [`format`]: numbers,
+//!   dates and answers as text. [`dom`]: focus, title, URL, clock, downloads.
+//!
+//! # Implementation note: how state flows
+//!
+//! One [`bogen_engine::Session`] per open questionnaire lives in a [`state::Store`] behind
+//! `Rc` + `RefCell`, owned by the `use_reducer` of [`app::FormRoot`]. It is never cloned.
+//!
+//! 1. A leaf control (e.g. [`inputs::TextInput`]) turns an `input` event into a `String`
+//!    and calls its callback; the field ([`question::QuestionView`]) turns that into an
+//!    answer and dispatches a [`state::Action`] (`Answer`, `RecordField`, `AddRecord`,
+//!    `RemoveRecord`, each mirroring an engine call).
+//! 2. The reducer calls the engine, which re-evaluates only what the dependency graph reaches
+//!    and returns a [`bogen_engine::ChangeSet`]. The reducer bumps the version counter of
+//!    exactly the questions and sections named there (and drops errors on display that were
+//!    fixed), then returns a new `FormState` with a new `revision`.
+//! 3. `FormRoot` and the current page re-render (cheap: the page only lists its question
+//!    components). Each [`question::QuestionView`] has `(index, version, language)` as props,
+//!    so Yew re-renders only those whose version moved: typing in one field of a
+//!    2,000-question form re-renders that field and what it affects (a calculated value, a
+//!    question that appears), never the whole form. Records of a repeat group get their data
+//!    as props, so only the edited record re-renders.
+//! 4. The context ([`state::FormContext`]) holds the store and the dispatcher and compares
+//!    equal for the life of the form, so providing it never re-renders anything by itself.
+//! 5. Side effects run after rendering, in `FormRoot`: the autosave (a gloo `Timeout` of
+//!    400 ms re-armed by each change, flushed on `pagehide`/`visibilitychange`), the URL
+//!    fragment (`#/abschnitt/<id>`, so reload and the back button work), and focus (the new
+//!    page's heading, the error summary after Weiter, a field after "Ändern").
+//!
+//! Which questionnaire is open and the interface language are the app's two other pieces of
+//! state, held by [`app::App`]: changing the language re-renders everything, and keeps the
+//! session untouched.
+//!
+//! Nothing a questionnaire file contains is ever parsed as HTML: all texts are text nodes.
+
+pub mod app;
+pub mod dom;
+pub mod format;
+pub mod i18n;
+pub mod inputs;
+pub mod layout;
+pub mod pages;
+pub mod question;
+pub mod state;
+pub mod storage;
+
+pub use app::App;
+
+/// Starts the app in `<body>`.
+pub fn run() {
+    // A panic (a bug, never bad input) is then reported in the console with its message.
+    console_error_panic_hook::set_once();
+    yew::Renderer::<App>::new().render();
+}

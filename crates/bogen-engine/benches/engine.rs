@@ -16,20 +16,38 @@ fn generated_questionnaire() -> String {
         for i in 0..20 {
             let id = format!("q{s}_{i}");
             let question = match i {
-                0 => format!(r#"{{"id": "{id}", "type": "singleChoice", "label": "Art {id}", "required": true, "options": [{{"value": "a", "label": "A"}}, {{"value": "b", "label": "B"}}]}}"#),
+                0 => format!(
+                    r#"{{"id": "{id}", "type": "singleChoice", "label": "Art {id}", "required": true, "options": [{{"value": "a", "label": "A"}}, {{"value": "b", "label": "B"}}]}}"#
+                ),
                 1 => format!(r#"{{"id": "{id}", "type": "integer", "label": "Einwohner {id}", "min": 0}}"#),
-                2 => format!(r#"{{"id": "{id}", "type": "integer", "label": "Teil {id}", "min": 0, "rules": [{{"check": "{id} <= q{s}_1", "message": "zu viele"}}]}}"#),
-                3 => format!(r#"{{"id": "{id}", "type": "calculated", "label": "Anteil {id}", "calculate": "q{s}_2 / q{s}_1 * 100", "visibleIf": "not empty(q{s}_1)"}}"#),
-                i if i % 4 == 0 => format!(r#"{{"id": "{id}", "type": "text", "label": "Text {id}", "visibleIf": "q{s}_0 = 'b'"}}"#),
-                i if i % 4 == 1 => format!(r#"{{"id": "{id}", "type": "longText", "label": "Text {id}", "maxLength": 500, "visibleIf": "q{s}_1 > 1000"}}"#),
-                i if i % 4 == 2 => format!(r#"{{"id": "{id}", "type": "yesNo", "label": "Ja/Nein {id}", "visibleIf": "q{s}_0 in ['a', 'b']"}}"#),
-                _ => format!(r#"{{"id": "{id}", "type": "text", "label": "Text {id}", "requiredIf": "q{s}_0 = 'a'", "visibleIf": "q{s}_2 >= 0"}}"#),
+                2 => format!(
+                    r#"{{"id": "{id}", "type": "integer", "label": "Teil {id}", "min": 0, "rules": [{{"check": "{id} <= q{s}_1", "message": "zu viele"}}]}}"#
+                ),
+                3 => format!(
+                    r#"{{"id": "{id}", "type": "calculated", "label": "Anteil {id}", "calculate": "q{s}_2 / q{s}_1 * 100", "visibleIf": "not empty(q{s}_1)"}}"#
+                ),
+                i if i % 4 == 0 => {
+                    format!(r#"{{"id": "{id}", "type": "text", "label": "Text {id}", "visibleIf": "q{s}_0 = 'b'"}}"#)
+                }
+                i if i % 4 == 1 => format!(
+                    r#"{{"id": "{id}", "type": "longText", "label": "Text {id}", "maxLength": 500, "visibleIf": "q{s}_1 > 1000"}}"#
+                ),
+                i if i % 4 == 2 => format!(
+                    r#"{{"id": "{id}", "type": "yesNo", "label": "Ja/Nein {id}", "visibleIf": "q{s}_0 in ['a', 'b']"}}"#
+                ),
+                _ => format!(
+                    r#"{{"id": "{id}", "type": "text", "label": "Text {id}", "requiredIf": "q{s}_0 = 'a'", "visibleIf": "q{s}_2 >= 0"}}"#
+                ),
             };
             questions.push(question);
         }
-        sections.push(format!(r#"{{"id": "s{s}", "title": "Abschnitt {s}", "questions": [{}]}}"#, questions.join(",\n")));
+        sections
+            .push(format!(r#"{{"id": "s{s}", "title": "Abschnitt {s}", "questions": [{}]}}"#, questions.join(",\n")));
     }
-    format!(r#"{{"formatVersion": 1, "id": "bench", "version": "1", "title": "Benchmark", "sections": [{}]}}"#, sections.join(",\n"))
+    format!(
+        r#"{{"formatVersion": 1, "id": "bench", "version": "1", "title": "Benchmark", "sections": [{}]}}"#,
+        sections.join(",\n")
+    )
 }
 
 fn benches(c: &mut Criterion) {
@@ -39,7 +57,9 @@ fn benches(c: &mut Criterion) {
     assert!(questionnaire.n_conditions >= 500, "only {} conditions", questionnaire.n_conditions);
 
     c.bench_function("load and check 2,000 questions / 500+ conditions", |b| b.iter(|| compile(black_box(&json))));
-    c.bench_function("new session (full evaluation of 2,000 questions)", |b| b.iter(|| Session::new(Arc::clone(&questionnaire))));
+    c.bench_function("new session (full evaluation of 2,000 questions)", |b| {
+        b.iter(|| Session::new(Arc::clone(&questionnaire)))
+    });
 
     let unrelated = questionnaire.question_idx("q50_4").expect("q50_4");
     let inhabitants = questionnaire.question_idx("q50_1").expect("q50_1");
@@ -62,7 +82,7 @@ fn benches(c: &mut Criterion) {
     c.bench_function("switching a choice that shows or hides 8 questions", |b| {
         b.iter(|| {
             n += 1;
-            session.set_answer(kind, Some(AnswerValue::Choice(if n % 2 == 0 { "a" } else { "b" }.into())))
+            session.set_answer(kind, Some(AnswerValue::Choice(if n.is_multiple_of(2) { "a" } else { "b" }.into())))
         })
     });
     c.bench_function("full re-evaluation (what incremental evaluation avoids)", |b| {

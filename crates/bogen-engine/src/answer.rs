@@ -146,6 +146,13 @@ pub fn answer_from_json(
             let mut records = Vec::with_capacity(list.len());
             for item in list {
                 let map = item.as_object().ok_or_else(|| expected(wanted))?;
+                // A key that names no field would be lost on the next save: refuse the answer instead,
+                // so that a draft keeps it aside whole.
+                if let Some(unknown) = map.keys().find(|k| !fields.iter().any(|f| &f.id.0 == *k)) {
+                    return Err(AnswerJsonError {
+                        expected: format!("{wanted} (\"{unknown}\" is not a field of this group)"),
+                    });
+                }
                 let mut record = Record { id: RecordId(*next_record_id), fields: vec![None; fields.len()] };
                 *next_record_id += 1;
                 for (field_idx, field) in fields.iter().enumerate() {

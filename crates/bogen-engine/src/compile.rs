@@ -115,6 +115,9 @@ struct Compiler {
     section_paths: Vec<String>,
 }
 
+/// Which graph node of a question an expression belongs to (e.g. `Node::QuestionVisible` for `visibleIf`).
+type NodeOf = fn(QuestionIdx) -> Node;
+
 /// A section or question read from the file, with its path, before expressions are resolved.
 struct Pending {
     path: String,
@@ -196,9 +199,7 @@ impl Compiler {
         let title = self.text(&header.title, "title");
         let introduction = header.introduction.as_ref().map(|t| self.text(t, "introduction"));
         let submission = header.submission.as_ref().map(|s| {
-            if !crate::answer::AnswerValue::Text(s.email.clone()).is_empty()
-                && !validator::ValidateEmail::validate_email(&s.email)
-            {
+            if !validator::ValidateEmail::validate_email(&s.email) {
                 self.problem("submission.email", format!("\"{}\" is not an e-mail address", s.email));
             }
             if let Some(url) = &s.upload_url {
@@ -695,7 +696,7 @@ impl Compiler {
         let t = file.question_type;
         let texty = matches!(t, T::Text | T::LongText | T::Email | T::Url | T::Phone);
         let numeric = matches!(t, T::Integer | T::Decimal);
-        let checks: [(&str, bool, bool); 17] = [
+        let checks: [(&str, bool, bool); 18] = [
             ("min", file.min.is_some(), numeric || t == T::Date),
             ("max", file.max.is_some(), numeric || t == T::Date),
             ("unit", file.unit.is_some(), numeric || t == T::Calculated),
@@ -713,6 +714,7 @@ impl Compiler {
             ("maxCount", file.max_count.is_some(), t == T::Repeat),
             ("recordLabel", file.record_label.is_some(), t == T::Repeat),
             ("calculate", file.calculate.is_some(), t == T::Calculated),
+            ("fields", !file.fields.is_empty(), t == T::Repeat),
         ];
         for (key, present, applies) in checks {
             if present && !applies {
@@ -720,6 +722,24 @@ impl Compiler {
                     &join_path(path, key),
                     format!("\"{key}\" does not apply to a question of type \"{}\"", type_name(t)),
                 );
+            }
+        }
+        if let Some(messages) = &file.messages {
+            let counted = matches!(t, T::MultipleChoice | T::Repeat);
+            let message_checks: [(&str, bool, bool); 5] = [
+                ("min", messages.min.is_some(), numeric || counted || t == T::Date),
+                ("max", messages.max.is_some(), numeric || counted || t == T::Date),
+                ("length", messages.length.is_some(), texty),
+                ("pattern", messages.pattern.is_some(), texty),
+                ("format", messages.format.is_some(), numeric || matches!(t, T::Email | T::Url | T::Phone | T::Date)),
+            ];
+            for (key, present, applies) in message_checks {
+                if present && !applies {
+                    self.problem(
+                        &join_path(path, &format!("messages.{key}")),
+                        format!("a \"{key}\" message does not apply to a question of type \"{}\"", type_name(t)),
+                    );
+                }
             }
         }
         if t == T::Calculated {
@@ -779,7 +799,7 @@ impl Compiler {
             }
         };
         match resolve(&ast, scope) {
-            Ok(resolved) if resolved.ty == want => Some((resolved.expr, resolved.reads)),
+            Ok(resolved) if resolved.ty == want => Some((resolved.expr, resolved.reads.questions)),
             Ok(resolved) => {
                 let wanted = if want == Type::Bool {
                     "a condition (true or false), e.g. \"kind = 'landkreis'\""
@@ -809,25 +829,25 @@ impl Compiler {
         types: &HashMap<String, (QuestionIdx, Type)>,
         record: Option<(&str, &[(String, Type)])>,
         question: &mut Question,
-    ) -> Vec<(QuestionIdx, fn(QuestionIdx) -> Node)> {
+    ) -> Vec<(QuestionIdx, NodeOf)> {
         let scope = Scope { questions: types, record };
-        let mut reads: Vec<(QuestionIdx, fn(QuestionIdx) -> Node)> = Vec::new();
+        let mut reads: Vec<(QuestionIdx, NodeOf)> = Vec::new();
         if let Some(source) = &file.visible_if {
             if let Some((e, r)) = self.expression(source, &join_path(path, "visibleIf"), &scope, Type::Bool) {
                 question.visible_if = Some(e);
-                reads.extend(r.into_iter().map(|q| (q, Node::QuestionVisible as fn(QuestionIdx) -> Node)));
+                reads.extend(r.into_iter().map(|q| (q, Node::QuestionVisible as NodeOf)));
             }
         }
         if let Some(source) = &file.required_if {
             if let Some((e, r)) = self.expression(source, &join_path(path, "requiredIf"), &scope, Type::Bool) {
                 question.required_if = Some(e);
-                reads.extend(r.into_iter().map(|q| (q, Node::QuestionRequired as fn(QuestionIdx) -> Node)));
+                reads.extend(r.into_iter().map(|q| (q, Node::QuestionRequired as NodeOf)));
             }
         }
         if let (Some(source), QuestionKind::Calculated { expr, .. }) = (&file.calculate, &mut question.kind) {
             if let Some((e, r)) = self.expression(source, &join_path(path, "calculate"), &scope, Type::Number) {
                 *expr = e;
-                reads.extend(r.into_iter().map(|q| (q, Node::QuestionValue as fn(QuestionIdx) -> Node)));
+                reads.extend(r.into_iter().map(|q| (q, Node::QuestionValue as NodeOf)));
             }
         }
         for (i, rule) in file.rules.iter().enumerate() {
@@ -836,7 +856,7 @@ impl Compiler {
             if let Some((check, r)) = self.expression(&rule.check, &join_path(&rule_path, "check"), &scope, Type::Bool)
             {
                 question.rules.push(Rule { check, message });
-                reads.extend(r.into_iter().map(|q| (q, Node::QuestionValidation as fn(QuestionIdx) -> Node)));
+                reads.extend(r.into_iter().map(|q| (q, Node::QuestionValidation as NodeOf)));
             }
         }
         // A repeat group's fields are evaluated per record when the group is validated (and
@@ -851,12 +871,58 @@ impl Compiler {
                 let f_path = format!("{path}.fields[{i}]");
                 let field_reads =
                     self.question_expressions(field_file, &f_path, types, Some((&file.id, &field_types)), field);
-                reads.extend(
-                    field_reads.into_iter().map(|(q, _)| (q, Node::QuestionValidation as fn(QuestionIdx) -> Node)),
-                );
+                reads.extend(field_reads.into_iter().map(|(q, _)| (q, Node::QuestionValidation as NodeOf)));
             }
+            self.record_field_cycles(fields, path);
         }
         reads
+    }
+
+    /// A field's condition may read other fields of its record, whose own conditions are then
+    /// decided first; a cycle among them could never be decided.
+    fn record_field_cycles(&mut self, fields: &[Question], path: &str) {
+        let reads: Vec<Vec<usize>> = fields
+            .iter()
+            .map(|f| {
+                let mut out = Vec::new();
+                if let Some(e) = &f.visible_if {
+                    record_fields_read(e, &mut out);
+                }
+                out
+            })
+            .collect();
+        let mut reported = vec![false; fields.len()];
+        for start in 0..fields.len() {
+            // Depth-first walk along "reads"; coming back to `start` closes a cycle.
+            let mut stack = vec![(start, vec![start])];
+            let mut seen = vec![false; fields.len()];
+            while let Some((field, trail)) = stack.pop() {
+                for &next in &reads[field] {
+                    if next == start && !reported[start] {
+                        let mut names: Vec<String> =
+                            trail.iter().map(|&f| format!("record.{}", fields[f].id)).collect();
+                        names.push(format!("record.{}", fields[start].id));
+                        for &f in &trail {
+                            reported[f] = true;
+                        }
+                        let message = if trail.len() == 1 {
+                            format!("cycle in conditions: record.{} depends on itself", fields[start].id)
+                        } else {
+                            format!(
+                                "cycle in conditions: {} (each needs the next to be decided first)",
+                                names.join(" → ")
+                            )
+                        };
+                        self.problem(&format!("{path}.fields[{start}].visibleIf"), message);
+                    } else if next < fields.len() && !seen[next] {
+                        seen[next] = true;
+                        let mut longer = trail.clone();
+                        longer.push(next);
+                        stack.push((next, longer));
+                    }
+                }
+            }
+        }
     }
 
     fn default_value(&mut self, question: &Question, value: &Json, path: &str) -> Option<AnswerValue> {
@@ -869,6 +935,16 @@ impl Compiler {
             Ok(answer) => {
                 let mut violations: Vec<Violation> = Vec::new();
                 intrinsic(question, &answer, ViolationLocation::Answer, &mut violations);
+                if let (QuestionKind::Repeat { fields, .. }, AnswerValue::Records(records)) = (&question.kind, &answer)
+                {
+                    for record in records {
+                        for (field, value) in fields.iter().zip(&record.fields) {
+                            if let Some(value) = value {
+                                intrinsic(field, value, ViolationLocation::Answer, &mut violations);
+                            }
+                        }
+                    }
+                }
                 for v in &violations {
                     self.problem(
                         path,
@@ -930,6 +1006,21 @@ impl Compiler {
             )
         };
         self.problem(&path, message);
+    }
+}
+
+/// Collects the fields of the current record that `expr` reads.
+fn record_fields_read(expr: &Expr, out: &mut Vec<usize>) {
+    match expr {
+        Expr::RecordField(field) => out.push(*field),
+        Expr::Not(inner) | Expr::Negate(inner) | Expr::Count(inner) | Expr::Empty(inner) | Expr::Round(inner, _) => {
+            record_fields_read(inner, out)
+        }
+        Expr::Binary(_, left, right) => {
+            record_fields_read(left, out);
+            record_fields_read(right, out);
+        }
+        Expr::Number(_) | Expr::Text(_) | Expr::Bool(_) | Expr::List(_) | Expr::Question(_) | Expr::Sum { .. } => {}
     }
 }
 

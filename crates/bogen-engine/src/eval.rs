@@ -7,7 +7,7 @@
 
 use crate::answer::{AnswerValue, Record};
 use crate::expr::BinaryOp;
-use crate::model::QuestionIdx;
+use crate::model::{Question, QuestionIdx, QuestionKind};
 use crate::resolve::Expr;
 
 /// A value during evaluation.
@@ -45,6 +45,34 @@ pub(crate) trait Answers {
     fn value(&self, question: QuestionIdx) -> Value;
     /// The records of a visible repeat group.
     fn records(&self, question: QuestionIdx) -> &[Record];
+    /// The question at `question` (for the fields of a repeat group).
+    fn question(&self, question: QuestionIdx) -> &Question;
+}
+
+/// The record an expression of a repeat group's field is evaluated for, with the group's fields.
+#[derive(Clone, Copy)]
+pub(crate) struct RecordScope<'a> {
+    pub record: &'a Record,
+    pub fields: &'a [Question],
+}
+
+impl RecordScope<'_> {
+    /// Whether a field of this record is shown. Field conditions only read earlier-decided
+    /// fields (the compiler rejects cycles among them), so the recursion ends.
+    pub fn field_visible(&self, field: usize, answers: &dyn Answers) -> bool {
+        self.fields
+            .get(field)
+            .and_then(|f| f.visible_if.as_ref())
+            .is_none_or(|e| evaluate(e, answers, Some(*self)).is_true())
+    }
+
+    /// What expressions see of a field: its answer, or empty while the field is hidden.
+    fn field_value(&self, field: usize, answers: &dyn Answers) -> Value {
+        if !self.field_visible(field, answers) {
+            return Value::Empty;
+        }
+        value_of_answer(self.record.fields.get(field).and_then(Option::as_ref))
+    }
 }
 
 /// Converts an answer into an expression value.
@@ -73,14 +101,14 @@ pub(crate) fn value_of_answer(answer: Option<&AnswerValue>) -> Value {
 }
 
 /// Evaluates `expr`; `record` is the record whose fields `record.x` reads, if any.
-pub(crate) fn evaluate(expr: &Expr, answers: &dyn Answers, record: Option<&Record>) -> Value {
+pub(crate) fn evaluate(expr: &Expr, answers: &dyn Answers, record: Option<RecordScope<'_>>) -> Value {
     match expr {
         Expr::Number(n) => Value::Number(*n),
         Expr::Text(t) => Value::Text(t.clone()),
         Expr::Bool(b) => Value::Bool(*b),
         Expr::List(items) => Value::List(items.clone()),
         Expr::Question(q) => answers.value(*q),
-        Expr::RecordField(field) => value_of_answer(record.and_then(|r| r.fields.get(*field)).and_then(Option::as_ref)),
+        Expr::RecordField(field) => record.map_or(Value::Empty, |scope| scope.field_value(*field, answers)),
         Expr::Not(inner) => match evaluate(inner, answers, record) {
             Value::Bool(b) => Value::Bool(!b),
             _ => Value::Empty,
@@ -98,11 +126,17 @@ pub(crate) fn evaluate(expr: &Expr, answers: &dyn Answers, record: Option<&Recor
             Value::Bool(matches!(evaluate(inner, answers, record), Value::Empty | Value::Collection(0)))
         }
         Expr::Sum { repeat, field } => {
+            let QuestionKind::Repeat { fields, .. } = &answers.question(*repeat).kind else { return Value::Empty };
+            // Hidden fields do not count, just as they are not exported.
             let total = answers
                 .records(*repeat)
                 .iter()
-                .filter_map(|r| match r.fields.get(*field) {
-                    Some(Some(AnswerValue::Number(n))) => Some(*n),
+                .filter_map(|record| match record.fields.get(*field) {
+                    Some(Some(AnswerValue::Number(n)))
+                        if (RecordScope { record, fields }).field_visible(*field, answers) =>
+                    {
+                        Some(*n)
+                    }
                     _ => None,
                 })
                 // Not `sum()`: that starts at -0.0 for floats, which would show as "-0".
@@ -120,7 +154,7 @@ pub(crate) fn evaluate(expr: &Expr, answers: &dyn Answers, record: Option<&Recor
     }
 }
 
-fn binary(op: BinaryOp, left: &Expr, right: &Expr, answers: &dyn Answers, record: Option<&Record>) -> Value {
+fn binary(op: BinaryOp, left: &Expr, right: &Expr, answers: &dyn Answers, record: Option<RecordScope<'_>>) -> Value {
     // `and`/`or` short-circuit on a decided left side, as Kleene logic allows.
     if op == BinaryOp::And || op == BinaryOp::Or {
         let decided = Value::Bool(op == BinaryOp::Or);

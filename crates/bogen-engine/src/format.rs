@@ -91,7 +91,7 @@ pub struct SectionFile {
     /// Text shown under the heading.
     #[serde(default)]
     pub description: Option<Text>,
-    /// Expression: the section is shown only while this is true, e.g. `"round = 2"`.
+    /// Expression: the section is shown only while this is true, e.g. `"application_round = '2'"`.
     #[serde(default)]
     pub visible_if: Option<String>,
     /// The questions of this section, in order.

@@ -100,18 +100,27 @@ pub(crate) struct Scope<'a> {
     pub record: Option<(&'a str, &'a [(String, Type)])>,
 }
 
-/// The result of resolving: the expression, its type, and the questions it reads.
+/// What an expression reads: questions, and fields of the current record (by position).
+#[derive(Default)]
+pub(crate) struct Reads {
+    pub questions: Vec<QuestionIdx>,
+    pub record_fields: Vec<usize>,
+}
+
+/// The result of resolving: the expression, its type, and what it reads.
 pub(crate) struct Resolved {
     pub expr: Expr,
     pub ty: Type,
-    pub reads: Vec<QuestionIdx>,
+    pub reads: Reads,
 }
 
 pub(crate) fn resolve(ast: &Ast, scope: &Scope<'_>) -> Result<Resolved, ResolveError> {
-    let mut reads = Vec::new();
+    let mut reads = Reads::default();
     let (expr, ty) = resolve_node(ast, scope, &mut reads)?;
-    reads.sort();
-    reads.dedup();
+    reads.questions.sort();
+    reads.questions.dedup();
+    reads.record_fields.sort();
+    reads.record_fields.dedup();
     Ok(Resolved { expr, ty, reads })
 }
 
@@ -119,7 +128,7 @@ fn err<T>(span: Span, message: String) -> Result<T, ResolveError> {
     Err(ResolveError { span, message })
 }
 
-fn resolve_node(ast: &Ast, scope: &Scope<'_>, reads: &mut Vec<QuestionIdx>) -> Result<(Expr, Type), ResolveError> {
+fn resolve_node(ast: &Ast, scope: &Scope<'_>, reads: &mut Reads) -> Result<(Expr, Type), ResolveError> {
     match ast {
         Ast::Number(n, _) => Ok((Expr::Number(*n), Type::Number)),
         Ast::Text(t, _) => Ok((Expr::Text(t.clone()), Type::Text)),
@@ -146,7 +155,7 @@ fn resolve_node(ast: &Ast, scope: &Scope<'_>, reads: &mut Vec<QuestionIdx>) -> R
             }
             match scope.questions.get(name) {
                 Some((idx, ty)) => {
-                    reads.push(*idx);
+                    reads.questions.push(*idx);
                     Ok((Expr::Question(*idx), ty.clone()))
                 }
                 None => err(*span, unknown_question(name, scope)),
@@ -154,7 +163,10 @@ fn resolve_node(ast: &Ast, scope: &Scope<'_>, reads: &mut Vec<QuestionIdx>) -> R
         }
         Ast::Name { name, field: Some(field), span } if name == "record" => match scope.record {
             Some((repeat_id, fields)) => match fields.iter().position(|(id, _)| id == field) {
-                Some(pos) => Ok((Expr::RecordField(pos), fields[pos].1.clone())),
+                Some(pos) => {
+                    reads.record_fields.push(pos);
+                    Ok((Expr::RecordField(pos), fields[pos].1.clone()))
+                }
                 None => err(
                     *span,
                     format!(
@@ -198,7 +210,7 @@ fn resolve_binary(
     left: &Ast,
     right: &Ast,
     scope: &Scope<'_>,
-    reads: &mut Vec<QuestionIdx>,
+    reads: &mut Reads,
 ) -> Result<(Expr, Type), ResolveError> {
     let (l, lt) = resolve_node(left, scope, reads)?;
     let (r, rt) = resolve_node(right, scope, reads)?;
@@ -231,6 +243,14 @@ fn resolve_binary(
         BinaryOp::In | BinaryOp::NotIn => {
             match (&lt, &rt) {
                 (Type::Choice(options), Type::List) | (Type::Text, Type::Choices(options)) => {
+                    if let Ast::List(items, _) = right {
+                        if let Some(number) = items.iter().find(|i| matches!(i, Ast::Number(..))) {
+                            return err(
+                                number.span(),
+                                format!("option values are texts: write them in quotes, e.g. ['1', '2'], to compare with {}", quote(left)),
+                            );
+                        }
+                    }
                     let literals: Vec<(&str, Span)> = match (right, left) {
                         (Ast::List(items, _), _) => items
                             .iter()
@@ -330,7 +350,7 @@ fn resolve_call(
     args: &[Ast],
     span: Span,
     scope: &Scope<'_>,
-    reads: &mut Vec<QuestionIdx>,
+    reads: &mut Reads,
 ) -> Result<(Expr, Type), ResolveError> {
     let arity = |n: usize, example: &str| -> Result<(), ResolveError> {
         if args.len() == n {
@@ -395,7 +415,7 @@ fn resolve_call(
                     ),
                 );
             }
-            reads.push(*repeat);
+            reads.questions.push(*repeat);
             Ok((Expr::Sum { repeat: *repeat, field: pos }, Type::Number))
         }
         "round" => {
@@ -468,8 +488,8 @@ fn edit_distance(a: &str, b: &str) -> usize {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=b.len() {
-        d[0][j] = j;
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=a.len() {
         for j in 1..=b.len() {

@@ -113,6 +113,10 @@ impl Answers for Session {
         }
     }
 
+    fn question(&self, question: QuestionIdx) -> &crate::model::Question {
+        self.questionnaire.question(question)
+    }
+
     fn records(&self, question: QuestionIdx) -> &[Record] {
         match (&self.answers[question.get()], self.question_visible[question.get()]) {
             (Some(AnswerValue::Records(records)), true) => records,
@@ -228,7 +232,7 @@ impl Session {
         question: QuestionIdx,
         record: RecordId,
         field: usize,
-        test: fn(&crate::model::Question, &Record, &dyn Answers) -> bool,
+        test: fn(&[crate::model::Question], usize, &Record, &dyn Answers) -> bool,
     ) -> Option<bool> {
         let QuestionKind::Repeat { fields, .. } = &self.questionnaire.question(question).kind else {
             return None;
@@ -237,7 +241,7 @@ impl Session {
             return None;
         };
         let record = records.iter().find(|r| r.id == record)?;
-        Some(test(fields.get(field)?, record, self))
+        Some(test(fields, field, record, self))
     }
 
     /// How many graph nodes were evaluated since the last [`Session::reset_counts`].
@@ -443,7 +447,10 @@ impl Session {
         };
         let n_answered = visible_inputs().filter(|&q| self.answer(q).is_some_and(|a| !a.is_empty())).count();
         let mut missing = false;
-        for q in visible_inputs() {
+        // Calculated values answer nothing, but a rule on one (a share above 100 %) is an error of the page.
+        let visible_questions =
+            questionnaire.section(section).questions.iter().filter(|q| self.question_visible[q.get()]);
+        for &q in visible_questions {
             for violation in &self.violations[q.get()] {
                 match violation.kind {
                     ViolationKind::Required
@@ -493,11 +500,12 @@ impl Session {
                         .iter()
                         .map(|record| Record {
                             id: record.id,
-                            fields: fields
+                            fields: record
+                                .fields
                                 .iter()
-                                .zip(&record.fields)
-                                .map(|(field, value)| {
-                                    value.clone().filter(|_| record_field_visible(field, record, self))
+                                .enumerate()
+                                .map(|(field_idx, value)| {
+                                    value.clone().filter(|_| record_field_visible(fields, field_idx, record, self))
                                 })
                                 .collect(),
                         })

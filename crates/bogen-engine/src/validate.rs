@@ -5,7 +5,7 @@
 //! sentence. Hidden questions are never validated (the session does not call in here for them).
 
 use crate::answer::{AnswerValue, Record, RecordId};
-use crate::eval::{evaluate, Answers};
+use crate::eval::{evaluate, Answers, RecordScope};
 use crate::model::{Question, QuestionKind, TextFormat};
 use crate::resolve::is_iso_date;
 use crate::text::LocalizedText;
@@ -193,10 +193,10 @@ pub(crate) fn intrinsic(
                 push(ViolationKind::DateAfterMax { max: max.clone() }, &messages.max);
             }
         }
-        (QuestionKind::SingleChoice { options, .. }, AnswerValue::Choice(value)) if !value.is_empty() => {
-            if !options.iter().any(|o| &o.value == value) {
-                push(ViolationKind::UnknownOption { value: value.clone() }, &None);
-            }
+        (QuestionKind::SingleChoice { options, .. }, AnswerValue::Choice(value))
+            if !value.is_empty() && !options.iter().any(|o| &o.value == value) =>
+        {
+            push(ViolationKind::UnknownOption { value: value.clone() }, &None);
         }
         (
             QuestionKind::MultipleChoice { options, min_selected, max_selected, .. },
@@ -300,14 +300,14 @@ pub(crate) fn validate_question(
 }
 
 fn validate_record(fields: &[Question], record: &Record, answers: &dyn Answers, out: &mut Vec<Violation>) {
+    let scope = RecordScope { record, fields };
     for (field_idx, field) in fields.iter().enumerate() {
-        if !record_field_visible(field, record, answers) {
+        if !scope.field_visible(field_idx, answers) {
             continue;
         }
         let location = ViolationLocation::RecordField { record: record.id, field: field_idx };
         let answer = record.fields.get(field_idx).and_then(Option::as_ref);
-        let required =
-            field.required || field.required_if.as_ref().is_some_and(|e| evaluate(e, answers, Some(record)).is_true());
+        let required = record_field_required(fields, field_idx, record, answers);
         match answer.filter(|a| !a.is_empty()) {
             None if required => out.push(Violation {
                 location,
@@ -318,7 +318,7 @@ fn validate_record(fields: &[Question], record: &Record, answers: &dyn Answers, 
             Some(answer) => intrinsic(field, answer, location, out),
         }
         for (rule_idx, rule) in field.rules.iter().enumerate() {
-            if evaluate(&rule.check, answers, Some(record)).is_false() {
+            if evaluate(&rule.check, answers, Some(scope)).is_false() {
                 out.push(Violation {
                     location,
                     kind: ViolationKind::RuleFailed { rule: rule_idx },
@@ -330,15 +330,19 @@ fn validate_record(fields: &[Question], record: &Record, answers: &dyn Answers, 
 }
 
 /// Whether a field of a record is shown, by the field's own condition.
-pub(crate) fn record_field_visible(field: &Question, record: &Record, answers: &dyn Answers) -> bool {
-    field.visible_if.as_ref().is_none_or(|e| evaluate(e, answers, Some(record)).is_true())
+pub(crate) fn record_field_visible(fields: &[Question], field: usize, record: &Record, answers: &dyn Answers) -> bool {
+    RecordScope { record, fields }.field_visible(field, answers)
 }
 
 /// Whether a field of a record is required.
-pub(crate) fn record_field_required(field: &Question, record: &Record, answers: &dyn Answers) -> bool {
-    field.required || field.required_if.as_ref().is_some_and(|e| evaluate(e, answers, Some(record)).is_true())
+pub(crate) fn record_field_required(fields: &[Question], field: usize, record: &Record, answers: &dyn Answers) -> bool {
+    let Some(question) = fields.get(field) else { return false };
+    question.required
+        || question
+            .required_if
+            .as_ref()
+            .is_some_and(|e| evaluate(e, answers, Some(RecordScope { record, fields })).is_true())
 }
-
 #[cfg(test)]
 mod tests {
     use super::is_phone;

@@ -236,3 +236,64 @@ fn a_valid_questionnaire_loads() {
     "#]],
     );
 }
+
+#[test]
+fn cycles_among_the_fields_of_a_record_are_errors() {
+    check(
+        &with_questions(
+            r#"{"id": "r", "type": "repeat", "label": "R", "fields": [{"id": "a", "type": "yesNo", "label": "A", "visibleIf": "record.b = true"}, {"id": "b", "type": "yesNo", "label": "B", "visibleIf": "record.a = true"}, {"id": "c", "type": "text", "label": "C", "visibleIf": "empty(record.c)"}]}"#,
+        ),
+        expect![[r#"
+        q.json:3:99: sections[0].questions[0].fields[0].visibleIf: cycle in conditions: record.a → record.b → record.a (each needs the next to be decided first)
+        q.json:3:250: sections[0].questions[0].fields[2].visibleIf: cycle in conditions: record.c depends on itself
+    "#]],
+    );
+}
+
+#[test]
+fn messages_for_checks_a_type_does_not_have_are_errors() {
+    check(
+        &with_questions(
+            r#"{"id": "a", "type": "text", "label": "A", "messages": {"min": "zu klein", "length": "zu lang"}}, {"id": "b", "type": "text", "label": "B", "fields": [{"id": "x", "type": "text", "label": "X"}]}"#,
+        ),
+        expect![[r#"
+        q.json:3:56: sections[0].questions[0].messages.min: a "min" message does not apply to a question of type "text"
+        q.json:3:140: sections[0].questions[1].fields: "fields" does not apply to a question of type "text"
+    "#]],
+    );
+}
+
+#[test]
+fn numbers_in_a_list_compared_with_a_choice_must_be_quoted() {
+    check(
+        &with_questions(
+            r#"{"id": "k", "type": "singleChoice", "label": "K", "options": [{"value": "1", "label": "1"}]}, {"id": "b", "type": "text", "label": "B", "visibleIf": "k in [1, 2]"}"#,
+        ),
+        expect![[r#"
+        q.json:3:137: sections[0].questions[1].visibleIf: at column 7: option values are texts: write them in quotes, e.g. ['1', '2'], to compare with "k" in "k in [1, 2]"
+    "#]],
+    );
+}
+
+#[test]
+fn default_records_are_checked_field_by_field() {
+    check(
+        &with_questions(
+            r#"{"id": "r", "type": "repeat", "label": "R", "default": [{"n": 50}, {"n": 1, "typo": 2}], "fields": [{"id": "n", "type": "integer", "label": "N", "max": 10}]}"#,
+        ),
+        expect![[r#"
+        q.json:3:45: sections[0].questions[0].default: the default [{"n":50},{"n":1,"typo":2}] is not a valid answer: expected a list of records, each an object of field id to answer ("typo" is not a field of this group)
+    "#]],
+    );
+}
+
+#[test]
+fn an_empty_submission_address_is_an_error() {
+    check(
+        r#"{"formatVersion": 1, "id": "t", "version": "1", "title": "T", "submission": {"email": ""},
+"sections": [{"id": "s", "title": "S", "questions": [{"id": "a", "type": "text", "label": "A"}]}]}"#,
+        expect![[r#"
+            q.json:1:78: submission.email: "" is not an e-mail address
+        "#]],
+    );
+}

@@ -314,3 +314,38 @@ fn multiple_choice_membership_count_other_and_limits() {
         "#]],
     );
 }
+
+#[test]
+fn hidden_fields_of_a_record_read_as_empty_in_sums_and_conditions() {
+    const CARE: &str = r#"{
+      "formatVersion": 1, "id": "t", "version": "1", "title": "T",
+      "sections": [{"id": "s", "title": "S", "questions": [
+        {"id": "children", "type": "repeat", "label": "Kinder", "fields": [
+          {"id": "care", "type": "yesNo", "label": "Betreuung?"},
+          {"id": "hours", "type": "integer", "label": "Stunden", "visibleIf": "record.care = true"},
+          {"id": "long_day", "type": "yesNo", "label": "Ganztags?", "visibleIf": "record.hours >= 8"}
+        ]},
+        {"id": "total_hours", "type": "calculated", "label": "Stunden gesamt", "calculate": "sum(children.hours)"}
+      ]}]
+    }"#;
+    check(
+        CARE,
+        r#"
+        add children
+        set children[0].care = true
+        set children[0].hours = 9
+        set children[0].long_day = true
+        set children[0].care = false
+        "#,
+        expect![[r#"
+            add children  → changed [children] sections []
+            set children[0].care = true  → changed [children] sections []
+            set children[0].hours = 9  → changed [children, total_hours] sections []
+            set children[0].long_day = true  → changed [children] sections []
+            set children[0].care = false  → changed [children, total_hours] sections []
+            section s Completed
+              children = [{"care":false,"hours":9,"long_day":true}]
+              total_hours = 0
+        "#]],
+    );
+}

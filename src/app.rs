@@ -1,0 +1,452 @@
+//! The root components: [`App`] decides which questionnaire is open (embedded, from a file,
+//! or from `?questionnaire=<url>`) and in which language; [`FormRoot`] holds the reducer of
+//! one open questionnaire and its side effects (autosave, URL, focus, title).
+
+use crate::i18n::{self, texts};
+use crate::layout::Header;
+use crate::pages::{PrintPage, ReviewPage, SectionPage, StartPage};
+use crate::state::{Action, FocusTarget, FormContext, FormState, Notice, Route};
+use crate::storage::{self, StorageError};
+use bogen_engine::{compile, DraftFile, Lang, Problem, Questionnaire, Session};
+use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
+use std::sync::Arc;
+use yew::prelude::*;
+
+/// The questionnaire built into the app.
+pub const DEFAULT_QUESTIONNAIRE: &str = include_str!("../questionnaire/erfolgreiche-integration-2005.json");
+
+/// The file name shown for the built-in questionnaire.
+pub const DEFAULT_FILE_NAME: &str = "erfolgreiche-integration-2005.json";
+
+/// How long typing must pause before the draft is saved.
+const AUTOSAVE_DELAY_MS: u32 = 400;
+
+/// A compiled questionnaire as a prop: equal when it is the same one.
+#[derive(Clone)]
+pub struct QuestionnaireRef(pub Arc<Questionnaire>);
+
+impl PartialEq for QuestionnaireRef {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// What the app shows.
+#[derive(Clone, PartialEq)]
+enum Opened {
+    /// Fetching `?questionnaire=<url>`.
+    Loading,
+    /// A questionnaire is open; `serial` re-keys the form when another one is opened.
+    Ready { questionnaire: QuestionnaireRef, serial: u32 },
+    /// A questionnaire file with problems.
+    Broken { file_name: String, problems: Vec<Problem> },
+    /// `?questionnaire=<url>` could not be fetched.
+    FetchFailed { url: String, reason: String },
+}
+
+fn open_text(file_name: &str, text: &str, serial: u32) -> Opened {
+    match compile(text) {
+        Ok(questionnaire) => Opened::Ready { questionnaire: QuestionnaireRef(Arc::new(questionnaire)), serial },
+        Err(problems) => Opened::Broken { file_name: file_name.to_owned(), problems: problems.0 },
+    }
+}
+
+async fn fetch_text(url: &str) -> Result<String, String> {
+    let response = gloo::net::http::Request::get(url).send().await.map_err(|e| e.to_string())?;
+    if !response.ok() {
+        return Err(format!("HTTP {} {}", response.status(), response.status_text()));
+    }
+    response.text().await.map_err(|e| e.to_string())
+}
+
+fn file_name_of(url: &str) -> String {
+    let path = url.split(['?', '#']).next().unwrap_or(url);
+    path.rsplit('/').find(|s| !s.is_empty()).unwrap_or(url).to_owned()
+}
+
+/// The application: chooses the questionnaire and the language, and shows the form or the
+/// page that explains why a questionnaire cannot be opened.
+#[function_component]
+pub fn App() -> Html {
+    let url = use_memo((), |_| crate::dom::query_param("questionnaire"));
+    let serial = use_mut_ref(|| 0u32);
+    let opened = {
+        let url = url.clone();
+        use_state(move || match url.as_ref() {
+            Some(_) => Opened::Loading,
+            None => open_text(DEFAULT_FILE_NAME, DEFAULT_QUESTIONNAIRE, 0),
+        })
+    };
+    // The language the respondent chose (remembered); otherwise the questionnaire's first.
+    let chosen_lang = use_state(storage::load_lang);
+    let file_message = use_state(|| None::<AttrValue>);
+
+    {
+        let opened = opened.clone();
+        use_effect_with(url.clone(), move |url| {
+            if let Some(url) = url.as_ref().clone() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let next = match fetch_text(&url).await {
+                        Ok(text) => open_text(&file_name_of(&url), &text, 0),
+                        Err(reason) => Opened::FetchFailed { url, reason },
+                    };
+                    opened.set(next);
+                });
+            }
+        });
+    }
+
+    let lang = match (&*chosen_lang, &*opened) {
+        (Some(lang), _) => *lang,
+        (None, Opened::Ready { questionnaire, .. }) => questionnaire.0.default_lang(),
+        (None, _) => Lang::De,
+    };
+    {
+        use_effect_with(lang, |lang| crate::dom::set_html_lang(lang.code()));
+    }
+    let on_lang = {
+        let chosen_lang = chosen_lang.clone();
+        Callback::from(move |lang: Lang| {
+            // Not being able to remember the choice is no reason to refuse it.
+            let _ = storage::save_lang(lang);
+            chosen_lang.set(Some(lang));
+        })
+    };
+    let on_open_file = {
+        let opened = opened.clone();
+        let serial = serial.clone();
+        let file_message = file_message.clone();
+        Callback::from(move |(name, text): (String, String)| {
+            let next = {
+                let mut serial = serial.borrow_mut();
+                *serial += 1;
+                open_text(&name, &text, *serial)
+            };
+            file_message.set(None);
+            opened.set(next);
+        })
+    };
+    let on_file_error = {
+        let file_message = file_message.clone();
+        Callback::from(move |()| file_message.set(Some(texts(Lang::De).file_read_failed.into())))
+    };
+    let on_open_default = {
+        let opened = opened.clone();
+        let serial = serial.clone();
+        Callback::from(move |_: MouseEvent| {
+            let next = {
+                let mut serial = serial.borrow_mut();
+                *serial += 1;
+                open_text(DEFAULT_FILE_NAME, DEFAULT_QUESTIONNAIRE, *serial)
+            };
+            opened.set(next);
+        })
+    };
+    let t = texts(lang);
+    let file_message_text = file_message.as_ref().map(|_| AttrValue::from(t.file_read_failed));
+
+    match &*opened {
+        Opened::Ready { questionnaire, serial } => html! {
+            <FormRoot key={*serial} questionnaire={questionnaire.clone()} {lang} {on_lang}
+                on_open_file={on_open_file} {on_file_error} file_message={file_message_text} />
+        },
+        Opened::Loading => {
+            crate::dom::set_title(t.loading);
+            html! {
+                <>
+                    <Header title={t.service_name} {lang} {on_lang} />
+                    <div class="width-container">
+                        <main class="main" id="main" tabindex="-1">
+                            <h1 class="heading-l" tabindex="-1">{ t.loading }</h1>
+                        </main>
+                    </div>
+                </>
+            }
+        }
+        Opened::Broken { file_name, problems } => {
+            crate::dom::set_title(t.broken_title);
+            html! {
+                <>
+                    <Header title={t.service_name} {lang} {on_lang} />
+                    <div class="width-container">
+                        <main class="main" id="main" tabindex="-1">
+                            <BrokenPage {lang} file_name={AttrValue::from(file_name.clone())} problems={problems.clone()}
+                                {on_open_file} {on_file_error} {on_open_default} file_message={file_message_text} />
+                        </main>
+                    </div>
+                </>
+            }
+        }
+        Opened::FetchFailed { url, reason } => {
+            crate::dom::set_title(t.fetch_failed_title);
+            html! {
+                <>
+                    <Header title={t.service_name} {lang} {on_lang} />
+                    <div class="width-container">
+                        <main class="main" id="main" tabindex="-1">
+                            <h1 class="heading-l" tabindex="-1">{ t.fetch_failed_title }</h1>
+                            <p class="body">{ t.fetch_failed_text }</p>
+                            <p class="body"><code class="code">{ url.clone() }</code></p>
+                            <p class="body">{ reason.clone() }</p>
+                            <button type="button" class="button" onclick={on_open_default}>{ t.open_default }</button>
+                        </main>
+                    </div>
+                </>
+            }
+        }
+    }
+}
+
+/// Properties of [`BrokenPage`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct BrokenPageProps {
+    pub lang: Lang,
+    pub file_name: AttrValue,
+    pub problems: Vec<Problem>,
+    pub on_open_file: Callback<(String, String)>,
+    pub on_file_error: Callback<()>,
+    pub on_open_default: Callback<MouseEvent>,
+    #[prop_or_default]
+    pub file_message: Option<AttrValue>,
+}
+
+/// Every problem of a questionnaire file, with line, column and JSON path, in plain words.
+#[function_component]
+pub fn BrokenPage(props: &BrokenPageProps) -> Html {
+    let lang = props.lang;
+    let t = texts(lang);
+    let items = props.problems.iter().enumerate().map(|(i, problem)| {
+        let position = match problem.position {
+            Some(p) => i18n::problem_position(lang, p.line, p.col),
+            None => t.broken_no_position.to_owned(),
+        };
+        let path = if problem.path.is_empty() { t.broken_whole_file.to_owned() } else { problem.path.clone() };
+        html! {
+            <li class="problem-list__item" key={i}>
+                <span class="problem-list__position">{ position }</span>
+                <span class="problem-list__path">{ t.broken_path }{": "}<code class="code">{ path }</code></span>
+                <span class="problem-list__message">{ problem.message.clone() }</span>
+            </li>
+        }
+    });
+    html! {
+        <>
+            <h1 class="heading-l" tabindex="-1">{ t.broken_title }</h1>
+            <p class="body">{ t.broken_text }</p>
+            <p class="body">{ t.broken_file }{": "}<code class="code">{ props.file_name.clone() }</code></p>
+            <ol class="problem-list">{ for items }</ol>
+            <div class="button-group">
+                <button type="button" class="button" onclick={props.on_open_default.clone()}>{ t.open_default }</button>
+            </div>
+            <h2 class="heading-m">{ t.open_other_heading }</h2>
+            if let Some(message) = &props.file_message {
+                <p class="error-message" role="alert">{ message.clone() }</p>
+            }
+            <crate::inputs::FilePicker id="questionnaire-file" label={t.open_file_label} hint={t.drop_hint}
+                on_file={props.on_open_file.clone()} on_error={props.on_file_error.clone()} />
+        </>
+    }
+}
+
+/// Properties of [`FormRoot`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct FormRootProps {
+    pub questionnaire: QuestionnaireRef,
+    pub lang: Lang,
+    pub on_lang: Callback<Lang>,
+    pub on_open_file: Callback<(String, String)>,
+    pub on_file_error: Callback<()>,
+    #[prop_or_default]
+    pub file_message: Option<AttrValue>,
+}
+
+/// Opens the session: restores the browser's draft of this questionnaire if there is one.
+fn open_session(questionnaire: Arc<Questionnaire>) -> (Session, Option<Notice>) {
+    match storage::load_draft(&questionnaire.id) {
+        Ok(Some(draft)) => match draft.restore(Arc::clone(&questionnaire)) {
+            Ok((session, issues)) => {
+                (session, Some(Notice::Restored { saved_at: draft.saved_at.clone(), kept_aside: issues.len() }))
+            }
+            Err(_) => {
+                let _ = storage::set_aside_unreadable_draft(&questionnaire.id);
+                (Session::new(questionnaire), Some(Notice::Unreadable))
+            }
+        },
+        Ok(None) | Err(StorageError::Unavailable) => (Session::new(questionnaire), None),
+        Err(error) => {
+            web_sys::console::warn_1(&format!("bogen: {error}").into());
+            let _ = storage::set_aside_unreadable_draft(&questionnaire.id);
+            (Session::new(questionnaire), Some(Notice::Unreadable))
+        }
+    }
+}
+
+fn route_from_url(questionnaire: &Questionnaire) -> Route {
+    Route::from_hash(&crate::dom::current_hash(), questionnaire).unwrap_or(Route::Start)
+}
+
+/// Saves the draft now. Reads the session; never called while it is borrowed mutably.
+fn save_now(store: &crate::state::Store) -> Result<String, StorageError> {
+    let draft = match store.session.try_borrow() {
+        Ok(session) => DraftFile::from_session(&session, &crate::dom::now_iso()),
+        Err(_) => return Err(StorageError::Other("session busy".to_owned())),
+    };
+    store.unsaved.set(false);
+    storage::save_draft(&draft).map(|()| crate::dom::local_time())
+}
+
+/// One open questionnaire: the reducer, the context, the autosave and the page shown.
+#[function_component]
+pub fn FormRoot(props: &FormRootProps) -> Html {
+    let questionnaire = props.questionnaire.0.clone();
+    let state = {
+        let questionnaire = questionnaire.clone();
+        use_reducer(move || {
+            let route = route_from_url(&questionnaire);
+            let (session, notice) = open_session(questionnaire);
+            FormState::new(session, route, notice)
+        })
+    };
+    let context = FormContext { store: state.store.clone(), dispatch: state.dispatcher() };
+    let lang = props.lang;
+    let t = texts(lang);
+
+    // Autosave, off the typing path: every change of answers re-arms a timer, and only the
+    // last one fires. Dropping the previous `Timeout` cancels it.
+    let timer = use_mut_ref(|| None::<Timeout>);
+    {
+        let store = state.store.clone();
+        let dispatch = state.dispatcher();
+        let timer = timer.clone();
+        use_effect_with(state.answers_revision, move |revision| {
+            if *revision > 0 {
+                let task = Timeout::new(AUTOSAVE_DELAY_MS, move || {
+                    if store.unsaved.get() {
+                        dispatch.dispatch(Action::Saved(save_now(&store)));
+                    }
+                });
+                *timer.borrow_mut() = Some(task);
+            }
+        });
+    }
+    // Leaving the page (closing the tab, switching apps on a phone) saves at once.
+    {
+        let store = state.store.clone();
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            let flush = {
+                let store = store.clone();
+                move || {
+                    if store.unsaved.get() {
+                        dispatch.dispatch(Action::Saved(save_now(&store)));
+                    }
+                }
+            };
+            let listeners = web_sys::window().map(|window| {
+                let on_hide = {
+                    let flush = flush.clone();
+                    EventListener::new(&window, "pagehide", move |_| flush())
+                };
+                let on_visibility = window.document().map(|document| {
+                    let flush = flush.clone();
+                    let doc = document.clone();
+                    EventListener::new(&document, "visibilitychange", move |_| {
+                        if doc.hidden() {
+                            flush()
+                        }
+                    })
+                });
+                (on_hide, on_visibility)
+            });
+            move || {
+                // Opening another questionnaire unmounts this form: keep what was typed.
+                if store.unsaved.get() {
+                    let _ = save_now(&store);
+                }
+                drop(listeners);
+            }
+        });
+    }
+    // The browser's back and forward buttons, and plain links to "#/…".
+    {
+        let questionnaire = questionnaire.clone();
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|window| {
+                EventListener::new(&window, "hashchange", move |_| {
+                    let hash = crate::dom::current_hash();
+                    let route = if hash.is_empty() || hash == "#" {
+                        Some(Route::Start)
+                    } else {
+                        Route::from_hash(&hash, &questionnaire)
+                    };
+                    if let Some(route) = route {
+                        dispatch.dispatch(Action::Navigate(route));
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    // After a render that moved to another page or asked for focus: URL, then focus.
+    {
+        let questionnaire = questionnaire.clone();
+        let focus = state.focus.clone();
+        use_effect_with((state.route, state.focus_serial), move |(route, serial)| {
+            let hash = route.to_hash(&questionnaire);
+            let current = crate::dom::current_hash();
+            let at_start = *route == Route::Start && (current.is_empty() || current == "#");
+            if current != hash && !at_start {
+                crate::dom::set_hash(&hash);
+            }
+            if *serial > 0 {
+                match focus {
+                    Some(FocusTarget::Heading) => crate::dom::focus_heading(),
+                    Some(FocusTarget::Summary) => {
+                        crate::dom::focus_element("error-summary", false);
+                    }
+                    Some(FocusTarget::ExportProblems) => {
+                        crate::dom::focus_element("export-problems", false);
+                    }
+                    Some(FocusTarget::Field(id)) => {
+                        crate::dom::focus_element(&id, true);
+                    }
+                    None => {}
+                }
+            }
+        });
+    }
+
+    let page_title = match state.route {
+        Route::Start => String::new(),
+        Route::Section(s) => questionnaire.section(s).title.get(lang).to_owned(),
+        Route::Review => t.review_title.to_owned(),
+        Route::Print => t.print_title.to_owned(),
+    };
+    let summary_open = matches!(state.route, Route::Section(s) if state.summary_for == Some(s));
+    crate::dom::set_title(&i18n::document_title(lang, &page_title, questionnaire.title.get(lang), summary_open));
+
+    let revision = state.revision;
+    let page = match state.route {
+        Route::Start => html! {
+            <StartPage {lang} {revision} notice={state.notice.clone()}
+                on_open_file={props.on_open_file.clone()} on_file_error={props.on_file_error.clone()}
+                file_message={props.file_message.clone()} />
+        },
+        Route::Section(section) => html! {
+            <SectionPage key={section.0} {section} {lang} {revision} summary={summary_open} />
+        },
+        Route::Review => html! { <ReviewPage {lang} {revision} refused={state.export_refused} /> },
+        Route::Print => html! { <PrintPage {lang} {revision} /> },
+    };
+    html! {
+        <ContextProvider<FormContext> context={context}>
+            <Header title={AttrValue::from(questionnaire.title.get(lang).to_owned())} title_links=true
+                {lang} on_lang={props.on_lang.clone()} save_status={Some(state.save_status.clone())} />
+            <div class="width-container">
+                <main class="main" id="main" tabindex="-1">{ page }</main>
+            </div>
+        </ContextProvider<FormContext>>
+    }
+}

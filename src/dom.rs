@@ -1,0 +1,157 @@
+//! Small browser helpers that are not rendering: focus, document title and language, the URL,
+//! the clock, and downloads. Every one of them does nothing (rather than panic) when the
+//! browser does not offer what it needs.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
+
+fn document() -> Option<Document> {
+    web_sys::window().and_then(|w| w.document())
+}
+
+/// Focuses the element with `id`. With `scroll_label`, the field's label (or its fieldset's
+/// legend) is scrolled into view too, as GOV.UK's error summary does: a focused input alone
+/// would sit at the top edge with its question cut off.
+pub fn focus_element(id: &str, scroll_label: bool) -> bool {
+    let Some(doc) = document() else {
+        return false;
+    };
+    let Some(element) = doc.get_element_by_id(id) else {
+        return false;
+    };
+    let Ok(html) = element.clone().dyn_into::<HtmlElement>() else {
+        return false;
+    };
+    if html.focus().is_err() {
+        return false;
+    }
+    if scroll_label {
+        if let Some(target) = label_of(&doc, &element, id) {
+            let options = ScrollIntoViewOptions::new();
+            options.set_block(ScrollLogicalPosition::Start);
+            target.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    }
+    true
+}
+
+fn label_of(doc: &Document, element: &Element, id: &str) -> Option<Element> {
+    // Groups (radios, checkboxes, matrix, repeat) are named by their legend.
+    let in_group = element.closest("fieldset").ok().flatten();
+    if let Some(fieldset) = in_group {
+        if let Some(legend) = fieldset.query_selector("legend").ok().flatten() {
+            return Some(legend);
+        }
+    }
+    doc.query_selector(&format!("label[for=\"{id}\"]")).ok().flatten()
+}
+
+/// Focuses an element once the current render has reached the DOM.
+pub fn focus_after_render(id: String) {
+    gloo::timers::callback::Timeout::new(0, move || {
+        focus_element(&id, false);
+    })
+    .forget();
+}
+
+/// Focuses the page's `<h1>` (it has `tabindex="-1"`) and scrolls to the top: after moving to
+/// another page a screen reader then reads the new heading.
+pub fn focus_heading() {
+    if let Some(window) = web_sys::window() {
+        window.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+    let heading = document()
+        .and_then(|d| d.query_selector("main h1").ok().flatten())
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+    if let Some(h) = heading {
+        let _ = h.focus();
+    }
+}
+
+/// Sets `document.title`.
+pub fn set_title(title: &str) {
+    if let Some(doc) = document() {
+        if doc.title() != title {
+            doc.set_title(title);
+        }
+    }
+}
+
+/// Sets `<html lang>`.
+pub fn set_html_lang(code: &str) {
+    if let Some(root) = document().and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("lang", code);
+    }
+}
+
+/// The URL fragment, with its `#`.
+pub fn current_hash() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+/// Sets the URL fragment (a new history entry, so the back button works).
+pub fn set_hash(hash: &str) {
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().set_hash(hash);
+    }
+}
+
+/// A query parameter of the page's URL.
+pub fn query_param(name: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+    params.get(name).filter(|v| !v.is_empty())
+}
+
+/// The time now as ISO 8601 (UTC), for drafts and exports.
+pub fn now_iso() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+/// The local time now as "14:32", for the save status.
+pub fn local_time() -> String {
+    let date = js_sys::Date::new_0();
+    format!("{:02}:{:02}", date.get_hours(), date.get_minutes())
+}
+
+/// An ISO time (as stored in a draft) as local date and time for reading.
+pub fn local_date_time(iso: &str, lang: bogen_engine::Lang) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_str(iso));
+    if date.get_time().is_nan() {
+        return iso.to_owned();
+    }
+    let (d, m, y) = (date.get_date(), date.get_month() + 1, date.get_full_year());
+    let time = format!("{:02}:{:02}", date.get_hours(), date.get_minutes());
+    match lang {
+        bogen_engine::Lang::De => format!("{d:02}.{m:02}.{y}, {time} Uhr"),
+        bogen_engine::Lang::En => format!("{y}-{m:02}-{d:02} {time}"),
+    }
+}
+
+/// Offers `text` as a file download. Returns whether the browser accepted it.
+pub fn download(file_name: &str, mime: &str, text: &str) -> bool {
+    let Some(doc) = document() else {
+        return false;
+    };
+    let blob = gloo::file::Blob::new_with_options(text, Some(mime));
+    let url = gloo::file::ObjectUrl::from(blob);
+    let Ok(anchor) = doc.create_element("a") else {
+        return false;
+    };
+    let _ = anchor.set_attribute("href", &url);
+    let _ = anchor.set_attribute("download", file_name);
+    let Ok(anchor) = anchor.dyn_into::<HtmlElement>() else {
+        return false;
+    };
+    anchor.click();
+    // The object URL must outlive the click's navigation; revoke it a little later.
+    gloo::timers::callback::Timeout::new(10_000, move || drop(url)).forget();
+    true
+}
+
+/// Opens the browser's print dialog.
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}

@@ -1,0 +1,119 @@
+//! The frame around every page: skip link, header with the language switch and the save
+//! status, and the GOV.UK error summary; plus paragraphs of questionnaire text.
+
+use crate::i18n::{self, texts};
+use crate::state::SaveStatus;
+use crate::storage::StorageError;
+use bogen_engine::Lang;
+use yew::prelude::*;
+
+/// Properties of [`Header`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct HeaderProps {
+    /// The questionnaire's title (or the service name while none is open).
+    pub title: AttrValue,
+    /// Whether the title links to the start page.
+    #[prop_or_default]
+    pub title_links: bool,
+    pub lang: Lang,
+    pub on_lang: Callback<Lang>,
+    /// The autosave's state, when a questionnaire is open.
+    #[prop_or_default]
+    pub save_status: Option<SaveStatus>,
+}
+
+/// The skip link, the header bar and the save status line.
+#[function_component]
+pub fn Header(props: &HeaderProps) -> Html {
+    let t = texts(props.lang);
+    // The skip link focuses <main> itself: following "#main" would replace the route in the URL.
+    let skip = Callback::from(|e: MouseEvent| {
+        e.prevent_default();
+        crate::dom::focus_element("main", false);
+    });
+    let switches = Lang::ALL.iter().map(|&lang| {
+        let on_lang = props.on_lang.clone();
+        let onclick = Callback::from(move |_: MouseEvent| on_lang.emit(lang));
+        let current = lang == props.lang;
+        html! {
+            <li class="language-switch__item" key={lang.code()}>
+                <button type="button" class="language-switch__button" lang={lang.code()}
+                    aria-pressed={if current { "true" } else { "false" }} {onclick}>
+                    { i18n::language_name(lang) }
+                </button>
+            </li>
+        }
+    });
+    let status = match &props.save_status {
+        Some(SaveStatus::Saved(time)) => {
+            html! { <p class="save-status">{ i18n::saved_at(props.lang, time) }</p> }
+        }
+        Some(SaveStatus::Failed(error)) => {
+            let text = match error {
+                StorageError::QuotaExceeded => t.storage_quota,
+                StorageError::Unavailable => t.storage_unavailable,
+                _ => t.storage_failed,
+            };
+            html! { <p class="save-status save-status--failed" role="alert">{ text }</p> }
+        }
+        _ => html! {},
+    };
+    html! {
+        <>
+            <a href="#main" class="skip-link" onclick={skip}>{ t.skip_link }</a>
+            <header class="header">
+                <div class="header__container width-container">
+                    if props.title_links {
+                        <a class="header__title" href="#/">{ props.title.clone() }</a>
+                    } else {
+                        <span class="header__title">{ props.title.clone() }</span>
+                    }
+                    <nav class="language-switch" aria-label={t.language_nav}>
+                        <ul class="language-switch__list">{ for switches }</ul>
+                    </nav>
+                </div>
+            </header>
+            <div class="width-container status-line">{ status }</div>
+        </>
+    }
+}
+
+/// Properties of [`ErrorSummary`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct ErrorSummaryProps {
+    pub lang: Lang,
+    /// (DOM id of the field, message) per error.
+    pub entries: Vec<(String, String)>,
+}
+
+/// "Es gibt ein Problem": every error of the page as a link to its field. It is an alert, and
+/// takes focus after Weiter (the focus is moved by the form root).
+#[function_component]
+pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
+    let t = texts(props.lang);
+    let items = props.entries.iter().enumerate().map(|(i, (target, message))| {
+        let onclick = {
+            let target = target.clone();
+            Callback::from(move |e: MouseEvent| {
+                e.prevent_default();
+                crate::dom::focus_element(&target, true);
+            })
+        };
+        html! { <li key={i}><a href={format!("#{target}")} {onclick}>{ message.clone() }</a></li> }
+    });
+    html! {
+        <div class="error-summary" id="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+            <h2 class="error-summary__title" id="error-summary-title">{ t.error_summary_title }</h2>
+            <ul class="error-summary__list">{ for items }</ul>
+        </div>
+    }
+}
+
+/// Questionnaire text as paragraphs: blank lines separate them. Always text nodes: a
+/// questionnaire file may come from anyone, so nothing in it is ever read as HTML.
+pub fn paragraphs(text: &str, class: &'static str) -> Html {
+    let blocks = crate::format::split_paragraphs(text);
+    html! {
+        { for blocks.into_iter().enumerate().map(|(i, p)| html! { <p class={class} key={i}>{ p }</p> }) }
+    }
+}

@@ -1,0 +1,524 @@
+//! The one place where the state of filling a questionnaire lives: the reducer of [`FormState`]
+//! and its [`Action`]s, which mirror the engine's calls.
+//!
+//! The [`Session`] sits in a [`Store`] behind `Rc<RefCell<…>>`, shared by the reducer and,
+//! read-only, by the components (through [`FormContext`]). It is never cloned: a keystroke
+//! mutates it in place. Next to it the store keeps a version counter per question and per
+//! section. The reducer bumps exactly the counters the engine's [`ChangeSet`] names, and the
+//! components get their counter as a prop, so Yew skips every question whose counter did not
+//! move. Which errors are *on display* (GOV.UK style: after leaving a field or pressing Weiter,
+//! never while typing) is kept here too, per question.
+
+use crate::format::{add_button_dom_id, question_dom_id, record_field_dom_id};
+use crate::storage::StorageError;
+use bogen_engine::{
+    AnswerValue, ChangeSet, Lang, QuestionIdx, QuestionKind, Questionnaire, RecordId, SectionIdx, Session, Violation,
+    ViolationKind, ViolationLocation,
+};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use std::sync::Arc;
+use yew::prelude::*;
+
+/// A page of the app.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Route {
+    /// The start page with the task list.
+    Start,
+    /// One page section.
+    Section(SectionIdx),
+    /// "Antworten prüfen".
+    Review,
+    /// The print view.
+    Print,
+}
+
+impl Route {
+    /// The URL fragment of the route, so that reload and the browser's back button work.
+    pub fn to_hash(self, questionnaire: &Questionnaire) -> String {
+        match self {
+            Route::Start => "#/".to_owned(),
+            Route::Section(s) => format!("#/abschnitt/{}", questionnaire.section(s).id.0),
+            Route::Review => "#/pruefen".to_owned(),
+            Route::Print => "#/druck".to_owned(),
+        }
+    }
+
+    /// Reads a URL fragment; `None` for fragments that are not routes (such as `#main`).
+    pub fn from_hash(hash: &str, questionnaire: &Questionnaire) -> Option<Route> {
+        let path = hash.strip_prefix('#').unwrap_or(hash);
+        let path = path.strip_prefix('/')?;
+        match path {
+            "" => Some(Route::Start),
+            "pruefen" => Some(Route::Review),
+            "druck" => Some(Route::Print),
+            _ => {
+                let id = path.strip_prefix("abschnitt/")?;
+                let section = questionnaire.section_idx(id)?;
+                // Only pages (sections without sub-sections) have a page of their own.
+                questionnaire.section(section).children.is_empty().then_some(Route::Section(section))
+            }
+        }
+    }
+}
+
+/// The session and the per-question bookkeeping that the components read.
+pub struct Store {
+    /// The questionnaire being filled (also inside the session; kept here to read without a borrow).
+    pub questionnaire: Arc<Questionnaire>,
+    /// The respondent's answers and all derived state.
+    pub session: RefCell<Session>,
+    question_versions: RefCell<Vec<u32>>,
+    section_versions: RefCell<Vec<u32>>,
+    /// The violations on display per question (a subset of the session's).
+    shown: RefCell<Vec<Vec<Violation>>>,
+    /// Set by every answer change, cleared by the autosave.
+    pub unsaved: Cell<bool>,
+}
+
+impl Store {
+    /// A store around a session.
+    pub fn new(session: Session) -> Store {
+        let questionnaire = Arc::clone(session.questionnaire());
+        let n_questions = questionnaire.questions.len();
+        let n_sections = questionnaire.sections.len();
+        Store {
+            questionnaire,
+            session: RefCell::new(session),
+            question_versions: RefCell::new(vec![0; n_questions]),
+            section_versions: RefCell::new(vec![0; n_sections]),
+            shown: RefCell::new(vec![Vec::new(); n_questions]),
+            unsaved: Cell::new(false),
+        }
+    }
+
+    /// The render version of a question: it changes whenever anything shown for it changes.
+    pub fn question_version(&self, q: QuestionIdx) -> u32 {
+        self.question_versions.borrow().get(q.get()).copied().unwrap_or(0)
+    }
+
+    /// The render version of a section (visibility or the status of its questions).
+    pub fn section_version(&self, s: SectionIdx) -> u32 {
+        self.section_versions.borrow().get(s.get()).copied().unwrap_or(0)
+    }
+
+    /// The violations of a question that are on display.
+    pub fn shown_errors(&self, q: QuestionIdx) -> Vec<Violation> {
+        self.shown.borrow().get(q.get()).cloned().unwrap_or_default()
+    }
+
+    /// Whether any error is on display for the questions of a section.
+    pub fn section_has_shown_errors(&self, s: SectionIdx) -> bool {
+        let shown = self.shown.borrow();
+        self.questionnaire.section(s).questions.iter().any(|q| shown.get(q.get()).is_some_and(|v| !v.is_empty()))
+    }
+
+    fn bump_question(&self, q: QuestionIdx) {
+        if let Some(v) = self.question_versions.borrow_mut().get_mut(q.get()) {
+            *v = v.wrapping_add(1);
+        }
+    }
+
+    fn bump_section(&self, s: SectionIdx) {
+        if let Some(v) = self.section_versions.borrow_mut().get_mut(s.get()) {
+            *v = v.wrapping_add(1);
+        }
+    }
+
+    /// Bumps what a change set names, and takes back errors on display that were fixed.
+    fn apply_changes(&self, session: &Session, changes: &ChangeSet) {
+        for &s in &changes.sections {
+            self.bump_section(s);
+        }
+        let mut shown = self.shown.borrow_mut();
+        for &q in &changes.questions {
+            self.bump_question(q);
+            // A question's answers decide its section's status in the task list.
+            self.bump_section(self.questionnaire.question(q).section);
+            if let Some(list) = shown.get_mut(q.get()) {
+                // Fixed errors disappear at once; new ones wait until the field is left.
+                let current = session.violations(q);
+                list.retain(|v| current.contains(v));
+            }
+        }
+    }
+
+    /// Puts a question's current violations at `location` on display (after leaving a field).
+    /// Errors that only mean "not finished yet" wait for Weiter.
+    fn show_at(&self, session: &Session, q: QuestionIdx, location: ViolationLocation) {
+        let mut shown = self.shown.borrow_mut();
+        let Some(list) = shown.get_mut(q.get()) else {
+            return;
+        };
+        let before = list.len();
+        for v in session.violations(q) {
+            let in_progress =
+                matches!(v.kind, ViolationKind::MatrixRowsMissing { .. } | ViolationKind::TooFewSelected { .. });
+            if v.location == location && !in_progress && !list.contains(v) {
+                list.push(v.clone());
+            }
+        }
+        if list.len() != before {
+            drop(shown);
+            self.bump_question(q);
+        }
+    }
+
+    /// Puts every current violation of a question on display (Weiter).
+    fn show_all(&self, session: &Session, q: QuestionIdx) -> bool {
+        let mut shown = self.shown.borrow_mut();
+        let Some(list) = shown.get_mut(q.get()) else {
+            return false;
+        };
+        let current = session.violations(q);
+        if list.as_slice() != current {
+            *list = current.to_vec();
+            drop(shown);
+            self.bump_question(q);
+        }
+        !current.is_empty()
+    }
+}
+
+/// Where focus goes after the next render.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FocusTarget {
+    /// The page's `<h1>` (after moving to another page).
+    Heading,
+    /// The error summary (after Weiter with errors).
+    Summary,
+    /// The review page's export problem list.
+    ExportProblems,
+    /// A field, by DOM id; its label or legend is scrolled into view.
+    Field(String),
+}
+
+/// The state of the draft autosave, shown in the header.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveStatus {
+    /// Nothing saved in this visit yet.
+    Idle,
+    /// Saved at this local time ("14:32").
+    Saved(String),
+    /// The last save failed.
+    Failed(StorageError),
+}
+
+/// A message on the start page about the restored draft.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// A draft was restored (saved at, ISO); `kept_aside` answers did not fit.
+    Restored { saved_at: String, kept_aside: usize },
+    /// A stored draft could not be read.
+    Unreadable,
+}
+
+/// The state of filling one questionnaire.
+#[derive(Clone)]
+pub struct FormState {
+    /// The session and the render bookkeeping.
+    pub store: Rc<Store>,
+    /// The page shown.
+    pub route: Route,
+    /// Bumped by every change of answers or of errors on display: pages re-render on it, their
+    /// questions only when their own version moved.
+    pub revision: u64,
+    /// Bumped by every change of answers: the autosave waits for it to settle.
+    pub answers_revision: u64,
+    /// The section whose error summary is open (after Weiter).
+    pub summary_for: Option<SectionIdx>,
+    /// Where focus goes after the render with this `focus_serial`.
+    pub focus: Option<FocusTarget>,
+    /// Bumped with every focus request, so the same target can be asked for twice.
+    pub focus_serial: u64,
+    /// The autosave's state.
+    pub save_status: SaveStatus,
+    /// The notice about a restored draft.
+    pub notice: Option<Notice>,
+    /// Whether the last export attempt was refused (the problem list then takes focus).
+    pub export_refused: bool,
+}
+
+/// What can happen to the form. The first four mirror the engine's calls.
+#[derive(Debug, Clone)]
+pub enum Action {
+    /// Set a question's answer; `leave` also puts its errors on display (a radio click, a change).
+    Answer { question: QuestionIdx, value: Option<AnswerValue>, leave: bool },
+    /// Set a field of a record.
+    RecordField { question: QuestionIdx, record: RecordId, field: usize, value: Option<AnswerValue>, leave: bool },
+    /// Add a record to a repeat group; focus goes to its first field.
+    AddRecord(QuestionIdx),
+    /// Remove a record from a repeat group; focus goes to the group's add button.
+    RemoveRecord(QuestionIdx, RecordId),
+    /// The respondent left a field: its errors at `location` go on display.
+    Leave(QuestionIdx, ViolationLocation),
+    /// "Weiter": show the page's errors, or go on to the next visible page.
+    Continue,
+    /// "Zurück": the previous visible page, or the start page.
+    Back,
+    /// Go to a page (links, the browser's back button).
+    Navigate(Route),
+    /// Go to a page and focus a field there ("Ändern", error links on the review page).
+    NavigateToField(Route, String),
+    /// The export was attempted while errors remain.
+    ExportRefused,
+    /// The autosave finished.
+    Saved(Result<String, StorageError>),
+}
+
+impl FormState {
+    /// The state for a freshly opened questionnaire.
+    pub fn new(session: Session, route: Route, notice: Option<Notice>) -> FormState {
+        FormState {
+            store: Rc::new(Store::new(session)),
+            route,
+            revision: 0,
+            answers_revision: 0,
+            summary_for: None,
+            focus: None,
+            focus_serial: 0,
+            save_status: SaveStatus::Idle,
+            notice,
+            export_refused: false,
+        }
+    }
+
+    fn focus_on(&mut self, target: FocusTarget) {
+        self.focus = Some(target);
+        self.focus_serial += 1;
+    }
+
+    fn go(&mut self, route: Route) {
+        if self.route != route {
+            self.route = route;
+            self.summary_for = None;
+            self.export_refused = false;
+            self.focus_on(FocusTarget::Heading);
+        }
+    }
+
+    fn answers_changed(&mut self, session: &Session, changes: &ChangeSet) {
+        self.store.apply_changes(session, changes);
+        self.store.unsaved.set(true);
+        self.revision += 1;
+        self.answers_revision += 1;
+        if self.summary_for.is_some_and(|s| !self.store.section_has_shown_errors(s)) {
+            self.summary_for = None;
+        }
+    }
+}
+
+/// The visible pages after (or before) `from`, in document order.
+pub fn neighbour_page(session: &Session, from: SectionIdx, forward: bool) -> Option<SectionIdx> {
+    let q = session.questionnaire();
+    let pages: Vec<SectionIdx> = q.pages().filter(|&s| s == from || session.is_section_visible(s)).collect();
+    let at = pages.iter().position(|&s| s == from)?;
+    if forward {
+        pages.get(at + 1).copied()
+    } else {
+        at.checked_sub(1).and_then(|i| pages.get(i).copied())
+    }
+}
+
+/// The first visible page.
+pub fn first_page(session: &Session) -> Option<SectionIdx> {
+    session.questionnaire().pages().find(|&s| session.is_section_visible(s))
+}
+
+impl Reducible for FormState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        let store = Rc::clone(&self.store);
+        // Reducing while a component holds a borrow would be a bug; refuse instead of panicking.
+        let Ok(mut session) = store.session.try_borrow_mut() else {
+            web_sys::console::error_1(&"bogen: action ignored, the session is in use".into());
+            return self;
+        };
+        match action {
+            Action::Answer { question, value, leave } => {
+                let changes = session.set_answer(question, value);
+                next.answers_changed(&session, &changes);
+                if leave {
+                    store.show_at(&session, question, ViolationLocation::Answer);
+                }
+            }
+            Action::RecordField { question, record, field, value, leave } => {
+                let changes = session.set_record_field(question, record, field, value);
+                next.answers_changed(&session, &changes);
+                if leave {
+                    store.show_at(&session, question, ViolationLocation::RecordField { record, field });
+                }
+            }
+            Action::AddRecord(question) => {
+                let Some((record, changes)) = session.add_record(question) else {
+                    return self;
+                };
+                next.answers_changed(&session, &changes);
+                let q = store.questionnaire.question(question);
+                if let QuestionKind::Repeat { fields, .. } = &q.kind {
+                    if let Some(first) = fields.first() {
+                        next.focus_on(FocusTarget::Field(record_field_dom_id(q, record, first)));
+                    }
+                }
+            }
+            Action::RemoveRecord(question, record) => {
+                let changes = session.remove_record(question, record);
+                next.answers_changed(&session, &changes);
+                let q = store.questionnaire.question(question);
+                next.focus_on(FocusTarget::Field(add_button_dom_id(q)));
+            }
+            Action::Leave(question, location) => {
+                let before = store.question_version(question);
+                store.show_at(&session, question, location);
+                if store.question_version(question) == before {
+                    return self;
+                }
+                next.revision += 1;
+            }
+            Action::Continue => {
+                let Route::Section(section) = self.route else {
+                    return self;
+                };
+                let mut has_errors = false;
+                for &q in &store.questionnaire.section(section).questions {
+                    if session.is_visible(q) {
+                        has_errors |= store.show_all(&session, q);
+                    }
+                }
+                next.revision += 1;
+                if has_errors {
+                    next.summary_for = Some(section);
+                    next.focus_on(FocusTarget::Summary);
+                } else {
+                    match neighbour_page(&session, section, true) {
+                        Some(page) => next.go(Route::Section(page)),
+                        None => next.go(Route::Review),
+                    }
+                }
+            }
+            Action::Back => {
+                let route = match self.route {
+                    Route::Section(section) => {
+                        neighbour_page(&session, section, false).map(Route::Section).unwrap_or(Route::Start)
+                    }
+                    _ => Route::Start,
+                };
+                next.go(route);
+            }
+            Action::Navigate(route) => {
+                if route == self.route {
+                    return self;
+                }
+                next.go(route);
+            }
+            Action::NavigateToField(route, field) => {
+                next.go(route);
+                next.focus_on(FocusTarget::Field(field));
+            }
+            Action::ExportRefused => {
+                next.export_refused = true;
+                next.focus_on(FocusTarget::ExportProblems);
+            }
+            Action::Saved(result) => {
+                next.save_status = match result {
+                    Ok(time) => SaveStatus::Saved(time),
+                    Err(e) => SaveStatus::Failed(e),
+                };
+                if next.save_status == self.save_status {
+                    return self;
+                }
+            }
+        }
+        drop(session);
+        Rc::new(next)
+    }
+}
+
+/// What the components get from context: the store to read, and the dispatcher to act.
+/// Equal as long as the store is the same, so providing it never re-renders anyone.
+#[derive(Clone)]
+pub struct FormContext {
+    /// The session and the render bookkeeping.
+    pub store: Rc<Store>,
+    /// Sends an [`Action`] to the reducer.
+    pub dispatch: UseReducerDispatcher<FormState>,
+}
+
+impl PartialEq for FormContext {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.store, &other.store)
+    }
+}
+
+/// The DOM id a violation's error link points at.
+pub fn violation_target(questionnaire: &Questionnaire, q: QuestionIdx, violation: &Violation) -> String {
+    let question = questionnaire.question(q);
+    match (violation.location, &question.kind) {
+        (ViolationLocation::RecordField { record, field }, QuestionKind::Repeat { fields, .. }) => {
+            match fields.get(field) {
+                Some(f) => record_field_dom_id(question, record, f),
+                None => add_button_dom_id(question),
+            }
+        }
+        (_, QuestionKind::Repeat { .. }) => add_button_dom_id(question),
+        _ => question_dom_id(question),
+    }
+}
+
+/// The label under which a violation is reported: the question's, or for a record field
+/// "Maßnahme 2 – Titel".
+pub fn violation_label(
+    questionnaire: &Questionnaire,
+    session: &Session,
+    q: QuestionIdx,
+    violation: &Violation,
+    lang: Lang,
+) -> String {
+    let question = questionnaire.question(q);
+    match (violation.location, &question.kind, session.answer(q)) {
+        (
+            ViolationLocation::RecordField { record, field },
+            QuestionKind::Repeat { fields, record_label, .. },
+            Some(AnswerValue::Records(records)),
+        ) => {
+            let number = records.iter().position(|r| r.id == record).unwrap_or(0) + 1;
+            let name = record_label
+                .as_ref()
+                .map(|l| l.get(lang).to_owned())
+                .unwrap_or_else(|| crate::i18n::texts(lang).record_fallback.to_owned());
+            let field_label = fields.get(field).map(|f| f.label.get(lang)).unwrap_or("");
+            format!("{name} {number} – {field_label}")
+        }
+        _ => question.label.get(lang).to_owned(),
+    }
+}
+
+/// The question (or record field) a violation is about, for its default message.
+pub fn violation_question<'a>(
+    questionnaire: &'a Questionnaire,
+    q: QuestionIdx,
+    violation: &Violation,
+) -> &'a bogen_engine::Question {
+    let question = questionnaire.question(q);
+    match (violation.location, &question.kind) {
+        (ViolationLocation::RecordField { field, .. }, QuestionKind::Repeat { fields, .. }) => {
+            fields.get(field).unwrap_or(question)
+        }
+        _ => question,
+    }
+}
+
+/// A violation as the respondent reads it: (DOM id to link to, message).
+pub fn violation_entry(
+    questionnaire: &Questionnaire,
+    session: &Session,
+    q: QuestionIdx,
+    violation: &Violation,
+    lang: Lang,
+) -> (String, String) {
+    let label = violation_label(questionnaire, session, q, violation, lang);
+    let about = violation_question(questionnaire, q, violation);
+    (violation_target(questionnaire, q, violation), crate::i18n::violation_message(lang, violation, about, &label))
+}
