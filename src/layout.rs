@@ -72,8 +72,8 @@ pub fn Header(props: &HeaderProps) -> Html {
                         <ul class="language-switch__list">{ for switches }</ul>
                     </nav>
                 </div>
+                <div class="width-container status-line">{ status }</div>
             </header>
-            <div class="width-container status-line">{ status }</div>
         </>
     }
 }
