@@ -43,5 +43,8 @@ export async function newPage(browser, { locale = 'de-DE' } = {}) {
   page.on('console', (message) => {
     if (message.type() === 'error') page.consoleErrors.push(message.text());
   });
+  page.on('response', (response) => {
+    if (response.status() >= 400) page.consoleErrors.push(`HTTP ${response.status()} ${response.url()}`);
+  });
   return { context, page };
 }
