@@ -404,10 +404,10 @@ pub fn FormRoot(props: &FormRootProps) -> Html {
                 match focus {
                     Some(FocusTarget::Heading) => crate::dom::focus_heading(),
                     Some(FocusTarget::Summary) => {
-                        crate::dom::focus_element("error-summary", false);
+                        crate::dom::focus_block("error-summary");
                     }
                     Some(FocusTarget::ExportProblems) => {
-                        crate::dom::focus_element("export-problems", false);
+                        crate::dom::focus_block("export-problems");
                     }
                     Some(FocusTarget::Field(id)) => {
                         crate::dom::focus_element(&id, true);

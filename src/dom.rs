@@ -46,6 +46,18 @@ fn label_of(doc: &Document, element: &Element, id: &str) -> Option<Element> {
     doc.query_selector(&format!("label[for=\"{id}\"]")).ok().flatten()
 }
 
+/// Focuses a block (the error summary, the export's problem list) and brings its top into
+/// view: focusing a tall element would otherwise scroll only its bottom edge into view.
+pub fn focus_block(id: &str) {
+    if focus_element(id, false) {
+        if let Some(element) = document().and_then(|d| d.get_element_by_id(id)) {
+            let options = ScrollIntoViewOptions::new();
+            options.set_block(ScrollLogicalPosition::Start);
+            element.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    }
+}
+
 /// Focuses an element once the current render has reached the DOM.
 pub fn focus_after_render(id: String) {
     gloo::timers::callback::Timeout::new(0, move || {

@@ -356,8 +356,20 @@ fn lower_first(text: &str) -> String {
     }
 }
 
-/// The message for a violation: the office's own text when it wrote one, otherwise the
-/// default for its kind, naming the question so that the error summary reads on its own.
+/// The message for a violation as the error summary lists it: a message that does not name
+/// the question gets its label in front, so that the summary reads on its own.
+pub fn violation_summary(lang: Lang, violation: &Violation, question: &Question, label: &str) -> String {
+    let message = violation_message(lang, violation, question, label);
+    if message.contains(label) {
+        message
+    } else {
+        format!("{label} – {message}")
+    }
+}
+
+/// The message for a violation, as shown at the field: the office's own text when it wrote
+/// one, otherwise the default for its kind. Only "required" names the question ("Bitte
+/// beantworten Sie: Name der Kommune"); the others stand under its label.
 pub fn violation_message(lang: Lang, violation: &Violation, question: &Question, label: &str) -> String {
     if let Some(custom) = &violation.custom_message {
         return custom.get(lang).to_owned();
@@ -380,102 +392,86 @@ pub fn violation_message(lang: Lang, violation: &Violation, question: &Question,
             _ if de => format!("Bitte beantworten Sie: {label}"),
             _ => format!("Please answer: {label}"),
         },
-        ViolationKind::NotANumber if de => {
-            format!("{label}: Geben Sie eine Zahl ein, zum Beispiel 12 oder 12,5")
-        }
-        ViolationKind::NotANumber => format!("{label}: Enter a number, like 12 or 12.5"),
-        ViolationKind::NotAWholeNumber if de => {
-            format!("{label}: Geben Sie eine ganze Zahl ohne Komma ein")
-        }
-        ViolationKind::NotAWholeNumber => format!("{label}: Enter a whole number"),
+        ViolationKind::NotANumber if de => "Geben Sie eine Zahl ein, zum Beispiel 12 oder 12,5".to_owned(),
+        ViolationKind::NotANumber => "Enter a number, like 12 or 12.5".to_owned(),
+        ViolationKind::NotAWholeNumber if de => "Geben Sie eine ganze Zahl ohne Komma ein".to_owned(),
+        ViolationKind::NotAWholeNumber => "Enter a whole number".to_owned(),
         ViolationKind::BelowMin { min } if de => {
-            format!("{label}: Die Zahl muss mindestens {} sein", num(*min))
+            format!("Die Zahl muss mindestens {} sein", num(*min))
         }
         ViolationKind::BelowMin { min } => {
-            format!("{label}: The number must be {} or more", num(*min))
+            format!("The number must be {} or more", num(*min))
         }
         ViolationKind::AboveMax { max } if de => {
-            format!("{label}: Die Zahl darf höchstens {} sein", num(*max))
+            format!("Die Zahl darf höchstens {} sein", num(*max))
         }
         ViolationKind::AboveMax { max } => {
-            format!("{label}: The number must be {} or less", num(*max))
+            format!("The number must be {} or less", num(*max))
         }
-        ViolationKind::InvalidDate if de => format!("{label}: Geben Sie ein gültiges Datum ein"),
-        ViolationKind::InvalidDate => format!("{label}: Enter a real date"),
+        ViolationKind::InvalidDate if de => "Geben Sie ein gültiges Datum ein".to_owned(),
+        ViolationKind::InvalidDate => "Enter a real date".to_owned(),
         ViolationKind::DateBeforeMin { min } if de => {
-            format!("{label}: Das Datum darf nicht vor dem {} liegen", format_date(min, lang))
+            format!("Das Datum darf nicht vor dem {} liegen", format_date(min, lang))
         }
         ViolationKind::DateBeforeMin { min } => {
-            format!("{label}: The date must be on or after {}", format_date(min, lang))
+            format!("The date must be on or after {}", format_date(min, lang))
         }
         ViolationKind::DateAfterMax { max } if de => {
-            format!("{label}: Das Datum darf nicht nach dem {} liegen", format_date(max, lang))
+            format!("Das Datum darf nicht nach dem {} liegen", format_date(max, lang))
         }
         ViolationKind::DateAfterMax { max } => {
-            format!("{label}: The date must be on or before {}", format_date(max, lang))
+            format!("The date must be on or before {}", format_date(max, lang))
         }
         ViolationKind::TooShort { min_length } if de => {
-            format!("{label}: Geben Sie mindestens {min_length} Zeichen ein")
+            format!("Geben Sie mindestens {min_length} Zeichen ein")
         }
         ViolationKind::TooShort { min_length } => {
-            format!("{label}: Enter at least {min_length} characters")
+            format!("Enter at least {min_length} characters")
         }
         ViolationKind::TooLong { max_length } if de => {
-            format!("{label}: Geben Sie höchstens {max_length} Zeichen ein")
+            format!("Geben Sie höchstens {max_length} Zeichen ein")
         }
         ViolationKind::TooLong { max_length } => {
-            format!("{label}: Enter {max_length} characters or fewer")
+            format!("Enter {max_length} characters or fewer")
         }
-        ViolationKind::PatternMismatch if de => {
-            format!("{label}: Die Eingabe hat nicht die erwartete Form")
-        }
-        ViolationKind::PatternMismatch => format!("{label}: Enter it in the expected form"),
+        ViolationKind::PatternMismatch if de => "Die Eingabe hat nicht die erwartete Form".to_owned(),
+        ViolationKind::PatternMismatch => "Enter it in the expected form".to_owned(),
         ViolationKind::InvalidEmail if de => {
-            format!("{label}: Geben Sie eine E-Mail-Adresse in der richtigen Form ein, zum Beispiel name@beispiel.de")
+            "Geben Sie eine E-Mail-Adresse in der richtigen Form ein, zum Beispiel name@beispiel.de".to_owned()
         }
-        ViolationKind::InvalidEmail => {
-            format!("{label}: Enter an email address in the correct format, like name@example.com")
-        }
+        ViolationKind::InvalidEmail => "Enter an email address in the correct format, like name@example.com".to_owned(),
         ViolationKind::InvalidUrl if de => {
-            format!("{label}: Geben Sie eine Internetadresse ein, die mit https:// oder http:// beginnt")
+            "Geben Sie eine Internetadresse ein, die mit https:// oder http:// beginnt".to_owned()
         }
-        ViolationKind::InvalidUrl => {
-            format!("{label}: Enter a web address that starts with https:// or http://")
-        }
+        ViolationKind::InvalidUrl => "Enter a web address that starts with https:// or http://".to_owned(),
         ViolationKind::InvalidPhone if de => {
-            format!("{label}: Geben Sie eine Telefonnummer ein, zum Beispiel 0711 216-0 oder +49 711 216-0")
+            "Geben Sie eine Telefonnummer ein, zum Beispiel 0711 216-0 oder +49 711 216-0".to_owned()
         }
-        ViolationKind::InvalidPhone => {
-            format!("{label}: Enter a telephone number, like 0711 216-0 or +49 711 216-0")
-        }
+        ViolationKind::InvalidPhone => "Enter a telephone number, like 0711 216-0 or +49 711 216-0".to_owned(),
         ViolationKind::UnknownOption { value } if de => {
-            format!("{label}: „{value}“ ist keine der Auswahlmöglichkeiten")
+            format!("„{value}“ ist keine der Auswahlmöglichkeiten")
         }
         ViolationKind::UnknownOption { value } => {
-            format!("{label}: “{value}” is not one of the options")
+            format!("“{value}” is not one of the options")
         }
         ViolationKind::TooFewSelected { min } if de => {
-            format!("{label}: Wählen Sie mindestens {min} aus")
+            format!("Wählen Sie mindestens {min} aus")
         }
-        ViolationKind::TooFewSelected { min } => format!("{label}: Select at least {min}"),
+        ViolationKind::TooFewSelected { min } => format!("Select at least {min}"),
         ViolationKind::TooManySelected { max } if de => {
-            format!("{label}: Wählen Sie höchstens {max} aus")
+            format!("Wählen Sie höchstens {max} aus")
         }
-        ViolationKind::TooManySelected { max } => format!("{label}: Select {max} or fewer"),
-        ViolationKind::OtherNotSpecified if de => {
-            format!("{label}: Geben Sie an, was mit „Sonstiges“ gemeint ist")
-        }
-        ViolationKind::OtherNotSpecified => {
-            format!("{label}: Say what “Other” means")
-        }
+        ViolationKind::TooManySelected { max } => format!("Select {max} or fewer"),
+        ViolationKind::OtherNotSpecified if de => "Geben Sie an, was mit „Sonstiges“ gemeint ist".to_owned(),
+        ViolationKind::OtherNotSpecified => "Say what “Other” means".to_owned(),
         ViolationKind::TooFewRecords { min } if de => {
-            format!("{label}: Geben Sie mindestens {min} Einträge an")
+            format!("Geben Sie mindestens {min} Einträge an")
         }
-        ViolationKind::TooFewRecords { min } => format!("{label}: Give at least {min} entries"),
+        ViolationKind::TooFewRecords { min } => format!("Give at least {min} entries"),
         ViolationKind::TooManyRecords { max } if de => {
-            format!("{label}: Geben Sie höchstens {max} Einträge an")
+            format!("Geben Sie höchstens {max} Einträge an")
         }
-        ViolationKind::TooManyRecords { max } => format!("{label}: Give {max} entries or fewer"),
+        ViolationKind::TooManyRecords { max } => format!("Give {max} entries or fewer"),
         ViolationKind::MatrixRowsMissing { rows } => {
             let rows: Vec<String> = match &question.kind {
                 QuestionKind::Matrix { rows: all, .. } => rows
@@ -490,19 +486,15 @@ pub fn violation_message(lang: Lang, violation: &Violation, question: &Question,
                 _ => rows.iter().map(|r| option_label(r)).collect(),
             };
             if de {
-                format!("{label}: Bitte beantworten Sie auch: {}", rows.join(", "))
+                format!("Bitte beantworten Sie auch: {}", rows.join(", "))
             } else {
-                format!("{label}: Please also answer: {}", rows.join(", "))
+                format!("Please also answer: {}", rows.join(", "))
             }
         }
         // Rules always carry the office's message; this is only reached for a rule without one.
-        ViolationKind::RuleFailed { .. } if de => {
-            format!("{label}: Die Angabe passt nicht zu den anderen Angaben")
-        }
-        ViolationKind::RuleFailed { .. } => {
-            format!("{label}: The answer does not fit the other answers")
-        }
-        _ if de => format!("{label}: Die Angabe ist nicht gültig"),
-        _ => format!("{label}: The answer is not valid"),
+        ViolationKind::RuleFailed { .. } if de => "Die Angabe passt nicht zu den anderen Angaben".to_owned(),
+        ViolationKind::RuleFailed { .. } => "The answer does not fit the other answers".to_owned(),
+        _ if de => "Die Angabe ist nicht gültig".to_owned(),
+        _ => "The answer is not valid".to_owned(),
     }
 }

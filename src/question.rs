@@ -10,7 +10,7 @@ use crate::i18n::{self, texts};
 use crate::inputs::{
     number_answer, CheckboxGroup, MatrixInput, NumberInput, OtherChoice, RadioGroup, Select, TextArea, TextInput,
 };
-use crate::state::{violation_entry, Action, FormContext};
+use crate::state::{violation_text, Action, FormContext};
 use bogen_engine::{
     AnswerValue, Lang, Question, QuestionIdx, QuestionKind, Record, RecordId, TextFormat, ViolationLocation,
 };
@@ -374,7 +374,7 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
             let group_errors: Vec<String> = shown
                 .iter()
                 .filter(|v| v.location == ViolationLocation::Answer)
-                .map(|v| violation_entry(&questionnaire, &session, idx, v, lang).1)
+                .map(|v| violation_text(&questionnaire, &session, idx, v, lang))
                 .collect();
             let n = records.len();
             let can_add = max_count.is_none_or(|max| (n as u32) < max);
@@ -392,7 +392,7 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
                     .iter()
                     .filter_map(|v| match v.location {
                         ViolationLocation::RecordField { record: r, field } if r == record.id => {
-                            Some((field, violation_entry(&questionnaire, &session, idx, v, lang).1))
+                            Some((field, violation_text(&questionnaire, &session, idx, v, lang)))
                         }
                         _ => None,
                     })
@@ -450,7 +450,7 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
         }
         _ => {
             let errors: Vec<String> =
-                shown.iter().map(|v| violation_entry(&questionnaire, &session, idx, v, lang).1).collect();
+                shown.iter().map(|v| violation_text(&questionnaire, &session, idx, v, lang)).collect();
             let on_edit = {
                 let dispatch = ctx.dispatch.clone();
                 Callback::from(move |edit: Edit| match edit {

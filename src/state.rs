@@ -520,5 +520,22 @@ pub fn violation_entry(
 ) -> (String, String) {
     let label = violation_label(questionnaire, session, q, violation, lang);
     let about = violation_question(questionnaire, q, violation);
-    (violation_target(questionnaire, q, violation), crate::i18n::violation_message(lang, violation, about, &label))
+    (violation_target(questionnaire, q, violation), crate::i18n::violation_summary(lang, violation, about, &label))
+}
+
+/// A violation's message as shown at its field.
+pub fn violation_text(
+    questionnaire: &Questionnaire,
+    session: &Session,
+    q: QuestionIdx,
+    violation: &Violation,
+    lang: Lang,
+) -> String {
+    let about = violation_question(questionnaire, q, violation);
+    // A record field's "required" names the field, not the record: the record is its legend.
+    let label = match violation.location {
+        ViolationLocation::RecordField { .. } => about.label.get(lang).to_owned(),
+        ViolationLocation::Answer => violation_label(questionnaire, session, q, violation, lang),
+    };
+    crate::i18n::violation_message(lang, violation, about, &label)
 }
