@@ -36,14 +36,22 @@ pub fn focus_element(id: &str, scroll_label: bool) -> bool {
 }
 
 fn label_of(doc: &Document, element: &Element, id: &str) -> Option<Element> {
-    // Groups (radios, checkboxes, matrix, repeat) are named by their legend.
-    let in_group = element.closest("fieldset").ok().flatten();
-    if let Some(fieldset) = in_group {
-        if let Some(legend) = fieldset.query_selector("legend").ok().flatten() {
-            return Some(legend);
+    // A radio or checkbox belongs to a group named by its fieldset's legend (as does a repeat
+    // group's add button); any other field has its own label.
+    let kind = element.get_attribute("type").unwrap_or_default();
+    let grouped = kind == "radio" || kind == "checkbox" || element.tag_name() == "BUTTON";
+    let own_label = || doc.query_selector(&format!("label[for=\"{id}\"]")).ok().flatten();
+    if !grouped {
+        if let Some(label) = own_label() {
+            return Some(label);
         }
     }
-    doc.query_selector(&format!("label[for=\"{id}\"]")).ok().flatten()
+    element
+        .closest("fieldset")
+        .ok()
+        .flatten()
+        .and_then(|fieldset| fieldset.query_selector("legend").ok().flatten())
+        .or_else(own_label)
 }
 
 /// Focuses a block (the error summary, the export's problem list) and brings its top into
