@@ -498,3 +498,39 @@ pub fn violation_message(lang: Lang, violation: &Violation, question: &Question,
         _ => "The answer is not valid".to_owned(),
     }
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use bogen_engine::{compile, ViolationLocation};
+
+    #[test]
+    fn required_names_the_question_in_both_languages() {
+        let questionnaire = compile(
+            r#"{"formatVersion": 1, "id": "t", "version": "1", "title": "T", "sections": [
+                {"id": "a", "title": "A", "questions": [
+                    {"id": "name", "type": "text", "label": "Name der Kommune", "required": true}]}]}"#,
+        )
+        .expect("compiles");
+        let question = &questionnaire.questions[0];
+        let violation =
+            Violation { location: ViolationLocation::Answer, kind: ViolationKind::Required, custom_message: None };
+        let label = "Name der Kommune";
+        assert_eq!(violation_message(Lang::De, &violation, question, label), "Bitte beantworten Sie: Name der Kommune");
+        assert_eq!(violation_message(Lang::En, &violation, question, label), "Please answer: Name der Kommune");
+        let too_long = Violation { kind: ViolationKind::TooLong { max_length: 5 }, ..violation };
+        assert_eq!(
+            violation_summary(Lang::De, &too_long, question, label),
+            "Name der Kommune – Geben Sie höchstens 5 Zeichen ein"
+        );
+    }
+
+    #[test]
+    fn the_character_counter_counts_down_and_over() {
+        assert_eq!(chars_remaining(Lang::De, 200, 80), "Sie haben noch 120 Zeichen");
+        assert_eq!(chars_remaining(Lang::En, 200, 80), "You have 120 characters remaining");
+        assert_eq!(chars_remaining(Lang::De, 10, 12), "Sie haben 2 Zeichen zu viel");
+        assert_eq!(progress(Lang::De, 7, 11), "7 von 11 Abschnitten erledigt");
+        assert_eq!(progress(Lang::En, 7, 11), "7 of 11 sections completed");
+    }
+}

@@ -539,3 +539,116 @@ pub fn violation_text(
     };
     crate::i18n::violation_message(lang, violation, about, &label)
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use bogen_engine::compile;
+
+    const FORM: &str = r#"{
+      "formatVersion": 1, "id": "t", "version": "1", "languages": ["de", "en"],
+      "title": "T",
+      "sections": [
+        { "id": "a", "title": "A", "questions": [
+          { "id": "name", "type": "text", "label": "Name", "required": true },
+          { "id": "n", "type": "integer", "label": "N", "max": 10 },
+          { "id": "double", "type": "calculated", "label": "D", "calculate": "n * 2" },
+          { "id": "other", "type": "text", "label": "Other" }
+        ] },
+        { "id": "b", "title": "B", "visibleIf": "name = 'b'", "questions": [
+          { "id": "yn", "type": "yesNo", "label": "YN" }
+        ] },
+        { "id": "c", "title": "C", "questions": [
+          { "id": "free", "type": "text", "label": "Free" }
+        ] }
+      ]
+    }"#;
+
+    fn state() -> Rc<FormState> {
+        let questionnaire = Arc::new(compile(FORM).expect("the test form compiles"));
+        let start = Route::Section(SectionIdx(0));
+        Rc::new(FormState::new(Session::new(questionnaire), start, None))
+    }
+
+    fn q(state: &FormState, id: &str) -> QuestionIdx {
+        state.store.questionnaire.question_idx(id).expect("known id")
+    }
+
+    fn versions(state: &FormState) -> Vec<u32> {
+        (0..state.store.questionnaire.questions.len() as u32)
+            .map(|i| state.store.question_version(QuestionIdx(i)))
+            .collect()
+    }
+
+    fn type_text(state: Rc<FormState>, id: &str, text: &str) -> Rc<FormState> {
+        let question = q(&state, id);
+        state.reduce(Action::Answer { question, value: Some(AnswerValue::Text(text.into())), leave: false })
+    }
+
+    #[test]
+    fn typing_bumps_only_the_question_and_what_it_affects() {
+        let s = state();
+        let before = versions(&s);
+        let n = q(&s, "n");
+        let s = s.reduce(Action::Answer { question: n, value: Some(AnswerValue::Number(3.0)), leave: false });
+        let after = versions(&s);
+        let changed: Vec<&str> = before
+            .iter()
+            .zip(&after)
+            .enumerate()
+            .filter(|(_, (b, a))| b != a)
+            .map(|(i, _)| s.store.questionnaire.questions[i].id.0.as_str())
+            .collect();
+        assert_eq!(changed, ["n", "double"]);
+        assert_eq!(s.answers_revision, 1);
+    }
+
+    #[test]
+    fn errors_show_when_the_field_is_left_and_go_as_soon_as_they_are_fixed() {
+        let s = state();
+        let n = q(&s, "n");
+        let s = s.reduce(Action::Answer { question: n, value: Some(AnswerValue::Number(11.0)), leave: false });
+        assert!(s.store.shown_errors(n).is_empty(), "not while typing");
+        let s = s.reduce(Action::Leave(n, ViolationLocation::Answer));
+        assert_eq!(s.store.shown_errors(n).len(), 1);
+        let s = s.reduce(Action::Answer { question: n, value: Some(AnswerValue::Number(1.0)), leave: false });
+        assert!(s.store.shown_errors(n).is_empty(), "fixed errors go at once");
+    }
+
+    #[test]
+    fn continue_shows_the_summary_or_moves_on_skipping_hidden_pages() {
+        let s = state();
+        let s = s.reduce(Action::Continue);
+        assert_eq!(s.route, Route::Section(SectionIdx(0)));
+        assert_eq!(s.summary_for, Some(SectionIdx(0)));
+        assert_eq!(s.focus, Some(FocusTarget::Summary));
+        assert_eq!(s.store.shown_errors(q(&s, "name")).len(), 1);
+
+        let s = type_text(s, "name", "Anna");
+        assert_eq!(s.summary_for, None, "the summary closes when nothing is left");
+        let s = s.reduce(Action::Continue);
+        let c = s.store.questionnaire.section_idx("c").expect("section c");
+        assert_eq!(s.route, Route::Section(c), "B is hidden and skipped");
+        let s = s.reduce(Action::Back);
+        assert_eq!(s.route, Route::Section(SectionIdx(0)));
+
+        let s = type_text(s, "name", "b");
+        let s = s.reduce(Action::Continue);
+        let b = s.store.questionnaire.section_idx("b").expect("section b");
+        assert_eq!(s.route, Route::Section(b), "B shows once the condition holds");
+        let s = s.reduce(Action::Navigate(Route::Section(c)));
+        let s = s.reduce(Action::Continue);
+        assert_eq!(s.route, Route::Review, "after the last page comes the review");
+    }
+
+    #[test]
+    fn routes_round_trip_through_the_url_fragment() {
+        let s = state();
+        let questionnaire = &s.store.questionnaire;
+        for route in [Route::Start, Route::Review, Route::Print, Route::Section(SectionIdx(2))] {
+            assert_eq!(Route::from_hash(&route.to_hash(questionnaire), questionnaire), Some(route));
+        }
+        assert_eq!(Route::from_hash("#main", questionnaire), None);
+        assert_eq!(Route::from_hash("#/abschnitt/nope", questionnaire), None);
+    }
+}
