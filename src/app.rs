@@ -427,11 +427,21 @@ pub fn FormRoot(props: &FormRootProps) -> Html {
     let summary_open = matches!(state.route, Route::Section(s) if state.summary_for == Some(s));
     crate::dom::set_title(&i18n::document_title(lang, &page_title, questionnaire.title.get(lang), summary_open));
 
+    // A file chosen on the start page: a draft of this questionnaire replaces the answers
+    // (through the reducer); anything else is handed up to be opened as a questionnaire.
+    let on_open_file = {
+        let dispatch = state.dispatcher();
+        let open_questionnaire = props.on_open_file.clone();
+        Callback::from(move |(name, text): (String, String)| match DraftFile::parse(&text) {
+            Ok(draft) => dispatch.dispatch(Action::OpenDraft(Box::new(draft))),
+            Err(_) => open_questionnaire.emit((name, text)),
+        })
+    };
     let revision = state.revision;
     let page = match state.route {
         Route::Start => html! {
             <StartPage {lang} {revision} notice={state.notice.clone()}
-                on_open_file={props.on_open_file.clone()} on_file_error={props.on_file_error.clone()}
+                {on_open_file} on_file_error={props.on_file_error.clone()}
                 file_message={props.file_message.clone()} />
         },
         Route::Section(section) => html! {

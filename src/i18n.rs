@@ -124,9 +124,9 @@ pub const DE: Texts = Texts {
     finish_heading: "Prüfen und abschließen",
     review_link: "Antworten prüfen",
     print_link: "Druckansicht",
-    open_other_heading: "Anderen Fragebogen öffnen",
-    open_other_text: "Hat Ihnen die Projektstelle eine Fragebogen-Datei geschickt? Öffnen Sie sie hier. Ihre Antworten bleiben für jeden Fragebogen getrennt in diesem Browser gespeichert.",
-    open_file_label: "Fragebogen-Datei auswählen",
+    open_other_heading: "Fragebogen oder Entwurf öffnen",
+    open_other_text: "Hat Ihnen die Projektstelle eine Fragebogen-Datei geschickt, oder eine Kollegin einen Entwurf? Öffnen Sie die Datei hier. Ein Entwurf ersetzt die Antworten in diesem Browser; Antworten zu jedem Fragebogen werden getrennt gespeichert.",
+    open_file_label: "Datei auswählen (Fragebogen oder Entwurf)",
     drop_hint: "Sie können die Datei auch hierher ziehen.",
     draft_heading: "Ihr Entwurf",
     draft_text: "Ihre Antworten werden während der Eingabe automatisch in diesem Browser gespeichert. Zur Sicherheit oder zur Weitergabe können Sie den Entwurf als Datei speichern.",
@@ -204,9 +204,9 @@ pub const EN: Texts = Texts {
     finish_heading: "Check and finish",
     review_link: "Check your answers",
     print_link: "Print view",
-    open_other_heading: "Open another questionnaire",
-    open_other_text: "Did the project office send you a questionnaire file? Open it here. Your answers are kept separately for each questionnaire in this browser.",
-    open_file_label: "Choose a questionnaire file",
+    open_other_heading: "Open a questionnaire or a draft",
+    open_other_text: "Did the project office send you a questionnaire file, or a colleague a draft? Open the file here. A draft replaces the answers in this browser; answers to each questionnaire are kept separately.",
+    open_file_label: "Choose a file (questionnaire or draft)",
     drop_hint: "You can also drag the file here.",
     draft_heading: "Your draft",
     draft_text: "Your answers are saved automatically in this browser as you type. To be safe, or to pass it on, you can save the draft as a file.",
@@ -323,6 +323,16 @@ pub fn restored(lang: Lang, saved_at: &str) -> String {
     match lang {
         Lang::De => format!("Ihr Entwurf vom {saved_at} wurde wiederhergestellt."),
         Lang::En => format!("Your draft of {saved_at} has been restored."),
+    }
+}
+
+/// The notice when a draft file of another questionnaire was opened.
+pub fn draft_of_other(lang: Lang, id: &str) -> String {
+    match lang {
+        Lang::De => {
+            format!("Dieser Entwurf gehört zu einem anderen Fragebogen („{id}“). Öffnen Sie zuerst diesen Fragebogen.")
+        }
+        Lang::En => format!("This draft belongs to another questionnaire (“{id}”). Open that questionnaire first."),
     }
 }
 

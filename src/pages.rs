@@ -147,8 +147,13 @@ pub fn StartPage(props: &StartPageProps) -> Html {
             kept_aside,
         } => html! {
             <div class="notification" role="region" aria-labelledby="notice-title">
-                <p class="notification__text" id="notice-title">{ i18n::restored(lang, &crate::dom::local_date_time(saved_at, lang)) }</p>
+                <p class="notification__text" id="notice-title" tabindex="-1">{ i18n::restored(lang, &crate::dom::local_date_time(saved_at, lang)) }</p>
                 if *kept_aside > 0 { <p class="notification__text">{ t.restore_kept_aside }</p> }
+            </div>
+        },
+        Notice::OtherQuestionnaire(id) => html! {
+            <div class="notification notification--warning" role="region" aria-labelledby="notice-title">
+                <p class="notification__text" id="notice-title" tabindex="-1">{ i18n::draft_of_other(lang, id) }</p>
             </div>
         },
         Notice::Unreadable => html! {

@@ -12,8 +12,8 @@
 use crate::format::{add_button_dom_id, question_dom_id, record_field_dom_id};
 use crate::storage::StorageError;
 use bogen_engine::{
-    AnswerValue, ChangeSet, Lang, QuestionIdx, QuestionKind, Questionnaire, RecordId, SectionIdx, Session, Violation,
-    ViolationKind, ViolationLocation,
+    AnswerValue, ChangeSet, DraftFile, Lang, QuestionIdx, QuestionKind, Questionnaire, RecordId, SectionIdx, Session,
+    Violation, ViolationKind, ViolationLocation,
 };
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -111,6 +111,19 @@ impl Store {
     pub fn section_has_shown_errors(&self, s: SectionIdx) -> bool {
         let shown = self.shown.borrow();
         self.questionnaire.section(s).questions.iter().any(|q| shown.get(q.get()).is_some_and(|v| !v.is_empty()))
+    }
+
+    /// After the whole session was replaced: everything re-renders, nothing is on display.
+    fn bump_all(&self) {
+        for v in self.question_versions.borrow_mut().iter_mut() {
+            *v = v.wrapping_add(1);
+        }
+        for v in self.section_versions.borrow_mut().iter_mut() {
+            *v = v.wrapping_add(1);
+        }
+        for list in self.shown.borrow_mut().iter_mut() {
+            list.clear();
+        }
     }
 
     fn bump_question(&self, q: QuestionIdx) {
@@ -211,6 +224,8 @@ pub enum Notice {
     Restored { saved_at: String, kept_aside: usize },
     /// A stored draft could not be read.
     Unreadable,
+    /// A draft file was opened that belongs to another questionnaire (its id).
+    OtherQuestionnaire(String),
 }
 
 /// The state of filling one questionnaire.
@@ -264,6 +279,8 @@ pub enum Action {
     ExportRefused,
     /// The autosave finished.
     Saved(Result<String, StorageError>),
+    /// Replace every answer by those of a draft file the respondent opened.
+    OpenDraft(Box<DraftFile>),
 }
 
 impl FormState {
@@ -420,6 +437,25 @@ impl Reducible for FormState {
             Action::ExportRefused => {
                 next.export_refused = true;
                 next.focus_on(FocusTarget::ExportProblems);
+            }
+            Action::OpenDraft(draft) => {
+                match draft.restore(Arc::clone(&store.questionnaire)) {
+                    Ok((restored, issues)) => {
+                        *session = restored;
+                        store.bump_all();
+                        store.unsaved.set(true);
+                        next.revision += 1;
+                        next.answers_revision += 1;
+                        next.summary_for = None;
+                        next.notice =
+                            Some(Notice::Restored { saved_at: draft.saved_at.clone(), kept_aside: issues.len() });
+                    }
+                    Err(_) => {
+                        next.notice = Some(Notice::OtherQuestionnaire(draft.questionnaire_id.clone()));
+                    }
+                }
+                next.go(Route::Start);
+                next.focus_on(FocusTarget::Field("notice-title".to_owned()));
             }
             Action::Saved(result) => {
                 next.save_status = match result {
