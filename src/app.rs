@@ -124,6 +124,7 @@ pub fn App() -> Html {
                 open_text(&name, &text, *serial)
             };
             file_message.set(None);
+            crate::dom::clear_query();
             opened.set(next);
         })
     };
@@ -140,6 +141,7 @@ pub fn App() -> Html {
                 *serial += 1;
                 open_text(DEFAULT_FILE_NAME, DEFAULT_QUESTIONNAIRE, *serial)
             };
+            crate::dom::clear_query();
             opened.set(next);
         })
     };

@@ -123,6 +123,23 @@ pub fn query_param(name: &str) -> Option<String> {
     params.get(name).filter(|v| !v.is_empty())
 }
 
+/// Removes the query (`?questionnaire=…`) from the URL without reloading, so that a reload
+/// does not bring back a questionnaire the respondent has replaced.
+pub fn clear_query() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    if location.search().map(|s| s.is_empty()).unwrap_or(true) {
+        return;
+    }
+    let path = location.pathname().unwrap_or_else(|_| "/".to_owned());
+    let hash = location.hash().unwrap_or_default();
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}{hash}")));
+    }
+}
+
 /// The time now as ISO 8601 (UTC), for drafts and exports.
 pub fn now_iso() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
