@@ -97,3 +97,34 @@ async fn the_app_mounts_and_shows_the_default_questionnaire() {
     let heading = h1.text_content().unwrap_or_default();
     assert!(heading == title_de || heading == title_en, "h1: {heading}");
 }
+
+#[wasm_bindgen_test]
+fn a_full_storage_is_reported_as_quota_exceeded() {
+    let storage = local_storage();
+    // Fill the origin's storage: big chunks first, then ever smaller ones.
+    let mut filler_keys = Vec::new();
+    let mut size = 1 << 20;
+    while size >= 64 {
+        let key = format!("filler-{}", filler_keys.len());
+        if storage.set_item(&key, &"x".repeat(size)).is_ok() {
+            filler_keys.push(key);
+        } else {
+            size /= 2;
+        }
+    }
+    let questionnaire = default_questionnaire();
+    let mut session = Session::new(Arc::clone(&questionnaire));
+    let name = questionnaire
+        .question_idx("municipality_name")
+        .expect("the default questionnaire asks for the municipality's name");
+    session.set_answer(name, Some(AnswerValue::Text("M".repeat(4096))));
+    let draft = DraftFile::from_session(&session, "2026-01-02T03:04:05.000Z");
+    let result = storage::save_draft(&draft);
+    for key in &filler_keys {
+        let _ = storage.remove_item(key);
+    }
+    assert_eq!(result, Err(StorageError::QuotaExceeded));
+    // With room again, the same draft saves.
+    assert_eq!(storage::save_draft(&draft), Ok(()));
+    storage::delete_draft(&questionnaire.id);
+}
