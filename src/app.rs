@@ -124,7 +124,7 @@ pub fn App() -> Html {
                 open_text(&name, &text, *serial)
             };
             file_message.set(None);
-            crate::dom::clear_query();
+            crate::dom::reset_url();
             opened.set(next);
         })
     };
@@ -141,7 +141,7 @@ pub fn App() -> Html {
                 *serial += 1;
                 open_text(DEFAULT_FILE_NAME, DEFAULT_QUESTIONNAIRE, *serial)
             };
-            crate::dom::clear_query();
+            crate::dom::reset_url();
             opened.set(next);
         })
     };
@@ -241,11 +241,11 @@ pub fn BrokenPage(props: &BrokenPageProps) -> Html {
             <div class="button-group">
                 <button type="button" class="button" onclick={props.on_open_default.clone()}>{ t.open_default }</button>
             </div>
-            <h2 class="heading-m">{ t.open_other_heading }</h2>
+            <h2 class="heading-m">{ t.broken_open_heading }</h2>
             if let Some(message) = &props.file_message {
                 <p class="error-message" role="alert">{ message.clone() }</p>
             }
-            <crate::inputs::FilePicker id="questionnaire-file" label={t.open_file_label} hint={t.drop_hint}
+            <crate::inputs::FilePicker id="questionnaire-file" label={t.broken_open_label} hint={t.drop_hint}
                 on_file={props.on_open_file.clone()} on_error={props.on_file_error.clone()} />
         </>
     }

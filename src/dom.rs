@@ -123,20 +123,16 @@ pub fn query_param(name: &str) -> Option<String> {
     params.get(name).filter(|v| !v.is_empty())
 }
 
-/// Removes the query (`?questionnaire=…`) from the URL without reloading, so that a reload
-/// does not bring back a questionnaire the respondent has replaced.
-pub fn clear_query() {
+/// Drops the query (`?questionnaire=…`) and the page fragment from the URL without reloading:
+/// another questionnaire was opened, so a reload must not bring back the old one, and it
+/// starts on its own start page.
+pub fn reset_url() {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let location = window.location();
-    if location.search().map(|s| s.is_empty()).unwrap_or(true) {
-        return;
-    }
-    let path = location.pathname().unwrap_or_else(|_| "/".to_owned());
-    let hash = location.hash().unwrap_or_default();
+    let path = window.location().pathname().unwrap_or_else(|_| "/".to_owned());
     if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("{path}{hash}")));
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
     }
 }
 

@@ -86,6 +86,8 @@ pub struct Texts {
     pub file_read_failed: &'static str,
     pub calculated_hint: &'static str,
     pub section_not_needed: &'static str,
+    pub broken_open_heading: &'static str,
+    pub broken_open_label: &'static str,
 }
 
 /// German.
@@ -166,6 +168,8 @@ pub const DE: Texts = Texts {
     file_read_failed: "Die Datei konnte nicht gelesen werden.",
     calculated_hint: "Wird automatisch berechnet.",
     section_not_needed: "Nach Ihren bisherigen Antworten ist dieser Abschnitt nicht erforderlich.",
+    broken_open_heading: "Anderen Fragebogen öffnen",
+    broken_open_label: "Fragebogen-Datei auswählen",
 };
 
 /// English.
@@ -230,7 +234,7 @@ pub const EN: Texts = Texts {
     broken_title: "The questionnaire cannot be opened",
     broken_text: "The questionnaire file has mistakes. Please send this list to whoever sent you the file.",
     broken_file: "File",
-    broken_line: "line",
+    broken_line: "Line",
     broken_col: "column",
     broken_path: "place",
     broken_whole_file: "whole file",
@@ -246,6 +250,8 @@ pub const EN: Texts = Texts {
     file_read_failed: "The file could not be read.",
     calculated_hint: "Calculated automatically.",
     section_not_needed: "Going by your answers so far, this section is not needed.",
+    broken_open_heading: "Open another questionnaire",
+    broken_open_label: "Choose a questionnaire file",
 };
 
 /// The fixed texts of `lang`.
