@@ -7,4 +7,6 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 [ "${BOGEN_SKIP_SETUP:-}" = 1 ] || scripts/setup.sh --app
-exec trunk serve --release "$@"
+# Its own output folder: dist/ holds the plain release build that scripts/build.sh makes and the
+# end-to-end tests load; `trunk serve` adds its auto-reload script to the page it builds.
+exec trunk serve --release --dist "$CARGO_TARGET_DIR/serve-dist" "$@"

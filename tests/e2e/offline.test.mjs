@@ -25,6 +25,12 @@ test('the app makes no request outside 127.0.0.1', async (t) => {
     const u = new URL(request.url());
     if (!['data:', 'blob:'].includes(u.protocol) && u.hostname !== '127.0.0.1') outside.push(request.url());
   });
+  // WebSockets bypass routing: watch them separately (a build left by `trunk serve` opens one).
+  page.on('websocket', (ws) => {
+    let host;
+    try { host = new URL(ws.url()).hostname; } catch { host = ws.url(); }
+    if (host !== '127.0.0.1') outside.push(ws.url());
+  });
 
   await app.open();
   const name = await app.showField('Name der Kommune', 'Angaben zur Kommune');
