@@ -199,13 +199,11 @@ impl Compiler {
         let title = self.text(&header.title, "title");
         let introduction = header.introduction.as_ref().map(|t| self.text(t, "introduction"));
         let submission = header.submission.as_ref().map(|s| {
-            if !validator::ValidateEmail::validate_email(&s.email) {
+            if !crate::formats::is_email(&s.email) {
                 self.problem("submission.email", format!("\"{}\" is not an e-mail address", s.email));
             }
             if let Some(url) = &s.upload_url {
-                if !(url.starts_with("https://") || url.starts_with("http://"))
-                    || !validator::ValidateUrl::validate_url(url)
-                {
+                if !crate::formats::is_web_address(url) {
                     self.problem(
                         "submission.uploadUrl",
                         format!("\"{url}\" is not a web address starting with https://"),
@@ -554,7 +552,7 @@ impl Compiler {
                         self.problem(&at("minLength"), format!("minLength {min} is greater than maxLength {max}"));
                     }
                 }
-                let pattern = file.pattern.as_ref().and_then(|p| match regex::Regex::new(&format!("^(?:{p})$")) {
+                let pattern = file.pattern.as_ref().and_then(|p| match regex_lite::Regex::new(&format!("^(?:{p})$")) {
                     Ok(re) => Some(re),
                     Err(e) => {
                         let detail = e.to_string().lines().last().unwrap_or("").trim().to_owned();

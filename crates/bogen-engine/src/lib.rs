@@ -32,6 +32,7 @@ pub mod draft;
 mod eval;
 pub mod expr;
 pub mod format;
+pub mod formats;
 mod graph;
 pub mod location;
 pub mod model;

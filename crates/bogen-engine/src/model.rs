@@ -232,7 +232,7 @@ pub enum QuestionKind {
         /// Most characters.
         max_length: Option<u32>,
         /// Whole-text pattern (anchored at compile time).
-        pattern: Option<regex::Regex>,
+        pattern: Option<regex_lite::Regex>,
     },
     /// Integer or decimal.
     Number {

@@ -6,10 +6,11 @@
 
 use crate::answer::{AnswerValue, Record, RecordId};
 use crate::eval::{evaluate, Answers, RecordScope};
+use crate::formats::{is_email, is_phone, is_web_address};
 use crate::model::{Question, QuestionKind, TextFormat};
 use crate::resolve::is_iso_date;
 use crate::text::LocalizedText;
-use validator::{ValidateEmail, ValidateUrl};
+use validator::{ValidateLength, ValidateRange};
 
 /// What is wrong.
 #[derive(Debug, Clone, PartialEq)]
@@ -142,20 +143,17 @@ pub(crate) fn intrinsic(
             if text.is_empty() {
                 return;
             }
-            let n_chars = text.chars().count() as u32;
-            if let Some(min) = min_length.filter(|&min| n_chars < min) {
+            // validator counts characters, not bytes, as a person counts them.
+            if let Some(min) = min_length.filter(|&min| !text.validate_length(Some(u64::from(min)), None, None)) {
                 push(ViolationKind::TooShort { min_length: min }, &messages.length);
             }
-            if let Some(max) = max_length.filter(|&max| n_chars > max) {
+            if let Some(max) = max_length.filter(|&max| !text.validate_length(None, Some(u64::from(max)), None)) {
                 push(ViolationKind::TooLong { max_length: max }, &messages.length);
             }
             let malformed = match format {
                 TextFormat::Plain => None,
-                TextFormat::Email => (!text.validate_email()).then_some(ViolationKind::InvalidEmail),
-                TextFormat::Url => {
-                    let is_web = text.starts_with("http://") || text.starts_with("https://");
-                    (!is_web || !text.validate_url()).then_some(ViolationKind::InvalidUrl)
-                }
+                TextFormat::Email => (!is_email(text)).then_some(ViolationKind::InvalidEmail),
+                TextFormat::Url => (!is_web_address(text)).then_some(ViolationKind::InvalidUrl),
                 TextFormat::Phone => (!is_phone(text)).then_some(ViolationKind::InvalidPhone),
             };
             if let Some(kind) = malformed {
@@ -174,10 +172,10 @@ pub(crate) fn intrinsic(
             if *integer && n.fract() != 0.0 {
                 push(ViolationKind::NotAWholeNumber, &messages.format);
             }
-            if let Some(min) = min.filter(|min| n < min) {
+            if let Some(min) = min.filter(|&min| !n.validate_range(Some(min), None, None, None)) {
                 push(ViolationKind::BelowMin { min }, &messages.min);
             }
-            if let Some(max) = max.filter(|max| n > max) {
+            if let Some(max) = max.filter(|&max| !n.validate_range(None, Some(max), None, None)) {
                 push(ViolationKind::AboveMax { max }, &messages.max);
             }
         }
@@ -238,14 +236,6 @@ pub(crate) fn intrinsic(
         }
         _ => {}
     }
-}
-
-/// A telephone number: digits with the usual separators, an optional leading `+`, 5 to 20 digits.
-fn is_phone(text: &str) -> bool {
-    let body = text.strip_prefix('+').unwrap_or(text);
-    let n_digits = body.chars().filter(char::is_ascii_digit).count();
-    body.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '/' | '(' | ')' | '.'))
-        && (5..=20).contains(&n_digits)
 }
 
 /// Full validation of a visible question: required-ness, its own checks, its rules, and for a
@@ -342,17 +332,4 @@ pub(crate) fn record_field_required(fields: &[Question], field: usize, record: &
             .required_if
             .as_ref()
             .is_some_and(|e| evaluate(e, answers, Some(RecordScope { record, fields })).is_true())
-}
-#[cfg(test)]
-mod tests {
-    use super::is_phone;
-
-    #[test]
-    fn phone_numbers_in_german_notation_are_accepted() {
-        assert!(is_phone("+49 711 216-0"));
-        assert!(is_phone("0711 / 216 0"));
-        assert!(is_phone("(0711) 2160"));
-        assert!(!is_phone("call me"));
-        assert!(!is_phone("123"));
-    }
 }

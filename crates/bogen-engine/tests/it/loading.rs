@@ -159,8 +159,8 @@ fn invalid_patterns_are_reported_with_the_regex_error() {
     check(
         &with_questions(r#"{"id": "a", "type": "text", "label": "A", "pattern": "[0-9"}"#),
         expect![[r#"
-        q.json:3:43: sections[0].questions[0].pattern: invalid pattern "[0-9": unclosed character class
-    "#]],
+            q.json:3:43: sections[0].questions[0].pattern: invalid pattern "[0-9": non-empty character class has no closing bracket
+        "#]],
     );
 }
 
