@@ -235,8 +235,13 @@ step_fuzz() {
   for target in "${fuzz_targets[@]}"; do
     echo "--- fuzz target $target (${FUZZ_SECONDS} s; full output: $LOGS/fuzz-$target.log)"
     # libFuzzer is chatty: show the build's errors and the last lines, all of it on a failure.
+    # The first corpus folder (gitignored) is where libFuzzer writes what it finds; the committed
+    # seeds/<target> (valid and broken questionnaires, sample expressions) are only read.
+    local corpora=("$FUZZ_DIR/corpus/$target")
+    mkdir -p "${corpora[0]}"
+    [ -d "$FUZZ_DIR/seeds/$target" ] && corpora+=("$FUZZ_DIR/seeds/$target")
     if CARGO_TARGET_DIR="$BOGEN_ROOT/$FUZZ_DIR/target" \
-      "${fuzz[@]}" run "$target" --fuzz-dir "$FUZZ_DIR" -- -max_total_time="$FUZZ_SECONDS" >"$LOGS/fuzz-$target.log" 2>&1; then
+      "${fuzz[@]}" run "$target" --fuzz-dir "$FUZZ_DIR" "${corpora[@]}" -- -max_total_time="$FUZZ_SECONDS" >"$LOGS/fuzz-$target.log" 2>&1; then
       grep -aE '^(error|warning: unused)|Done [0-9]+ runs' "$LOGS/fuzz-$target.log" || tail -n 3 "$LOGS/fuzz-$target.log"
     else
       grep -avE '^\s+(Compiling|Checking) ' "$LOGS/fuzz-$target.log" | tail -n 80
