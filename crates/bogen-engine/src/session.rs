@@ -445,7 +445,12 @@ impl Session {
                 .copied()
                 .filter(|&q| self.question_visible[q.get()] && questionnaire.question(q).kind.takes_input())
         };
-        let n_answered = visible_inputs().filter(|&q| self.answer(q).is_some_and(|a| !a.is_empty())).count();
+        // A pre-filled default is not the respondent's work: a page with only defaults is not started.
+        let n_answered = visible_inputs()
+            .filter(|&q| {
+                self.answer(q).is_some_and(|a| !a.is_empty() && Some(a) != questionnaire.question(q).default.as_ref())
+            })
+            .count();
         let mut missing = false;
         // Calculated values answer nothing, but a rule on one (a share above 100 %) is an error of the page.
         let visible_questions =

@@ -349,3 +349,36 @@ fn hidden_fields_of_a_record_read_as_empty_in_sums_and_conditions() {
         "#]],
     );
 }
+
+#[test]
+fn a_page_with_only_its_defaults_is_not_started() {
+    const DEFAULTS: &str = r#"{
+      "formatVersion": 1, "id": "t", "version": "1", "title": "T",
+      "sections": [{"id": "s", "title": "S", "questions": [
+        {"id": "as_of", "type": "date", "label": "Stichtag", "default": "2003-12-31", "required": true},
+        {"id": "inhabitants", "type": "integer", "label": "Einwohner", "required": true}
+      ]}]
+    }"#;
+    check(
+        DEFAULTS,
+        r#"
+        answer inhabitants = 1000
+        "#,
+        expect![[r#"
+            answer inhabitants = 1000  → changed [inhabitants] sections []
+            section s Completed
+              as_of* = "2003-12-31"
+              inhabitants* = 1000
+        "#]],
+    );
+    check(
+        DEFAULTS,
+        "",
+        expect![[r#"
+        section s NotStarted
+          as_of* = "2003-12-31"
+          inhabitants* = —
+            ! Required
+    "#]],
+    );
+}
