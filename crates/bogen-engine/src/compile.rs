@@ -76,17 +76,17 @@ pub fn compile(text: &str) -> Result<Questionnaire, Problems> {
             }]));
         }
     };
-    let mut compiler = Compiler {
-        positions: PositionIndex::new(text),
-        problems: Vec::new(),
-        languages: vec![Lang::De],
-        section_paths: Vec::new(),
-    };
+    let mut compiler = Compiler { problems: Vec::new(), languages: vec![Lang::De], section_paths: Vec::new() };
     let questionnaire = compiler.questionnaire(root);
     let mut problems = compiler.problems;
     match questionnaire {
         Some(q) if problems.is_empty() => Ok(q),
         _ => {
+            // Positions are looked up only now: a valid file never pays for indexing its text.
+            let positions = PositionIndex::new(text);
+            for problem in &mut problems {
+                problem.position = positions.nearest(&problem.path);
+            }
             problems.sort_by_key(|p| p.position.map(|p| (p.line, p.col)));
             if problems.is_empty() {
                 problems.push(Problem {
@@ -108,7 +108,7 @@ fn strip_serde_position(message: &str) -> String {
 }
 
 struct Compiler {
-    positions: PositionIndex,
+    /// Problems found so far; their positions are filled in at the end.
     problems: Vec<Problem>,
     languages: Vec<Lang>,
     /// JSON path of each section, by index.
@@ -130,8 +130,7 @@ const RESERVED_IDS: [&str; 11] =
 
 impl Compiler {
     fn problem(&mut self, path: &str, message: impl Into<String>) {
-        let position = self.positions.nearest(path);
-        self.problems.push(Problem { path: path.to_owned(), position, message: message.into() });
+        self.problems.push(Problem { path: path.to_owned(), position: None, message: message.into() });
     }
 
     /// Deserializes one part of the file, reporting serde's error at its path.
@@ -140,7 +139,7 @@ impl Compiler {
     /// misspelt key costs one message and not the whole question (whose id expressions may use).
     fn part<T: DeserializeOwned>(&mut self, mut value: Json, path: &str) -> Option<T> {
         loop {
-            match serde_path_to_error::deserialize::<_, T>(value.clone()) {
+            match serde_path_to_error::deserialize::<_, T>(&value) {
                 Ok(v) => return Some(v),
                 Err(e) => {
                     let inner = e.path().to_string();
