@@ -107,4 +107,281 @@ export class BogenApp {
   assertNoPageErrors() {
     assert.deepEqual(this.page.errors, [], `uncaught errors in the page:\n${this.page.errors.join('\n')}`);
   }
+
+  // ---------------------------------------------------------------------------------------------
+  // Added for the filling, conditions, errors, review and accessibility tests (issues 5 and 6).
+  // Still only labels, roles and accessible names; where the browser's own accessibility tree is
+  // the thing under test (names, descriptions), it is read through Chromium's DevTools protocol.
+
+  /** A form control whose label is exactly `label` (several questions may share a prefix). */
+  input(label, scope = this.page) {
+    return scope.getByLabel(label, { exact: true });
+  }
+
+  /** A group (fieldset) named exactly `label`: radios, checkboxes, a matrix, a repeat group or a record. */
+  group(label, scope = this.page) {
+    return scope.getByRole('group', { name: label, exact: true });
+  }
+
+  /** Chooses the radio `option` in the group `label` (a single choice or Ja/Nein). */
+  async choose(label, option, scope = this.page) {
+    await this.group(label, scope).getByRole('radio', { name: option, exact: true }).check();
+  }
+
+  /** Ticks (or with `on = false` unticks) the checkbox `option` in the group `label`. */
+  async tick(label, option, on = true, scope = this.page) {
+    await this.group(label, scope).getByRole('checkbox', { name: option, exact: true }).setChecked(on);
+  }
+
+  /** Answers one row of a matrix: the row is a radiogroup named by its label, the radios by the scale. */
+  async matrixAnswer(rowLabel, option, scope = this.page) {
+    await scope.getByRole('radiogroup', { name: rowLabel, exact: true }).getByRole('radio', { name: option, exact: true }).check();
+  }
+
+  /** The level-1 heading of the page, whatever it says. */
+  h1() {
+    return this.page.getByRole('main').getByRole('heading', { level: 1 });
+  }
+
+  /** Waits until the page's level-1 heading is exactly `title`. */
+  async waitForPage(title) {
+    await this.page.getByRole('main').getByRole('heading', { level: 1, name: title, exact: true }).waitFor({ state: 'visible' });
+    await this.pageReached(title);
+  }
+
+  /** Goes to the start page through the header's title link (any language) and waits for the task list. */
+  async startPage() {
+    const sections = this.page.getByRole('main').getByRole('heading', { level: 2, name: /^(Abschnitte|Sections)$/ });
+    if (!(await sections.isVisible())) {
+      await this.page.getByRole('banner').getByRole('link').first().click();
+    }
+    await sections.waitFor({ state: 'visible' });
+    await this.pageReached('start');
+  }
+
+  /**
+   * From now on, every page reached through startPage(), openSection() or waitForPage() is saved
+   * as a screenshot (lib/screenshot.mjs): screenshots/<test>-NN-<page>.png, NN counting the visits.
+   */
+  recordPages(testName) {
+    this.recording = { testName, n: 0 };
+  }
+
+  /** Saves the screenshot of a page reached, when recordPages() asked for it. */
+  async pageReached(name) {
+    if (!this.recording) return;
+    const { screenshot } = await import('./screenshot.mjs');
+    this.recording.n += 1;
+    await screenshot(this.page, this.recording.testName, `${String(this.recording.n).padStart(2, '0')}-${name}`);
+  }
+
+  /** Opens the page `title` from the task list on the start page. */
+  async openSection(title) {
+    await this.startPage();
+    await this.page.getByRole('main').getByRole('link', { name: title, exact: true }).click();
+    await this.waitForPage(title);
+  }
+
+  /**
+   * The task list on the start page: every page with its status tag, and whether it is a link.
+   * Chapters are skipped (their pages are listed), and so are the "finish" links without a status.
+   */
+  async taskList() {
+    const status =
+      /\s+(Nicht begonnen|In Bearbeitung|Erledigt|Fehlerhaft|Nicht erforderlich|Not started|In progress|Completed|Has errors|Not needed)$/;
+    const out = [];
+    for (const item of await this.page.getByRole('main').getByRole('listitem').all()) {
+      if ((await item.getByRole('listitem').count()) > 0) continue;
+      const text = (await item.innerText()).replace(/\s+/g, ' ').trim();
+      const m = text.match(status);
+      if (!m) continue;
+      const links = await item.getByRole('link').allInnerTexts();
+      out.push({ title: text.slice(0, m.index).trim(), status: m[1], link: links.length > 0 });
+    }
+    return out;
+  }
+
+  /** The progress line on the start page, e.g. "3 von 16 Abschnitten erledigt". */
+  progress() {
+    return this.page.getByRole('main').getByText(/^\d+ (von|of) \d+ (Abschnitten erledigt|sections completed)$/);
+  }
+
+  /**
+   * The questions shown on the current page, in order, as their accessible names: the top-level
+   * form controls and groups of <main> (a radio, checkbox, matrix or repeat question is a group
+   * named by its legend; a text, number or date a textbox; a dropdown a combobox; a calculated
+   * value an output, role status). Controls inside a group (records, "Bitte angeben") are not listed.
+   */
+  async questionLabels(scope = this.page.getByRole('main')) {
+    const snapshot = await scope.ariaSnapshot();
+    const lines = snapshot.split('\n');
+    // The children of the scope's own node are one level deeper than its first line.
+    const base = (lines[0].match(/^(\s*)-/)?.[1].length ?? 0) + 2;
+    const roles = new Set(['group', 'textbox', 'combobox', 'status', 'checkbox', 'radiogroup', 'spinbutton', 'listbox']);
+    const labels = [];
+    for (const line of lines) {
+      const m = line.match(/^(\s*)- (\w+) ("(?:[^"\\]|\\.)*"|[^:"]+?)(?::|$| \[)/);
+      if (!m || m[1].length !== base || !roles.has(m[2])) continue;
+      labels.push(m[3].startsWith('"') ? JSON.parse(m[3]) : m[3].trim());
+    }
+    return labels;
+  }
+
+  /** The error summary (role alert, headed "Es gibt ein Problem" / "There is a problem"). */
+  errorSummary() {
+    return this.page
+      .getByRole('alert')
+      .filter({ has: this.page.getByRole('heading', { name: /^(Es gibt ein Problem|There is a problem)$/ }) });
+  }
+
+  /** The texts of the error summary's links, in order. */
+  async errorSummaryLinks() {
+    return (await this.errorSummary().getByRole('link').allInnerTexts()).map((s) => s.replace(/\s+/g, ' ').trim());
+  }
+
+  /** Whether the element is the focused element (document.activeElement). */
+  async isFocused(locator) {
+    return locator.evaluate((el) => el === document.activeElement);
+  }
+
+  /** Whether focus is on the element or inside it. */
+  async hasFocusWithin(locator) {
+    return locator.evaluate((el) => el.contains(document.activeElement));
+  }
+
+  /** Waits until the element has the focus. */
+  async waitForFocus(locator, { timeout = DEFAULT_TIMEOUT } = {}) {
+    const handle = await locator.elementHandle({ timeout });
+    await this.page.waitForFunction((el) => el === document.activeElement, handle, { timeout, polling: 50 });
+  }
+
+  /**
+   * The element's role, accessible name and accessible description as Chromium computes them
+   * (the accessibility tree a screen reader gets), through the DevTools protocol.
+   */
+  async accessibility(locator) {
+    const cdp = await this.page.context().newCDPSession(this.page);
+    try {
+      const handle = await locator.elementHandle();
+      await handle.evaluate((el) => { window.__bogenAxTarget = el; });
+      const { result } = await cdp.send('Runtime.evaluate', { expression: 'window.__bogenAxTarget' });
+      const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { objectId: result.objectId, fetchRelatives: false });
+      await handle.evaluate(() => { delete window.__bogenAxTarget; });
+      const node = nodes.find((n) => !n.ignored) ?? nodes[0];
+      const prop = (name) => node.properties?.find((p) => p.name === name)?.value?.value;
+      return {
+        role: node.role?.value ?? '',
+        name: node.name?.value ?? '',
+        description: node.description?.value ?? '',
+        invalid: prop('invalid') ?? 'false',
+        focused: Boolean(prop('focused')),
+      };
+    } finally {
+      await cdp.detach();
+    }
+  }
+
+  /** The accessible description of an element (the texts its aria-describedby points at). */
+  async description(locator) {
+    return (await this.accessibility(locator)).description;
+  }
+
+  /** The answers on the review or print page: [question, answer as read] per row, in order. */
+  async summaryRows(scope = this.page.getByRole('main')) {
+    return scope.getByRole('term').evaluateAll((terms) =>
+      terms.map((dt) => [dt.innerText.trim(), (dt.nextElementSibling?.innerText ?? '').replace(/\s+/g, ' ').trim()]),
+    );
+  }
+
+  /** Serves a file of this machine at `urlPath` of the app's origin, for ?questionnaire= (see openFile). */
+  async serveFile(urlPath, filePath) {
+    const { readFile } = await import('node:fs/promises');
+    const body = await readFile(filePath);
+    await this.page.route(new URL(urlPath, this.baseUrl).href, (route) =>
+      route.fulfill({ status: 200, contentType: 'application/json; charset=utf-8', body }),
+    );
+    return new URL(urlPath, this.baseUrl).href;
+  }
+
+  /** Opens the app with a questionnaire file from this repository (e.g. questionnaire/examples/…). */
+  async openFile(filePath) {
+    const name = filePath.split('/').pop();
+    const url = await this.serveFile(`/e2e-served/${name}`, filePath);
+    await this.open({ questionnaire: url });
+    await this.page
+      .getByRole('main')
+      .getByRole('heading', { level: 1 })
+      .filter({ hasNotText: /wird geladen|Loading the questionnaire/ })
+      .waitFor();
+    return this;
+  }
+
+  /**
+   * Answers a question the way a person does (typing, clicking radios and checkboxes, picking from
+   * a dropdown, adding records), given its entry in the questionnaire file and a value in the
+   * file's JSON form (docs/FORMAT.md, section 12). Numbers are typed in the page's language
+   * ("9,8" in German). `nth` picks among questions with the same label on one page.
+   */
+  async answer(question, value, { scope = this.page, lang = 'de', nth = 0 } = {}) {
+    const tr = (t) => (typeof t === 'string' ? t : t[lang] ?? Object.values(t)[0]);
+    const label = tr(question.label);
+    const optionLabel = (v, list = question.options) => tr(list.find((o) => o.value === v).label);
+    const group = () => this.group(label, scope).nth(nth);
+    switch (question.type) {
+      case 'text':
+      case 'longText':
+      case 'email':
+      case 'url':
+      case 'phone':
+      case 'date':
+        await this.input(label, scope).nth(nth).fill(value);
+        break;
+      case 'integer':
+      case 'decimal':
+        await this.input(label, scope).nth(nth).fill(lang === 'de' ? String(value).replace('.', ',') : String(value));
+        break;
+      case 'singleChoice':
+        if (question.display === 'dropdown') {
+          await this.input(label, scope).nth(nth).selectOption({ label: optionLabel(value) });
+        } else {
+          await group().getByRole('radio', { name: optionLabel(value), exact: true }).check();
+        }
+        break;
+      case 'yesNo': {
+        const yesNo = lang === 'de' ? ['Ja', 'Nein'] : ['Yes', 'No'];
+        await group().getByRole('radio', { name: value ? yesNo[0] : yesNo[1], exact: true }).check();
+        break;
+      }
+      case 'multipleChoice': {
+        const { selected = [], other = null } = Array.isArray(value) ? { selected: value } : value;
+        for (const v of selected) await group().getByRole('checkbox', { name: optionLabel(v), exact: true }).check();
+        if (other != null) {
+          await group().getByRole('checkbox', { name: lang === 'de' ? 'Sonstiges, bitte angeben' : 'Other, please specify', exact: true }).check();
+          await this.input(lang === 'de' ? 'Bitte angeben' : 'Please specify', group()).fill(other);
+        }
+        break;
+      }
+      case 'matrix':
+        for (const [row, v] of Object.entries(value)) {
+          await this.matrixAnswer(optionLabel(row, question.rows), optionLabel(v), group());
+        }
+        break;
+      case 'repeat': {
+        const name = question.recordLabel ? tr(question.recordLabel) : lang === 'de' ? 'Eintrag' : 'Entry';
+        const add = lang === 'de' ? `${name} hinzufügen` : `Add ${name.charAt(0).toLowerCase()}${name.slice(1)}`;
+        const before = await group().getByRole('group', { name: new RegExp(`^${name} \\d+$`) }).count();
+        for (const [i, record] of value.entries()) {
+          await group().getByRole('button', { name: add, exact: true }).click();
+          const recordGroup = this.group(`${name} ${before + i + 1}`, group());
+          await recordGroup.waitFor();
+          for (const field of question.fields) {
+            if (field.id in record) await this.answer(field, record[field.id], { scope: recordGroup, lang });
+          }
+        }
+        break;
+      }
+      default:
+        throw new Error(`cannot answer a question of type ${question.type}`);
+    }
+  }
 }
