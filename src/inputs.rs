@@ -160,12 +160,12 @@ pub struct NumberInputProps {
     pub on_leave: Callback<()>,
 }
 
-/// What a typed text means as an answer (empty is no answer).
-pub fn number_answer(typed: &str) -> Option<AnswerValue> {
+/// What a typed text means as an answer in the interface language (empty is no answer).
+pub fn number_answer(typed: &str, lang: Lang) -> Option<AnswerValue> {
     if typed.trim().is_empty() {
         None
     } else {
-        Some(parse_number_input(typed))
+        Some(parse_number_input(typed, lang))
     }
 }
 
@@ -180,7 +180,7 @@ pub fn NumberInput(props: &NumberInputProps) -> Html {
     let shown = {
         let typed = typed.borrow();
         match typed.as_deref() {
-            Some(t) if number_answer(t) == props.answer => t.to_owned(),
+            Some(t) if number_answer(t, props.lang) == props.answer => t.to_owned(),
             _ => match &props.answer {
                 Some(AnswerValue::Number(n)) => crate::format::number_for_input(*n, props.lang),
                 Some(AnswerValue::NotANumber(text)) => text.clone(),

@@ -322,7 +322,9 @@ fn summary_rows(
         let question = questionnaire.question(q);
         let label = question.label.get(lang).to_owned();
         let value = answer_html(questionnaire, session, q, lang);
-        let action = change.map(|dispatch| {
+        // A calculated value has nothing to change: no link that would lead nowhere.
+        let changeable = question.kind.takes_input();
+        let action = change.filter(|_| changeable).map(|dispatch| {
             let target = match &question.kind {
                 QuestionKind::Repeat { .. } => crate::format::add_button_dom_id(question),
                 _ => question_dom_id(question),

@@ -142,7 +142,7 @@ pub fn render_field(field: Field<'_>) -> Html {
             )
         }
         QuestionKind::Number { integer, unit, .. } => {
-            let on_input = Callback::from(move |s: String| emit_input(number_answer(&s)));
+            let on_input = Callback::from(move |s: String| emit_input(number_answer(&s, lang)));
             (
                 html! {
                     <NumberInput id={id.clone()} answer={answer.cloned()} integer={*integer}

@@ -252,6 +252,9 @@ pub struct FormState {
     pub notice: Option<Notice>,
     /// Whether the last export attempt was refused (the problem list then takes focus).
     pub export_refused: bool,
+    /// The page was opened by a change link of the review page: Weiter goes back there
+    /// (GOV.UK "check answers": after changing one answer the person returns to the summary).
+    pub return_to_review: bool,
 }
 
 /// What can happen to the form. The first four mirror the engine's calls.
@@ -297,6 +300,7 @@ impl FormState {
             save_status: SaveStatus::Idle,
             notice,
             export_refused: false,
+            return_to_review: false,
         }
     }
 
@@ -310,6 +314,7 @@ impl FormState {
             self.route = route;
             self.summary_for = None;
             self.export_refused = false;
+            self.return_to_review = false;
             self.focus_on(FocusTarget::Heading);
         }
     }
@@ -408,6 +413,8 @@ impl Reducible for FormState {
                 if has_errors {
                     next.summary_for = Some(section);
                     next.focus_on(FocusTarget::Summary);
+                } else if self.return_to_review {
+                    next.go(Route::Review);
                 } else {
                     match neighbour_page(&session, section, true) {
                         Some(page) => next.go(Route::Section(page)),
@@ -432,6 +439,7 @@ impl Reducible for FormState {
             }
             Action::NavigateToField(route, field) => {
                 next.go(route);
+                next.return_to_review = self.route == Route::Review;
                 next.focus_on(FocusTarget::Field(field));
             }
             Action::ExportRefused => {
@@ -675,6 +683,19 @@ mod tests {
         let s = s.reduce(Action::Navigate(Route::Section(c)));
         let s = s.reduce(Action::Continue);
         assert_eq!(s.route, Route::Review, "after the last page comes the review");
+    }
+
+    #[test]
+    fn after_a_change_link_of_the_review_page_weiter_returns_to_the_review() {
+        let s = type_text(state(), "name", "Anna");
+        let s = s.reduce(Action::Navigate(Route::Review));
+        let s = s.reduce(Action::NavigateToField(Route::Section(SectionIdx(0)), "name".to_owned()));
+        assert!(s.return_to_review);
+        let s = s.reduce(Action::Continue);
+        assert_eq!(s.route, Route::Review, "back to the summary, not on to the next page");
+        let s = s.reduce(Action::Navigate(Route::Section(SectionIdx(0))));
+        let s = s.reduce(Action::Continue);
+        assert_ne!(s.route, Route::Review, "an ordinary visit moves on to the next page");
     }
 
     #[test]

@@ -293,7 +293,7 @@ test('Landkreis, 2nd round: the Vertiefung pages and the Landkreis question are 
       assert.ok(!labels.includes('Mit wie vielen Stellen ist sie ausgestattet?'), 'no central office: its posts are not asked');
     },
     municipal_measures: async () => {
-      await expectCalculated(page, 'Anzahl der genannten Maßnahmen', '1 Maßnahmen');
+      await expectCalculated(page, 'Anzahl der genannten Maßnahmen', '1');
       await expectCalculated(page, 'Jährliche Ausgaben für die genannten Maßnahmen', '12.000 EUR');
     },
     proactive_personnel: async () => {

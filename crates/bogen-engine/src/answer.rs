@@ -6,6 +6,7 @@
 //! question's kind, because the same JSON (`"2004"`) means different answers for different kinds.
 
 use crate::model::{Question, QuestionKind};
+use crate::text::Lang;
 use serde_json::{json, Map, Value as Json};
 use std::collections::BTreeMap;
 
@@ -61,21 +62,70 @@ impl AnswerValue {
     }
 }
 
-/// Parses what a person typed into a number field: spaces and a German decimal comma are accepted.
+/// Parses what a person typed into a number field, in the way of the interface language.
 ///
-/// "1.234,5" and "1,234.5" are ambiguous in a mixed-language office, so only one separator is
-/// accepted: with one comma and no point the comma is the decimal mark; digit groups are
-/// accepted only as spaces or apostrophes. Anything else stays text and is reported.
-pub fn parse_number_input(input: &str) -> AnswerValue {
-    let compact: String = input.chars().filter(|c| !c.is_whitespace() && *c != '\'' && *c != '\u{202f}').collect();
-    let normalised =
-        if compact.matches(',').count() == 1 && !compact.contains('.') { compact.replace(',', ".") } else { compact };
-    let looks_numeric = !normalised.is_empty()
-        && normalised.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+'))
-        && normalised.chars().any(|c| c.is_ascii_digit());
-    match normalised.parse::<f64>() {
-        Ok(n) if looks_numeric && n.is_finite() => AnswerValue::Number(n),
-        _ => AnswerValue::NotANumber(input.to_owned()),
+/// German writes `1.234.567,5`, English `1,234,567.5`. A group mark counts only where it groups
+/// thousands (`589.000` is 589000 in German); a lone mark that cannot be a group mark is read as
+/// the decimal mark the person is used to from the other language (`12.5` in German is 12.5).
+/// Spaces and apostrophes may group digits too. Anything else stays text and is reported, so
+/// that a number is never silently read as a different number.
+pub fn parse_number_input(input: &str, lang: Lang) -> AnswerValue {
+    let (group_mark, decimal_mark) = match lang {
+        Lang::De => ('.', ','),
+        Lang::En => (',', '.'),
+    };
+    let compact: String =
+        input.chars().filter(|c| !c.is_whitespace() && !matches!(c, '\'' | '\u{2019}' | '\u{202f}')).collect();
+    let unsigned = compact.strip_prefix(['-', '+']).unwrap_or(&compact);
+    let negative = compact.starts_with('-');
+    let not_a_number = || AnswerValue::NotANumber(input.to_owned());
+    if unsigned.matches(decimal_mark).count() > 1 {
+        return not_a_number();
+    }
+    let (whole, fraction) = match unsigned.split_once(decimal_mark) {
+        Some((whole, fraction)) => (whole.to_owned(), Some(fraction)),
+        None => (unsigned.to_owned(), None),
+    };
+    let (whole, fraction) = if !whole.contains(group_mark) {
+        (whole, fraction.map(str::to_owned))
+    } else if groups_thousands(&whole, group_mark) {
+        (whole.replace(group_mark, ""), fraction.map(str::to_owned))
+    } else if fraction.is_none() && whole.matches(group_mark).count() == 1 {
+        // "12.5" in German, "12,5" in English: the other language's decimal mark.
+        let (w, f) = whole.split_once(group_mark).unwrap_or((&whole, ""));
+        (w.to_owned(), Some(f.to_owned()))
+    } else {
+        return not_a_number();
+    };
+    let digits_only = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    let fraction = fraction.unwrap_or_default();
+    if whole.is_empty() && fraction.is_empty() || !digits_only(&whole) || !digits_only(&fraction) {
+        return not_a_number();
+    }
+    let sign = if negative { "-" } else { "" };
+    match format!("{sign}{}.{fraction}", if whole.is_empty() { "0" } else { &whole }).parse::<f64>() {
+        Ok(n) if n.is_finite() => AnswerValue::Number(n),
+        _ => not_a_number(),
+    }
+}
+
+/// Whether `whole` is digits grouped in threes by `mark`: `1.234.567`, not `12.34`.
+fn groups_thousands(whole: &str, mark: char) -> bool {
+    let mut groups = whole.split(mark);
+    let first = groups.next().unwrap_or_default();
+    (1..=3).contains(&first.len())
+        && first.chars().all(|c| c.is_ascii_digit())
+        && groups.all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// Reads a number kept as text in a draft (what was typed and did not parse): only plain
+/// `12.5` notation counts, since the draft does not say which language it was typed in.
+fn number_from_draft_text(text: &str) -> AnswerValue {
+    match text.trim().parse::<f64>() {
+        Ok(n) if n.is_finite() && text.trim().chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+')) => {
+            AnswerValue::Number(n)
+        }
+        _ => AnswerValue::NotANumber(text.to_owned()),
     }
 }
 
@@ -102,7 +152,7 @@ pub fn answer_from_json(
         }
         QuestionKind::Number { .. } => match value {
             Json::Number(n) => n.as_f64().map(AnswerValue::Number).ok_or_else(|| expected("a number")),
-            Json::String(s) => Ok(parse_number_input(s)),
+            Json::String(s) => Ok(number_from_draft_text(s)),
             _ => Err(expected("a number")),
         },
         QuestionKind::YesNo => value.as_bool().map(AnswerValue::Bool).ok_or_else(|| expected("true or false")),
@@ -214,14 +264,30 @@ mod tests {
     use super::*;
 
     #[test]
-    fn number_input_accepts_german_and_english_decimal_marks() {
-        assert_eq!(parse_number_input("12,5"), AnswerValue::Number(12.5));
-        assert_eq!(parse_number_input(" 12.5 "), AnswerValue::Number(12.5));
-        assert_eq!(parse_number_input("589 000"), AnswerValue::Number(589000.0));
-        assert_eq!(parse_number_input("-3"), AnswerValue::Number(-3.0));
-        assert_eq!(parse_number_input("12a"), AnswerValue::NotANumber("12a".into()));
-        assert_eq!(parse_number_input("1.234,5"), AnswerValue::NotANumber("1.234,5".into()));
-        assert_eq!(parse_number_input("inf"), AnswerValue::NotANumber("inf".into()));
-        assert_eq!(parse_number_input("-"), AnswerValue::NotANumber("-".into()));
+    fn german_number_input_groups_with_points_and_decimals_with_a_comma() {
+        let de = |s| parse_number_input(s, Lang::De);
+        assert_eq!(de("589.000"), AnswerValue::Number(589000.0));
+        assert_eq!(de("1.234.567,5"), AnswerValue::Number(1234567.5));
+        assert_eq!(de("12,5"), AnswerValue::Number(12.5));
+        assert_eq!(de("12,"), AnswerValue::Number(12.0));
+        assert_eq!(de(" 589 000 "), AnswerValue::Number(589000.0));
+        assert_eq!(de("-3"), AnswerValue::Number(-3.0));
+        assert_eq!(de(",5"), AnswerValue::Number(0.5));
+        // The English habit, where it cannot be a group mark.
+        assert_eq!(de("12.5"), AnswerValue::Number(12.5));
+        for bad in ["12a", "1.23.4", "1,2,3", "1.234.5,6.7", "inf", "-", ",", "1e5", "589,000.5"] {
+            assert_eq!(de(bad), AnswerValue::NotANumber(bad.into()), "{bad}");
+        }
+    }
+
+    #[test]
+    fn english_number_input_groups_with_commas_and_decimals_with_a_point() {
+        let en = |s| parse_number_input(s, Lang::En);
+        assert_eq!(en("589,000"), AnswerValue::Number(589000.0));
+        assert_eq!(en("1,234,567.5"), AnswerValue::Number(1234567.5));
+        assert_eq!(en("12.5"), AnswerValue::Number(12.5));
+        assert_eq!(en("12,5"), AnswerValue::Number(12.5));
+        assert_eq!(en("589.000"), AnswerValue::Number(589.0));
+        assert_eq!(en("1.234,5"), AnswerValue::NotANumber("1.234,5".into()));
     }
 }

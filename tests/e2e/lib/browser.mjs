@@ -15,6 +15,8 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--disable-dev-shm-usage',
   '--disable-quic',
+  // The browser's own locale: date fields show 31.12.2003, as in a German office's browser.
+  '--lang=de-DE',
 ];
 
 /**

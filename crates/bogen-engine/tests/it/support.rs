@@ -86,7 +86,9 @@ fn apply(session: &mut Session, questionnaire: &Questionnaire, line: &str) -> Op
         "answer" => {
             let json = json.expect("answer needs a value");
             let answer = match (&question.kind, &json) {
-                (QuestionKind::Number { .. }, serde_json::Value::String(s)) => bogen_engine::parse_number_input(s),
+                (QuestionKind::Number { .. }, serde_json::Value::String(s)) => {
+                    bogen_engine::parse_number_input(s, bogen_engine::Lang::De)
+                }
                 _ => {
                     let mut next = 1_000_000;
                     bogen_engine::answer::answer_from_json(question, &json, &mut next)
@@ -108,7 +110,9 @@ fn apply(session: &mut Session, questionnaire: &Questionnaire, line: &str) -> Op
             let field_idx = fields.iter().position(|f| f.id.0 == field_name).expect("known field");
             let json = json.expect("set needs a value");
             let answer = match (&fields[field_idx].kind, &json) {
-                (QuestionKind::Number { .. }, serde_json::Value::String(s)) => bogen_engine::parse_number_input(s),
+                (QuestionKind::Number { .. }, serde_json::Value::String(s)) => {
+                    bogen_engine::parse_number_input(s, bogen_engine::Lang::De)
+                }
                 _ => {
                     let mut next = 1_000_000;
                     bogen_engine::answer::answer_from_json(&fields[field_idx], &json, &mut next)
