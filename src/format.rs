@@ -88,18 +88,21 @@ pub fn format_date(iso: &str, lang: Lang) -> String {
     }
 }
 
+/// The label of an option (or matrix scale value) in `lang`; the value itself if the question has no such option.
+pub fn option_label(question: &Question, value: &str, lang: Lang) -> String {
+    question
+        .kind
+        .options()
+        .iter()
+        .find(|o| o.value == value)
+        .map(|o| o.label.get(lang).to_owned())
+        .unwrap_or_else(|| value.to_owned())
+}
+
 /// One answer as lines of text (for the review and print pages). `None` when unanswered.
 pub fn answer_lines(question: &Question, answer: &AnswerValue, lang: Lang) -> Vec<String> {
     let t = crate::i18n::texts(lang);
-    let option = |value: &str| -> String {
-        question
-            .kind
-            .options()
-            .iter()
-            .find(|o| o.value == value)
-            .map(|o| o.label.get(lang).to_owned())
-            .unwrap_or_else(|| value.to_owned())
-    };
+    let option = |value: &str| option_label(question, value, lang);
     match (&question.kind, answer) {
         (QuestionKind::Date { .. }, AnswerValue::Text(text)) => vec![format_date(text, lang)],
         (_, AnswerValue::Text(text)) => vec![text.clone()],

@@ -392,15 +392,7 @@ pub fn violation_message(lang: Lang, violation: &Violation, question: &Question,
     }
     let de = lang == Lang::De;
     let num = |n: f64| format_number(n, None, lang, true);
-    let option_label = |value: &str| -> String {
-        question
-            .kind
-            .options()
-            .iter()
-            .find(|o| o.value == value)
-            .map(|o| o.label.get(lang).to_owned())
-            .unwrap_or_else(|| value.to_owned())
-    };
+    let option_label = |value: &str| crate::format::option_label(question, value, lang);
     match &violation.kind {
         ViolationKind::Required => match &question.kind {
             QuestionKind::Repeat { .. } if de => format!("Bitte machen Sie Angaben: {label}"),
