@@ -3,7 +3,7 @@
 //!
 //! Pure functions, no browser: they are tested natively.
 
-use bogen_engine::{AnswerValue, Lang, Question, QuestionKind, RecordId};
+use bogen_engine::{AnswerValue, Lang, LocalizedText, Question, QuestionKind, RecordId};
 
 /// A number for reading: decimal comma in German, point in English; with `group`, thousands
 /// separated ("1.234,5" / "1,234.5"). `decimals` fixes the number of decimal places.
@@ -86,6 +86,11 @@ pub fn format_date(iso: &str, lang: Lang) -> String {
         Lang::De => format!("{d}.{m}.{y}"),
         Lang::En => format!("{day} {} {y}", MONTHS_EN[month - 1]),
     }
+}
+
+/// What one record of a repeat group is called ("Maßnahme"), or the interface's generic word.
+pub fn record_name(record_label: Option<&LocalizedText>, lang: Lang) -> String {
+    record_label.map(|l| l.get(lang).to_owned()).unwrap_or_else(|| crate::i18n::texts(lang).record_fallback.to_owned())
 }
 
 /// The label of an option (or matrix scale value) in `lang`; the value itself if the question has no such option.

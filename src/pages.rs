@@ -369,8 +369,7 @@ fn answer_html(questionnaire: &Questionnaire, session: &Session, q: QuestionIdx,
     };
     match (&question.kind, answer) {
         (QuestionKind::Repeat { fields, record_label, .. }, AnswerValue::Records(records)) => {
-            let name =
-                record_label.as_ref().map(|l| l.get(lang).to_owned()).unwrap_or_else(|| t.record_fallback.to_owned());
+            let name = crate::format::record_name(record_label.as_ref(), lang);
             html! {
                 <ol class="record-summary">
                     { for records.iter().enumerate().map(|(i, record)| {

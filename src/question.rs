@@ -369,8 +369,7 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
                 Some(AnswerValue::Records(records)) => records.clone(),
                 _ => Vec::new(),
             };
-            let record_name =
-                record_label.as_ref().map(|l| l.get(lang).to_owned()).unwrap_or_else(|| t.record_fallback.to_owned());
+            let record_name = crate::format::record_name(record_label.as_ref(), lang);
             let group_errors: Vec<String> = shown
                 .iter()
                 .filter(|v| v.location == ViolationLocation::Answer)

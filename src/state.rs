@@ -528,10 +528,7 @@ pub fn violation_label(
             Some(AnswerValue::Records(records)),
         ) => {
             let number = records.iter().position(|r| r.id == record).unwrap_or(0) + 1;
-            let name = record_label
-                .as_ref()
-                .map(|l| l.get(lang).to_owned())
-                .unwrap_or_else(|| crate::i18n::texts(lang).record_fallback.to_owned());
+            let name = crate::format::record_name(record_label.as_ref(), lang);
             let field_label = fields.get(field).map(|f| f.label.get(lang)).unwrap_or("");
             format!("{name} {number} – {field_label}")
         }
