@@ -1,12 +1,18 @@
-//! `bogen`, the project office's command-line tool. A thin shell over `bogen-engine`.
+//! `bogen`, the project office's command-line tool. A thin shell over `bogen-engine`: it reads
+//! files, calls the engine and prints what it found. No questionnaire logic lives here.
 //!
-//! Exit codes: 0 the file is valid, 1 problems were found, 2 the command could not run
-//! (a file could not be read, bad arguments).
+//! Exit codes: 0 everything is valid, 1 problems were found (a broken questionnaire, an invalid
+//! submission), 2 the command could not run (a file could not be read or written, bad arguments).
 
-use anyhow::Context;
+mod check;
+mod keys;
+
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+/// The keys the app trusts to sign questionnaires: the same list, built in.
+pub const TRUSTED_KEYS: &str = include_str!("../../../questionnaire/trusted-keys.json");
 
 #[derive(Parser)]
 #[command(name = "bogen", version, about = "Tools for the project office of a Bogen questionnaire")]
@@ -25,11 +31,40 @@ enum Command {
     },
     /// Prints the JSON Schema of the questionnaire format.
     Schema,
+    /// Makes a new key pair for signing questionnaires and writes it to a key file.
+    Keygen {
+        /// The key file to write (it must not exist yet). Keep it secret.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Whose key it is, for the entry in questionnaire/trusted-keys.json.
+        #[arg(long, default_value = "Projektbüro")]
+        name: String,
+    },
+    /// Signs a questionnaire file with a key file (adds or replaces its "signature").
+    Sign {
+        /// The key file made by `bogen keygen`.
+        #[arg(long)]
+        key: PathBuf,
+        /// The questionnaire file; it is checked first and changed in place unless -o is given.
+        file: PathBuf,
+        /// Write the signed questionnaire here instead.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli) {
+    let result = match cli.command {
+        Command::Check { files } => check::run(&files),
+        Command::Schema => {
+            print!("{}", bogen_engine::schema::questionnaire_schema_json());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Keygen { output, name } => keys::keygen(&output, &name),
+        Command::Sign { key, file, output } => keys::sign(&key, &file, output.as_deref()),
+    };
+    match result {
         Ok(code) => code,
         Err(error) => {
             eprintln!("bogen: {error:#}");
@@ -38,40 +73,36 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    match cli.command {
-        Command::Check { files } => {
-            let mut any_problems = false;
-            for file in files {
-                let text =
-                    std::fs::read_to_string(&file).with_context(|| format!("could not read {}", file.display()))?;
-                let name = file.display().to_string();
-                match bogen_engine::compile(&text) {
-                    Ok(questionnaire) => {
-                        let n_pages = questionnaire.pages().count();
-                        println!(
-                            "{name}: ok: {} sections ({n_pages} pages), {} questions, {} conditions",
-                            questionnaire.sections.len(),
-                            questionnaire.questions.len(),
-                            questionnaire.n_conditions
-                        );
-                    }
-                    Err(problems) => {
-                        any_problems = true;
-                        print!("{}", problems.render(&name));
-                        let n = problems.0.len();
-                        eprintln!(
-                            "{name}: {n} problem{} found; fix them and run `bogen check {name}` again",
-                            if n == 1 { "" } else { "s" }
-                        );
-                    }
-                }
-            }
-            Ok(if any_problems { ExitCode::from(1) } else { ExitCode::SUCCESS })
-        }
-        Command::Schema => {
-            print!("{}", bogen_engine::schema::questionnaire_schema_json());
-            Ok(ExitCode::SUCCESS)
-        }
+/// The time now as RFC 3339 in UTC, e.g. `2026-11-27T10:15:00Z` (the engine has no clock).
+pub fn now_rfc3339() -> String {
+    let seconds =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or_default();
+    rfc3339_of_unix(seconds)
+}
+
+/// A Unix time as RFC 3339 in UTC (the civil-from-days algorithm of Howard Hinnant).
+pub fn rfc3339_of_unix(seconds: u64) -> String {
+    let days = (seconds / 86_400) as i64;
+    let rest = seconds % 86_400;
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z", rest / 3600, rest % 3600 / 60, rest % 60)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn unix_times_become_rfc3339() {
+        assert_eq!(super::rfc3339_of_unix(0), "1970-01-01T00:00:00Z");
+        assert_eq!(super::rfc3339_of_unix(1_096_502_400), "2004-09-30T00:00:00Z");
+        assert_eq!(super::rfc3339_of_unix(951_782_400), "2000-02-29T00:00:00Z");
+        assert_eq!(super::rfc3339_of_unix(1_795_778_115), "2026-11-27T11:15:15Z");
     }
 }

@@ -16,9 +16,13 @@ use crate::graph::{GraphBuilder, Node};
 use crate::location::{LineCol, PositionIndex};
 use crate::model::{
     ChoiceOption, Messages, Question, QuestionId, QuestionIdx, QuestionKind, Questionnaire, Rule, Section, SectionId,
-    SectionIdx, Submission, TextFormat,
+    SectionIdx, SignatureStatus, Submission, TextFormat,
 };
 use crate::resolve::{is_iso_date, resolve, suggestion, Expr, Scope, Type};
+use crate::signing::{
+    canonical_bytes_unsigned, parse_json_listing_duplicates, sha256_hex, verify_document, JsonError, SignatureMember,
+    SIGNATURE_MEMBER,
+};
 use crate::text::{Lang, LocalizedText};
 use crate::validate::{intrinsic, Violation, ViolationKind, ViolationLocation};
 use serde::de::DeserializeOwned;
@@ -65,19 +69,30 @@ impl Problems {
 
 /// Reads, checks and compiles a questionnaire file.
 pub fn compile(text: &str) -> Result<Questionnaire, Problems> {
-    let root: Json = match serde_json::from_str(text) {
-        Ok(root) => root,
-        Err(e) => {
-            let message = strip_serde_position(&e.to_string());
+    let (mut root, duplicates) = match parse_json_listing_duplicates(text) {
+        Ok(parsed) => parsed,
+        Err(JsonError::Syntax { reason, line, column }) => {
             return Err(Problems(vec![Problem {
                 path: String::new(),
-                position: Some(LineCol { line: e.line(), col: e.column() }),
-                message: format!("not valid JSON: {message}"),
+                position: Some(LineCol { line, col: column }),
+                message: format!("not valid JSON: {reason}"),
             }]));
         }
+        Err(e) => return Err(Problems(vec![Problem { path: String::new(), position: None, message: e.to_string() }])),
     };
     let mut compiler = Compiler { problems: Vec::new(), languages: vec![Lang::De], section_paths: Vec::new() };
-    let questionnaire = compiler.questionnaire(root);
+    for path in duplicates {
+        let key = path.rsplit('.').next().unwrap_or(&path).to_owned();
+        // Readers differ on which of the two counts (this one takes the last): a signed
+        // questionnaire must mean the same to everyone.
+        compiler.problem(&path, format!("the key \"{key}\" appears twice in this object; keep one"));
+    }
+    let (sha256, signature) = compiler.signature(&mut root);
+    let questionnaire = compiler.questionnaire(root).map(|mut q| {
+        q.sha256 = sha256;
+        q.signature = signature;
+        q
+    });
     let mut problems = compiler.problems;
     match questionnaire {
         Some(q) if problems.is_empty() => Ok(q),
@@ -97,13 +112,6 @@ pub fn compile(text: &str) -> Result<Questionnaire, Problems> {
             }
             Err(Problems(problems))
         }
-    }
-}
-
-fn strip_serde_position(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(cut) => message[..cut].to_owned(),
-        None => message.to_owned(),
     }
 }
 
@@ -153,6 +161,37 @@ impl Compiler {
                 }
             }
         }
+    }
+
+    /// The file's hash (without its signature) and whether its signature holds. The `signature`
+    /// member is taken out of `root` here: the rest of the compiler never sees it.
+    fn signature(&mut self, root: &mut Json) -> (String, SignatureStatus) {
+        let Some(object) = root.as_object_mut() else {
+            return (String::new(), SignatureStatus::Unsigned);
+        };
+        let sha256 = match canonical_bytes_unsigned(object) {
+            Ok(bytes) => sha256_hex(&bytes),
+            Err(e) => {
+                self.problem("", e.to_string());
+                String::new()
+            }
+        };
+        let Some(member) = object.get(SIGNATURE_MEMBER) else {
+            return (sha256, SignatureStatus::Unsigned);
+        };
+        if let Err(e) = serde_path_to_error::deserialize::<_, SignatureMember>(member) {
+            let inner = e.path().to_string();
+            let path = join_path(SIGNATURE_MEMBER, if inner == "." { "" } else { &inner });
+            self.problem(&path, friendly_serde_message(&e.into_inner().to_string()));
+            object.remove(SIGNATURE_MEMBER);
+            return (sha256, SignatureStatus::Unsigned);
+        }
+        let status = match verify_document(object) {
+            Ok(key) => SignatureStatus::Signed(key),
+            Err(e) => SignatureStatus::Invalid(e),
+        };
+        object.remove(SIGNATURE_MEMBER);
+        (sha256, status)
     }
 
     fn questionnaire(&mut self, mut root: Json) -> Option<Questionnaire> {
@@ -220,6 +259,9 @@ impl Compiler {
                 upload_url: s.upload_url.clone(),
                 deadline: s.deadline.clone(),
                 instructions: s.instructions.as_ref().map(|t| self.text(t, "submission.instructions")),
+                // Resolved once the questions are known.
+                name_question: None,
+                kind_question: None,
             }
         });
 
@@ -325,6 +367,15 @@ impl Compiler {
             }
         };
         let section_index = sections.iter().enumerate().map(|(i, s)| (s.id.0.clone(), SectionIdx(i as u32))).collect();
+        let submission = submission.map(|mut submission| {
+            if let Some(s) = &header.submission {
+                submission.name_question =
+                    self.respondent_question(s.name_question.as_deref(), "nameQuestion", &question_index, &questions);
+                submission.kind_question =
+                    self.respondent_question(s.kind_question.as_deref(), "kindQuestion", &question_index, &questions);
+            }
+            submission
+        });
         Some(Questionnaire {
             id: header.id,
             version: header.version,
@@ -338,7 +389,38 @@ impl Compiler {
             question_index,
             section_index,
             n_conditions,
+            sha256: String::new(),
+            signature: SignatureStatus::Unsigned,
         })
+    }
+
+    /// Resolves `submission.nameQuestion` (a text question) or `submission.kindQuestion` (a single choice).
+    fn respondent_question(
+        &mut self,
+        id: Option<&str>,
+        key: &str,
+        question_index: &HashMap<String, QuestionIdx>,
+        questions: &[Question],
+    ) -> Option<QuestionIdx> {
+        let id = id?;
+        let path = format!("submission.{key}");
+        let Some(&idx) = question_index.get(id) else {
+            let hint = suggestion(id, question_index.keys().map(String::as_str));
+            self.problem(&path, format!("unknown question id \"{id}\"{hint}"));
+            return None;
+        };
+        let fits = matches!(
+            (&questions[idx.get()].kind, key),
+            (QuestionKind::Text { format: TextFormat::Plain, multiline: false, .. }, "nameQuestion")
+                | (QuestionKind::SingleChoice { .. }, "kindQuestion")
+        );
+        if !fits {
+            let wanted =
+                if key == "nameQuestion" { "a question of type \"text\"" } else { "a \"singleChoice\" question" };
+            self.problem(&path, format!("\"{id}\" must be {wanted}"));
+            return None;
+        }
+        Some(idx)
     }
 
     #[allow(clippy::too_many_arguments)]

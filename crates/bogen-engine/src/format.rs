@@ -47,6 +47,10 @@ pub struct QuestionnaireFile {
     pub submission: Option<SubmissionInstructions>,
     /// The sections, in order. Each becomes one page.
     pub sections: Vec<SectionFile>,
+    /// The project office's signature, added by `bogen sign`: it covers everything else in the
+    /// file (see docs/SUBMISSION.md). Do not edit it; sign the file again after a change.
+    #[serde(default)]
+    pub signature: Option<crate::signing::SignatureMember>,
 }
 
 fn default_languages() -> Vec<String> {
@@ -78,6 +82,14 @@ pub struct SubmissionInstructions {
     /// Further instructions shown beside the export button.
     #[serde(default)]
     pub instructions: Option<Text>,
+    /// The id of the text question that names the respondent (e.g. `"municipality_name"`): it
+    /// names the submission file and the office's table rows.
+    #[serde(default)]
+    pub name_question: Option<String>,
+    /// The id of the single-choice question that says what kind of respondent this is (e.g.
+    /// `"municipality_kind"`), shown in the office's table.
+    #[serde(default)]
+    pub kind_question: Option<String>,
 }
 
 /// A section (one page), or a chapter holding sub-sections (one level only).

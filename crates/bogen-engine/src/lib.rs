@@ -15,9 +15,14 @@
 //! - Violations are data ([`Violation`], [`ViolationKind`]); display text is the caller's job,
 //!   except for messages the office wrote, which come as [`LocalizedText`].
 //! - [`DraftFile`] is the versioned draft format.
+//! - [`submission`] is the signed submission format: [`create_submission`] signs a session's
+//!   visible answers with a [`KeyPair`], [`verify_submission`] checks a file's signature and
+//!   [`submission::check_against`] whether its answers fit the questionnaire. [`signing`] holds
+//!   the scheme (RFC 8785 canonical form, Ed25519, fingerprints) shared with signed
+//!   questionnaires, whose status a compiled [`Questionnaire`] carries ([`SignatureStatus`]).
 //!
-//! Non-goals: no rendering, no storage, no clock, no randomness. The time of saving (and later,
-//! signing keys) are passed in. This crate depends on no browser crate; a test checks that.
+//! Non-goals: no rendering, no storage, no clock, no randomness. The time of saving or signing
+//! and the seed of a new key are passed in. This crate depends on no browser crate; a test checks that.
 //!
 //! # Where to start reading
 //!
@@ -39,6 +44,8 @@ pub mod model;
 pub mod resolve;
 pub mod schema;
 pub mod session;
+pub mod signing;
+pub mod submission;
 pub mod text;
 pub mod validate;
 
@@ -47,8 +54,10 @@ pub use compile::{compile, Problem, Problems};
 pub use draft::{DraftError, DraftFile};
 pub use model::{
     ChoiceOption, Question, QuestionId, QuestionIdx, QuestionKind, Questionnaire, Section, SectionId, SectionIdx,
-    TextFormat,
+    SignatureStatus, TextFormat,
 };
 pub use session::{ChangeSet, EvaluationCounts, RestoreIssue, SectionStatus, Session};
+pub use signing::{Fingerprint, KeyError, KeyPair, PublicKey, SignatureError, TrustedKeys};
+pub use submission::{create_submission, verify_submission, SignedSubmission, SubmissionError, VerifiedSubmission};
 pub use text::{Lang, LocalizedText};
 pub use validate::{Violation, ViolationKind, ViolationLocation};

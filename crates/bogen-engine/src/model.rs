@@ -77,6 +77,23 @@ pub struct Questionnaire {
     pub(crate) section_index: HashMap<String, SectionIdx>,
     /// How many conditions (visibleIf and requiredIf) the file holds, for summaries.
     pub n_conditions: usize,
+    /// Lowercase hex SHA-256 of the file's canonical form (RFC 8785) without its `signature`
+    /// member: what submissions name, so that the office knows which text was answered.
+    pub sha256: String,
+    /// Whether and by whom the file is signed.
+    pub signature: SignatureStatus,
+}
+
+/// Whether a questionnaire file carries a valid signature. Whether the signer is trusted is
+/// the caller's question ([`crate::signing::TrustedKeys`]).
+#[derive(Debug, Clone, PartialEq)]
+pub enum SignatureStatus {
+    /// The file has no `signature` member.
+    Unsigned,
+    /// Signed by this key, and unchanged since.
+    Signed(crate::signing::PublicKey),
+    /// A signature that does not hold: changed after signing, or malformed.
+    Invalid(crate::signing::SignatureError),
 }
 
 impl Questionnaire {
@@ -122,6 +139,10 @@ pub struct Submission {
     pub deadline: Option<String>,
     /// Further instructions.
     pub instructions: Option<LocalizedText>,
+    /// The question that names the respondent (a text question).
+    pub name_question: Option<QuestionIdx>,
+    /// The question that says what kind of respondent this is (a single choice).
+    pub kind_question: Option<QuestionIdx>,
 }
 
 /// A section: a page of questions, or a chapter holding sub-sections.
