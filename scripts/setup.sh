@@ -102,6 +102,19 @@ if [ ! -x tests/e2e/node_modules/.bin/wasm-opt ] || ! cmp -s tests/e2e/package-l
 fi
 
 if [ "$app_only" = 0 ]; then
+  # --- Python packages of the documented verification recipe (docs/SUBMISSION.md) ----------
+  # A virtual environment of its own, current when it was made from exactly the committed pins.
+  venv=tests/e2e/.venv
+  venv_stamp=$venv/.bogen-installed-from.txt
+  if [ ! -x "$venv/bin/python" ] || ! cmp -s tests/e2e/requirements.txt "$venv_stamp" 2>/dev/null; then
+    say "installing the Python recipe's packages (pip, into $venv)"
+    rm -rf "$venv"
+    python3 -m venv "$venv"
+    "$venv/bin/pip" install --quiet --disable-pip-version-check -r tests/e2e/requirements.txt
+    cp tests/e2e/requirements.txt "$venv_stamp"
+    installed+=("pip: tests/e2e/requirements.txt")
+  fi
+
   # --- Browser for wasm-bindgen-test and the end-to-end tests: Debian's, never a download --
   if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
     say "installing chromium and chromium-driver from apt"
