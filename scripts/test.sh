@@ -15,6 +15,9 @@
 #   [wasm]    wasm-bindgen-test of bogen-app in headless Chromium
 #   [build]   trunk build --release (wasm-opt -Oz checked), bundle size of dist/
 #   [e2e]     node --test tests/e2e/ (playwright-core, Debian's Chromium) against dist/
+#   [fresh]   the README's first command as a new user runs it (scripts/try-readme.sh): clones the
+#             committed HEAD into a temporary folder, runs scripts/serve.sh there on a free port,
+#             checks the served start page in Chromium, stops the server
 #   [fuzz]    every cargo-fuzz target of crates/bogen-engine/fuzz for BOGEN_FUZZ_SECONDS (30) s
 # The run fails if any of the three test layers (native, wasm, e2e) ran zero tests, and ends with the
 # line `summary: N passed, M failed` (N: tests passed across the three layers).
@@ -28,7 +31,7 @@ set -euo pipefail
 # shellcheck source=scripts/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-ALL_STEPS=(setup fmt clippy purity native check wasm build e2e fuzz)
+ALL_STEPS=(setup fmt clippy purity native check wasm build e2e fresh fuzz)
 if [ "${CI:-}" = true ]; then
   for v in BOGEN_STEPS BOGEN_SKIP_SETUP BOGEN_SKIP_FUZZ BOGEN_FUZZ_SECONDS; do
     if [ -n "${!v:-}" ]; then echo "test.sh: CI=true, ignoring $v" >&2; unset "$v"; fi
@@ -211,6 +214,12 @@ step_e2e() {
   passed_e2e=$(node_count pass "$LOGS/e2e.log")
   [ "$passed_e2e" -gt 0 ] || fail "the end-to-end tests ran no test"
   result="ok, $passed_e2e passed"
+}
+
+title_fresh="fresh clone: README's scripts/serve.sh, page in Chromium"
+step_fresh() {
+  run_logged "$LOGS/fresh.log" scripts/try-readme.sh || fail "the README's scripts/serve.sh failed in a fresh clone (scripts/try-readme.sh, above)"
+  result="ok, ready after $(grep -aoE 'ready after [0-9]+ s' "$LOGS/fresh.log" | tail -n1 | grep -oE '[0-9]+') s"
 }
 
 title_fuzz="fuzzing: every cargo-fuzz target for ${FUZZ_SECONDS} s"
