@@ -1,11 +1,15 @@
-//! `bogen`, the project office's command-line tool. A thin shell over `bogen-engine`: it reads
-//! files, calls the engine and prints what it found. No questionnaire logic lives here.
+//! `bogen`, the project office's command-line tool. A thin shell over `bogen-engine` and
+//! `bogen-office`: it reads files, calls them and prints what they found. No questionnaire logic
+//! lives here.
 //!
 //! Exit codes: 0 everything is valid, 1 problems were found (a broken questionnaire, an invalid
 //! submission), 2 the command could not run (a file could not be read or written, bad arguments).
 
 mod check;
+mod export;
+mod inputs;
 mod keys;
+mod verify;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -40,6 +44,39 @@ enum Command {
         #[arg(long, default_value = "Projektbüro")]
         name: String,
     },
+    /// Verifies submission files: prints per file whether it is valid (who signed it, for which
+    /// questionnaire) or the precise reason it is not. Exit code 1 if any file is invalid.
+    Verify {
+        /// Submission files, or folders whose *.json files are read.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// A questionnaire file to check submissions against, besides the built-in one (repeatable).
+        #[arg(long = "questionnaire", value_name = "FILE")]
+        questionnaires: Vec<PathBuf>,
+        /// Print the reports as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Verifies submission files and writes the valid ones as a spreadsheet: one row per
+    /// submission, one column per question; repeat groups and the list of files on their own
+    /// sheets (.xlsx) or in their own files (.csv).
+    Export {
+        /// Submission files, or folders whose *.json files are read.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// The spreadsheet to write: OUT.xlsx, or OUT.csv (plus OUT.<group>.csv and OUT.dateien.csv).
+        #[arg(short, long, value_name = "OUT")]
+        output: PathBuf,
+        /// A questionnaire file to check submissions against, besides the built-in one (repeatable).
+        #[arg(long = "questionnaire", value_name = "FILE")]
+        questionnaires: Vec<PathBuf>,
+        /// Export the submissions of this questionnaire when they answer several.
+        #[arg(long, value_name = "ID[@VERSION]")]
+        only: Option<String>,
+        /// Replace output files that exist already (an input file is never replaced).
+        #[arg(long)]
+        force: bool,
+    },
     /// Signs a questionnaire file with a key file (adds or replaces its "signature").
     Sign {
         /// The key file made by `bogen keygen`.
@@ -63,6 +100,14 @@ fn main() -> ExitCode {
         }
         Command::Keygen { output, name } => keys::keygen(&output, &name),
         Command::Sign { key, file, output } => keys::sign(&key, &file, output.as_deref()),
+        Command::Verify { files, questionnaires, json } => verify::run(&files, &questionnaires, json),
+        Command::Export { files, output, questionnaires, only, force } => export::run(&export::Options {
+            files: &files,
+            questionnaires: &questionnaires,
+            output: &output,
+            only: only.as_deref(),
+            force,
+        }),
     };
     match result {
         Ok(code) => code,

@@ -1,0 +1,134 @@
+//! The files `bogen verify` and `bogen export` read: folders expanded to the `*.json` files in
+//! them, each file's size checked from its metadata before it is read (a 100 MB file is never
+//! read into memory), and the questionnaires the submissions are checked against.
+
+use anyhow::Context;
+use bogen_engine::signing::MAX_FILE_BYTES;
+use bogen_office::batch::{Content, FileReport, KnownQuestionnaires};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// The default questionnaire, built in: submissions of it are checked without `--questionnaire`.
+pub const DEFAULT_QUESTIONNAIRE: &str = include_str!("../../../questionnaire/erfolgreiche-integration-2005.json");
+
+/// One input: a file to read, or a folder that could not be listed.
+pub struct Input {
+    /// The name in messages and tables: the path as given (or folder/name).
+    pub name: String,
+    /// Where it is, or why not even that is known.
+    pub path: Result<PathBuf, String>,
+}
+
+/// The arguments as inputs: a folder stands for the `*.json` files directly in it, sorted by
+/// name (an office drops hundreds of submissions into one folder); a file stands for itself,
+/// whatever its name.
+pub fn expand(arguments: &[PathBuf]) -> Vec<Input> {
+    let mut inputs = Vec::new();
+    for argument in arguments {
+        if !argument.is_dir() {
+            inputs.push(Input { name: argument.display().to_string(), path: Ok(argument.clone()) });
+            continue;
+        }
+        let entries = match std::fs::read_dir(argument) {
+            Ok(entries) => entries,
+            Err(e) => {
+                inputs.push(Input {
+                    name: argument.display().to_string(),
+                    path: Err(format!("the folder could not be listed: {e}")),
+                });
+                continue;
+            }
+        };
+        let mut files: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("json")) && !p.is_dir())
+            .collect();
+        files.sort();
+        inputs.extend(files.into_iter().map(|path| Input { name: path.display().to_string(), path: Ok(path) }));
+    }
+    inputs
+}
+
+/// What could be read of one input.
+pub enum Loaded {
+    /// Its bytes.
+    Bytes(Vec<u8>),
+    /// Larger than the engine reads; not read.
+    TooLarge(u64),
+    /// Why it could not be read.
+    Unreadable(String),
+}
+
+impl Loaded {
+    /// As the office library takes it.
+    pub fn content(&self) -> Content<'_> {
+        match self {
+            Loaded::Bytes(bytes) => Content::Bytes(bytes),
+            Loaded::TooLarge(bytes) => Content::TooLarge { bytes: *bytes },
+            Loaded::Unreadable(reason) => Content::Unreadable(reason),
+        }
+    }
+}
+
+/// Reads an input, checking its size first. Reading stops one byte past the limit, so that a
+/// file that grows while it is read, or a device without a size, cannot fill the memory either.
+pub fn load(input: &Input) -> Loaded {
+    let path = match &input.path {
+        Ok(path) => path,
+        Err(reason) => return Loaded::Unreadable(reason.clone()),
+    };
+    let file = std::fs::File::open(path).and_then(|f| f.metadata().map(|m| (f, m)));
+    let (file, metadata) = match file {
+        Ok(found) => found,
+        Err(e) => return Loaded::Unreadable(e.to_string()),
+    };
+    if metadata.is_dir() {
+        return Loaded::Unreadable("it is a folder".to_owned());
+    }
+    if metadata.len() > MAX_FILE_BYTES as u64 {
+        return Loaded::TooLarge(metadata.len());
+    }
+    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    match file.take(MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes) {
+        Ok(_) if bytes.len() > MAX_FILE_BYTES => Loaded::TooLarge(bytes.len() as u64),
+        Ok(_) => Loaded::Bytes(bytes),
+        Err(e) => Loaded::Unreadable(e.to_string()),
+    }
+}
+
+/// Verifies every input, one at a time (only one file's bytes are held at once), then settles
+/// which submissions supersede which.
+pub fn verify_all(inputs: &[Input], known: &KnownQuestionnaires) -> Vec<FileReport> {
+    let mut reports: Vec<FileReport> = inputs
+        .iter()
+        .map(|input| bogen_office::batch::verify_file(&input.name, load(input).content(), known))
+        .collect();
+    bogen_office::batch::settle(&mut reports);
+    reports
+}
+
+/// The built-in questionnaire and every `--questionnaire` file. A file that does not load is an
+/// error (exit 2) with the messages of `bogen check`.
+pub fn known_questionnaires(files: &[PathBuf]) -> anyhow::Result<KnownQuestionnaires> {
+    let mut known = KnownQuestionnaires::new();
+    let built_in = bogen_engine::compile(DEFAULT_QUESTIONNAIRE)
+        .map_err(|p| anyhow::anyhow!("the built-in questionnaire does not load (a bug):\n{}", p.render("built-in")))?;
+    known.add(Arc::new(built_in));
+    for file in files {
+        known.add(Arc::new(load_questionnaire(file)?));
+    }
+    Ok(known)
+}
+
+fn load_questionnaire(file: &Path) -> anyhow::Result<bogen_engine::Questionnaire> {
+    let name = file.display().to_string();
+    let text = std::fs::read_to_string(file).with_context(|| format!("could not read the questionnaire {name}"))?;
+    bogen_engine::compile(&text).map_err(|problems| {
+        anyhow::anyhow!(
+            "the questionnaire {name} does not load; fix it first (bogen check {name}):\n{}",
+            problems.render(&name).trim_end()
+        )
+    })
+}

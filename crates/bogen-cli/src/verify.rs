@@ -1,0 +1,96 @@
+//! `bogen verify`: checks submission files and prints one line per file, or with `--json` the
+//! reports as JSON (keys documented in `docs/SUBMISSION.md`, "The office's tools").
+
+use crate::inputs;
+use bogen_office::batch::{self, FileReport, InvalidKind, Status};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+pub fn run(files: &[PathBuf], questionnaires: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
+    let known = inputs::known_questionnaires(questionnaires)?;
+    let inputs = inputs::expand(files);
+    if inputs.is_empty() {
+        anyhow::bail!("no submission files: the folders given hold no *.json files");
+    }
+    let reports = inputs::verify_all(&inputs, &known);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    if json {
+        let text = serde_json::to_string_pretty(&batch::reports_json(&reports))?;
+        writeln!(out, "{text}")?;
+    } else {
+        for report in &reports {
+            writeln!(out, "{}", line(report))?;
+        }
+    }
+    out.flush()?;
+    let counts = batch::count(&reports);
+    if !json {
+        eprintln!("{}", summary(&reports));
+        print_hints(&reports);
+    }
+    Ok(if counts.invalid > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// `FILE: valid: …`, `FILE: valid, superseded by FILE2: …` or `FILE: invalid: reason`.
+pub fn line(report: &FileReport) -> String {
+    let file = &report.file;
+    match &report.status {
+        Status::Valid => format!("{file}: valid: {}", described(report)),
+        Status::Superseded { by } => format!("{file}: valid, superseded by {by}: {}", described(report)),
+        Status::Invalid(invalid) => match &report.fingerprint {
+            Some(fingerprint) => format!("{file}: invalid: {invalid} (signed by {fingerprint})"),
+            None => format!("{file}: invalid: {invalid}"),
+        },
+    }
+}
+
+/// `Musterstadt (Großstadt), signed by ABCD-…, erfolgreiche-integration-2005 1.0.0, 2004-09-29T14:05:00Z`.
+fn described(report: &FileReport) -> String {
+    let who = match (&report.municipality, &report.kind) {
+        (Some(name), Some(kind)) => format!("{name} ({kind})"),
+        (Some(name), None) => name.clone(),
+        (None, Some(kind)) => format!("unnamed ({kind})"),
+        (None, None) => "unnamed".to_owned(),
+    };
+    let questionnaire =
+        report.questionnaire.as_ref().map(|q| format!("{} {}", q.id, q.version)).unwrap_or_else(|| "?".to_owned());
+    format!(
+        "{who}, signed by {}, {questionnaire}, {}",
+        report.fingerprint.as_deref().unwrap_or("?"),
+        report.created_at.as_deref().unwrap_or("?")
+    )
+}
+
+/// `N files: a valid, b superseded, c invalid`.
+pub fn summary(reports: &[FileReport]) -> String {
+    let c = batch::count(reports);
+    format!(
+        "{} file{}: {} valid, {} superseded, {} invalid",
+        reports.len(),
+        if reports.len() == 1 { "" } else { "s" },
+        c.valid,
+        c.superseded,
+        c.invalid
+    )
+}
+
+/// What to do next, once per kind of problem found.
+pub fn print_hints(reports: &[FileReport]) {
+    let any = |kind: InvalidKind| {
+        reports.iter().any(|r| matches!(&r.status, Status::Invalid(invalid) if invalid.kind == kind))
+    };
+    if any(InvalidKind::UnknownQuestionnaire) {
+        eprintln!("hint: give the questionnaire file those submissions answer with --questionnaire FILE");
+    }
+    if any(InvalidKind::QuestionnaireHashMismatch) {
+        eprintln!(
+            "hint: a questionnaire must get a new version whenever it changes; give the file the respondents filled in with --questionnaire FILE"
+        );
+    }
+    if any(InvalidKind::SignatureInvalid) {
+        eprintln!(
+            "hint: a file whose signature does not hold was changed after it was signed; ask the municipality to export it again"
+        );
+    }
+}

@@ -1,0 +1,298 @@
+//! `bogen verify`: a valid file, each reason a file is invalid with its exact message, exit codes,
+//! `--json`, folders, supersession, and files that are too large or too deep to read.
+
+use crate::campaign::{self, default_questionnaire, key, municipality};
+use crate::{bogen, repo_root, TempDir};
+use bogen_engine::submission::respondent_kind;
+use bogen_engine::{KeyPair, Lang};
+use serde_json::{json, Value as Json};
+use std::sync::Arc;
+
+const AT: &str = "2004-09-29T14:05:00Z";
+const Q: &str = "erfolgreiche-integration-2005 1.0.0";
+
+/// The valid line of municipality `n`'s submission signed by `key`.
+fn valid_line(file: &str, n: usize, key: &KeyPair, at: &str) -> String {
+    let questionnaire = default_questionnaire();
+    let kind = respondent_kind(&questionnaire, &campaign::answers(&questionnaire, n), Lang::De).unwrap();
+    format!("{file}: valid: {} ({kind}), signed by {}, {Q}, {at}", municipality(n), key.public_key().fingerprint())
+}
+
+#[test]
+fn a_valid_submission_is_reported_with_its_municipality_signer_questionnaire_and_time() {
+    let dir = TempDir::new("valid");
+    let questionnaire = default_questionnaire();
+    dir.write("gießen.json", campaign::submission(&questionnaire, 0, &key(0), AT));
+    let run = bogen(&dir.0, &["verify", "gießen.json"]);
+    assert_eq!(run.stdout, format!("{}\n", valid_line("gießen.json", 0, &key(0), AT)));
+    assert_eq!(run.stderr, "1 file: 1 valid, 0 superseded, 0 invalid\n");
+    assert_eq!(run.code, 0);
+}
+
+#[test]
+fn a_file_signed_by_another_key_verifies_and_shows_that_keys_fingerprint() {
+    let dir = TempDir::new("other-key");
+    let questionnaire = default_questionnaire();
+    let stranger = KeyPair::from_seed([99; 32]);
+    dir.write("a.json", campaign::submission(&questionnaire, 3, &stranger, AT));
+    let run = bogen(&dir.0, &["verify", "a.json"]);
+    assert_eq!(run.code, 0);
+    assert!(run.stdout.contains(&format!("signed by {}", stranger.public_key().fingerprint())), "{}", run.stdout);
+    assert!(!run.stdout.contains(key(3).public_key().fingerprint().as_str()), "{}", run.stdout);
+}
+
+/// Runs `bogen verify` on one file with `text` and returns its one line; the exit code must be 1.
+fn invalid_line(text: &[u8], extra: &[&str]) -> String {
+    let dir = TempDir::new("invalid");
+    dir.write("x.json", text);
+    let mut args = vec!["verify"];
+    args.extend(extra);
+    args.push("x.json");
+    let run = bogen(&dir.0, &args);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert_eq!(run.stdout.lines().count(), 1, "{}", run.stdout);
+    assert!(run.stderr.starts_with("1 file: 0 valid, 0 superseded, 1 invalid\n"), "{}", run.stderr);
+    run.stdout.trim_end().to_owned()
+}
+
+#[test]
+fn not_json_not_a_submission_and_an_unknown_format_version_each_have_their_reason() {
+    assert_eq!(
+        invalid_line(b"Sehr geehrte Damen und Herren", &[]),
+        "x.json: invalid: not JSON: expected value at line 1, column 1"
+    );
+    assert_eq!(
+        invalid_line(b"{\"a\": \"\xff\"}", &[]),
+        "x.json: invalid: not JSON: the file is not UTF-8 text (byte 8 is not)"
+    );
+    let questionnaire_file = std::fs::read(repo_root().join("questionnaire/examples/kita-umfrage.json")).unwrap();
+    assert_eq!(
+        invalid_line(&questionnaire_file, &[]),
+        "x.json: invalid: not a submission: it looks like a questionnaire file"
+    );
+    assert_eq!(
+        invalid_line(b"{\"format\": \"bogen-draft\"}", &[]),
+        "x.json: invalid: not a submission: its \"format\" is \"bogen-draft\", not \"bogen-submission\""
+    );
+    let valid = campaign::submission(&default_questionnaire(), 1, &key(1), AT);
+    assert_eq!(
+        invalid_line(valid.replace("\"formatVersion\": 1", "\"formatVersion\": 2").as_bytes(), &[]),
+        "x.json: invalid: unknown submission format version 2 (this version of Bogen reads 1); a newer Bogen may read it"
+    );
+}
+
+#[test]
+fn a_changed_file_has_an_invalid_signature() {
+    let valid = campaign::submission(&default_questionnaire(), 1, &key(1), AT);
+    let changed = valid.replace(&municipality(1), "Stuttgart");
+    assert_eq!(
+        invalid_line(changed.as_bytes(), &[]),
+        "x.json: invalid: signature invalid: the signature does not match the content: the file was changed after it was signed"
+    );
+}
+
+#[test]
+fn a_submission_of_an_unknown_questionnaire_names_the_known_ones_and_its_signer() {
+    let kita = Arc::new(
+        bogen_engine::compile(
+            &std::fs::read_to_string(repo_root().join("questionnaire/examples/kita-umfrage.json")).unwrap(),
+        )
+        .unwrap(),
+    );
+    let text = campaign::submission(&kita, 2, &key(2), AT);
+    let fingerprint = key(2).public_key().fingerprint();
+    let other = repo_root().join("questionnaire/examples/vereinsfoerderung.json");
+    assert_eq!(
+        invalid_line(text.as_bytes(), &["--questionnaire", other.to_str().unwrap()]),
+        format!("x.json: invalid: unknown questionnaire \"kita-umfrage\" version 1.0.0, so its answers could not be checked (known: {Q}, vereinsfoerderung 1.0.0); the signature holds (signed by {fingerprint})")
+    );
+    // Without --questionnaire only the built-in one is known; the hint says what to do.
+    let dir = TempDir::new("unknown");
+    dir.write("x.json", &text);
+    let run = bogen(&dir.0, &["verify", "x.json"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stdout.contains(&format!("(known: {Q})")), "{}", run.stdout);
+    assert!(
+        run.stderr.contains("hint: give the questionnaire file those submissions answer with --questionnaire FILE"),
+        "{}",
+        run.stderr
+    );
+    // With its questionnaire given, it is checked and valid.
+    let kita_file = repo_root().join("questionnaire/examples/kita-umfrage.json");
+    let run = bogen(&dir.0, &["verify", "--questionnaire", kita_file.to_str().unwrap(), "x.json"]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert!(run.stdout.starts_with("x.json: valid: unnamed, signed by"), "{}", run.stdout);
+}
+
+#[test]
+fn a_questionnaire_changed_without_a_new_version_is_a_hash_mismatch() {
+    let original = default_questionnaire();
+    let changed_text = campaign::DEFAULT_QUESTIONNAIRE.replace("Name der Kommune", "Name Ihrer Kommune");
+    let changed = Arc::new(bogen_engine::compile(&changed_text).unwrap());
+    let text = campaign::submission(&changed, 4, &key(4), AT);
+    let line = invalid_line(text.as_bytes(), &[]);
+    assert_eq!(
+        line,
+        format!(
+            "x.json: invalid: questionnaire hash mismatch: the submission answers \"erfolgreiche-integration-2005\" version 1.0.0 with sha256 {}, but the known file of that id and version has sha256 {}: the questionnaire was changed without a new version; find the file the respondent filled in (signed by {})",
+            changed.sha256,
+            original.sha256,
+            key(4).public_key().fingerprint()
+        )
+    );
+    // Given the file the respondent filled in, the submission is valid.
+    let dir = TempDir::new("mismatch");
+    dir.write("x.json", &text);
+    dir.write("changed.json", &changed_text);
+    let run = bogen(&dir.0, &["verify", "--questionnaire", "changed.json", "x.json"]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+}
+
+#[test]
+fn answers_that_do_not_fit_the_questionnaire_are_listed_one_by_one() {
+    let questionnaire = default_questionnaire();
+    let mut answers = campaign::answers(&questionnaire, 5);
+    answers.remove("inhabitants");
+    let (session, _) = bogen_engine::Session::restore(Arc::clone(&questionnaire), &answers);
+    let text = campaign::sign_unchecked(&session, &key(5), AT);
+    let line = invalid_line(text.as_bytes(), &[]);
+    assert!(
+        line.starts_with("x.json: invalid: the answers do not fit \"erfolgreiche-integration-2005\" version 1.0.0 ("),
+        "{line}"
+    );
+    assert!(line.contains("\"inhabitants\": a required answer is missing"), "{line}");
+    assert!(line.ends_with(&format!("(signed by {})", key(5).public_key().fingerprint())), "{line}");
+}
+
+#[test]
+fn a_file_that_cannot_be_read_is_invalid_and_the_others_are_still_checked() {
+    let dir = TempDir::new("unreadable");
+    dir.write("ok.json", campaign::submission(&default_questionnaire(), 6, &key(6), AT));
+    let run = bogen(&dir.0, &["verify", "missing.json", "ok.json"]);
+    assert_eq!(run.code, 1);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines[0], "missing.json: invalid: the file could not be read: No such file or directory (os error 2)");
+    assert_eq!(lines[1], valid_line("ok.json", 6, &key(6), AT));
+}
+
+#[test]
+fn a_100_mb_file_is_refused_from_its_size_without_being_read() {
+    let dir = TempDir::new("huge");
+    let file = std::fs::File::create(dir.path("huge.json")).unwrap();
+    // A sparse file: 100 MB by its metadata, nothing on disk.
+    file.set_len(100 * 1024 * 1024).unwrap();
+    let run = bogen(&dir.0, &["verify", "huge.json"]);
+    // "100.0 MiB" comes from the metadata: reading stops one byte past 16 MiB and would say 16.0.
+    assert_eq!(run.stdout, "huge.json: invalid: the file is 100.0 MiB; files larger than 16 MiB are not read\n");
+    assert_eq!(run.code, 1);
+}
+
+#[test]
+fn a_file_nested_10000_levels_deep_is_refused_without_a_crash() {
+    let deep = "[".repeat(10_000) + &"]".repeat(10_000);
+    assert_eq!(
+        invalid_line(deep.as_bytes(), &[]),
+        "x.json: invalid: not JSON: recursion limit exceeded at line 1, column 128"
+    );
+    let deep_object = "{\"a\":".repeat(10_000) + "1" + &"}".repeat(10_000);
+    assert!(
+        invalid_line(deep_object.as_bytes(), &[]).starts_with("x.json: invalid: not JSON: recursion limit exceeded")
+    );
+}
+
+#[test]
+fn a_folder_stands_for_its_json_files_in_name_order_and_a_later_submission_supersedes() {
+    let dir = TempDir::new("folder");
+    let questionnaire = default_questionnaire();
+    dir.write("eingang/b.json", campaign::submission(&questionnaire, 7, &key(7), "2004-09-30T08:00:00Z"));
+    dir.write("eingang/a.json", campaign::submission(&questionnaire, 7, &key(7), AT));
+    dir.write("eingang/c.json", campaign::submission(&questionnaire, 8, &key(8), AT));
+    dir.write("eingang/notiz.txt", "not a submission");
+    let run = bogen(&dir.0, &["verify", "eingang"]);
+    assert_eq!(run.code, 0, "superseded files are valid: {}", run.stdout);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    let a = valid_line("eingang/a.json", 7, &key(7), AT).replacen(
+        "eingang/a.json: valid:",
+        "eingang/a.json: valid, superseded by eingang/b.json:",
+        1,
+    );
+    assert_eq!(
+        lines,
+        [
+            a.as_str(),
+            valid_line("eingang/b.json", 7, &key(7), "2004-09-30T08:00:00Z").as_str(),
+            valid_line("eingang/c.json", 8, &key(8), AT).as_str(),
+        ]
+    );
+    assert_eq!(run.stderr, "3 files: 2 valid, 1 superseded, 0 invalid\n");
+}
+
+#[test]
+fn json_output_has_stable_keys_for_every_file_and_a_summary() {
+    let dir = TempDir::new("json");
+    let questionnaire = default_questionnaire();
+    dir.write("a.json", campaign::submission(&questionnaire, 9, &key(9), AT));
+    dir.write("b.json", "[]");
+    let run = bogen(&dir.0, &["verify", "--json", "a.json", "b.json"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stderr, "");
+    let output: Json = serde_json::from_str(&run.stdout).unwrap();
+    let digest =
+        bogen_engine::verify_submission(&std::fs::read_to_string(dir.path("a.json")).unwrap()).unwrap().answers_digest;
+    let kind = respondent_kind(&questionnaire, &campaign::answers(&questionnaire, 9), Lang::De).unwrap();
+    assert_eq!(
+        output,
+        json!({
+            "files": [
+                {
+                    "file": "a.json",
+                    "status": "valid",
+                    "supersededBy": null,
+                    "reason": null,
+                    "fingerprint": key(9).public_key().fingerprint().to_string(),
+                    "questionnaire": {"id": "erfolgreiche-integration-2005", "version": "1.0.0", "sha256": questionnaire.sha256},
+                    "municipality": municipality(9),
+                    "kind": kind,
+                    "createdAt": AT,
+                    "digest": digest,
+                },
+                {
+                    "file": "b.json",
+                    "status": "invalid",
+                    "supersededBy": null,
+                    "reason": {"kind": "not-a-submission", "message": "not a submission: the file is not a JSON object", "problems": []},
+                    "fingerprint": null,
+                    "questionnaire": null,
+                    "municipality": null,
+                    "kind": null,
+                    "createdAt": null,
+                    "digest": null,
+                }
+            ],
+            "summary": {"valid": 1, "superseded": 0, "invalid": 1}
+        })
+    );
+}
+
+#[test]
+fn a_broken_questionnaire_or_missing_arguments_cannot_run_and_exit_with_2() {
+    let dir = TempDir::new("broken");
+    dir.write("a.json", "{}");
+    let broken = repo_root().join("tests/broken");
+    let first_broken = std::fs::read_dir(&broken)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .min()
+        .unwrap();
+    let run = bogen(&dir.0, &["verify", "--questionnaire", first_broken.to_str().unwrap(), "a.json"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("does not load; fix it first (bogen check"), "{}", run.stderr);
+    assert_eq!(run.stdout, "");
+    assert_eq!(bogen(&dir.0, &["verify"]).code, 2);
+    let empty = TempDir::new("empty");
+    let run = bogen(&empty.0, &["verify", "."]);
+    assert_eq!(run.code, 2);
+    assert_eq!(run.stderr, "bogen: no submission files: the folders given hold no *.json files\n");
+}

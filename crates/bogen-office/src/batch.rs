@@ -1,0 +1,744 @@
+//! Verifying many submission files at once: one [`FileReport`] per input, then [`settle`]
+//! decides which valid submissions supersede which.
+//!
+//! A file goes through these checks in order, and the first that fails is its reason
+//! ([`InvalidKind`]): it could be read and is not too large; it is JSON; it is a submission; of a
+//! format version this Bogen reads; well formed; its signature holds; its questionnaire (id and
+//! version) is known; the known file of that id and version has the hash the submission names;
+//! its answers fit that questionnaire ([`bogen_engine::submission::check_against`]).
+//!
+//! A submission whose questionnaire is not known is *invalid*, also when its signature holds:
+//! without the questionnaire nobody can check its answers or put them in columns. Its report
+//! still names the signer's fingerprint, so the office sees whose it is.
+
+use bogen_engine::signing::{JsonError, MAX_FILE_BYTES};
+use bogen_engine::submission::{
+    check_against, respondent_kind, respondent_name, short_digest, QuestionnaireStamp, SubmissionError,
+};
+use bogen_engine::{verify_submission, Lang, Questionnaire};
+use serde_json::{json, Value as Json};
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::sync::Arc;
+
+/// The questionnaires the office knows: submissions are checked against them.
+#[derive(Debug, Clone, Default)]
+pub struct KnownQuestionnaires {
+    list: Vec<Arc<Questionnaire>>,
+}
+
+/// What [`KnownQuestionnaires::find`] found for a submission's stamp.
+#[derive(Debug)]
+pub enum Lookup<'a> {
+    /// The questionnaire answered.
+    Found(&'a Arc<Questionnaire>),
+    /// Questionnaires of that id and version are known, but none has the hash the submission
+    /// names: the file was changed without a new version.
+    HashMismatch {
+        /// The hashes of the known files of that id and version.
+        known: Vec<&'a str>,
+    },
+    /// No questionnaire of that id and version is known.
+    Unknown,
+}
+
+impl KnownQuestionnaires {
+    /// No questionnaire yet.
+    pub fn new() -> KnownQuestionnaires {
+        KnownQuestionnaires::default()
+    }
+
+    /// Adds a questionnaire; the same file (id, version and hash) twice counts once.
+    pub fn add(&mut self, questionnaire: Arc<Questionnaire>) {
+        let same = |q: &Arc<Questionnaire>| {
+            q.id == questionnaire.id && q.version == questionnaire.version && q.sha256 == questionnaire.sha256
+        };
+        if !self.list.iter().any(same) {
+            self.list.push(questionnaire);
+        }
+    }
+
+    /// Every known questionnaire, in the order added.
+    pub fn list(&self) -> &[Arc<Questionnaire>] {
+        &self.list
+    }
+
+    /// The questionnaire a submission names.
+    pub fn find(&self, stamp: &QuestionnaireStamp) -> Lookup<'_> {
+        let same_version: Vec<&Arc<Questionnaire>> =
+            self.list.iter().filter(|q| q.id == stamp.id && q.version == stamp.version).collect();
+        match same_version.iter().find(|q| q.sha256 == stamp.sha256) {
+            Some(q) => Lookup::Found(q),
+            None if same_version.is_empty() => Lookup::Unknown,
+            None => Lookup::HashMismatch { known: same_version.iter().map(|q| q.sha256.as_str()).collect() },
+        }
+    }
+
+    /// "`a` 1.0.0, `b` 2.0.0", for messages.
+    fn names(&self) -> String {
+        if self.list.is_empty() {
+            return "none".to_owned();
+        }
+        self.list.iter().map(|q| format!("{} {}", q.id, q.version)).collect::<Vec<_>>().join(", ")
+    }
+}
+
+/// One input as the caller could read it. The caller checks the size *before* reading (from the
+/// file's metadata, or `File.size` in the browser) so that a huge file is never read into memory.
+#[derive(Debug, Clone, Copy)]
+pub enum Content<'a> {
+    /// The file's bytes.
+    Bytes(&'a [u8]),
+    /// The file is larger than [`MAX_FILE_BYTES`] and was not read.
+    TooLarge {
+        /// Its size.
+        bytes: u64,
+    },
+    /// The file could not be read (the reason from the operating system or browser).
+    Unreadable(&'a str),
+}
+
+/// The status of one input.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Status {
+    /// A valid submission that counts.
+    Valid,
+    /// A valid submission replaced by a later one of the same key and questionnaire.
+    Superseded {
+        /// The file that replaces it.
+        by: String,
+    },
+    /// Not a valid submission.
+    Invalid(Invalid),
+}
+
+/// Why an input is not a valid submission.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Invalid {
+    /// Which check failed.
+    pub kind: InvalidKind,
+    /// What is wrong, in one sentence (English, like the engine's messages).
+    pub message: String,
+    /// For [`InvalidKind::AnswersDoNotFit`]: each problem (else empty).
+    pub problems: Vec<String>,
+}
+
+impl fmt::Display for Invalid {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)?;
+        if !self.problems.is_empty() {
+            write!(f, ": {}", self.problems.join("; "))?;
+        }
+        Ok(())
+    }
+}
+
+/// Which check an invalid input failed, in the order they are made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum InvalidKind {
+    /// The file could not be read.
+    Unreadable,
+    /// Larger than [`MAX_FILE_BYTES`].
+    TooLarge,
+    /// Not UTF-8 JSON, nested too deeply, or with a key twice in one object.
+    NotJson,
+    /// JSON, but not a Bogen submission.
+    NotASubmission,
+    /// A submission of a format version this Bogen does not read.
+    UnknownFormatVersion,
+    /// A submission whose members are not of the documented shape.
+    Malformed,
+    /// The signature is missing, malformed or does not match the content.
+    SignatureInvalid,
+    /// The questionnaire (id and version) is not known.
+    UnknownQuestionnaire,
+    /// A questionnaire of that id and version is known, with another hash.
+    QuestionnaireHashMismatch,
+    /// The answers do not fit the questionnaire.
+    AnswersDoNotFit,
+}
+
+impl InvalidKind {
+    /// The stable code of the kind, as in `bogen verify --json`.
+    pub fn code(self) -> &'static str {
+        match self {
+            InvalidKind::Unreadable => "unreadable",
+            InvalidKind::TooLarge => "too-large",
+            InvalidKind::NotJson => "not-json",
+            InvalidKind::NotASubmission => "not-a-submission",
+            InvalidKind::UnknownFormatVersion => "unknown-format-version",
+            InvalidKind::Malformed => "malformed",
+            InvalidKind::SignatureInvalid => "signature-invalid",
+            InvalidKind::UnknownQuestionnaire => "unknown-questionnaire",
+            InvalidKind::QuestionnaireHashMismatch => "questionnaire-hash-mismatch",
+            InvalidKind::AnswersDoNotFit => "answers-do-not-fit",
+        }
+    }
+}
+
+/// The answers of a valid submission, with the questionnaire they fit.
+#[derive(Debug, Clone)]
+pub struct CheckedAnswers {
+    /// The questionnaire answered.
+    pub questionnaire: Arc<Questionnaire>,
+    /// The answers by question id, in the JSON form of `docs/FORMAT.md` section 12.
+    pub values: BTreeMap<String, Json>,
+}
+
+/// What was found out about one input. Fields are `None` where the check that would tell them
+/// was not reached: an unreadable file has no fingerprint, a submission of an unknown
+/// questionnaire has a fingerprint but no municipality.
+#[derive(Debug, Clone)]
+pub struct FileReport {
+    /// The name the caller gave (a path in the CLI, a file name in the browser).
+    pub file: String,
+    /// Valid, superseded or invalid.
+    pub status: Status,
+    /// The signer's fingerprint, once the signature holds.
+    pub fingerprint: Option<String>,
+    /// The questionnaire the submission names, once it is well formed.
+    pub questionnaire: Option<QuestionnaireStamp>,
+    /// The respondent's name (the municipality), once the questionnaire is known.
+    pub municipality: Option<String>,
+    /// The respondent's kind, as the option's German label (e.g. "Landkreis").
+    pub kind: Option<String>,
+    /// When it was signed (RFC 3339, UTC), once it is well formed.
+    pub created_at: Option<String>,
+    /// The digest of questionnaire and answers (lowercase hex SHA-256), once the signature holds.
+    pub digest: Option<String>,
+    /// The answers, for valid and superseded submissions only.
+    pub answers: Option<CheckedAnswers>,
+}
+
+impl FileReport {
+    fn new(file: &str) -> FileReport {
+        FileReport {
+            file: file.to_owned(),
+            status: Status::Valid,
+            fingerprint: None,
+            questionnaire: None,
+            municipality: None,
+            kind: None,
+            created_at: None,
+            digest: None,
+            answers: None,
+        }
+    }
+
+    fn invalid(mut self, kind: InvalidKind, message: String) -> FileReport {
+        self.status = Status::Invalid(Invalid { kind, message, problems: Vec::new() });
+        self.answers = None;
+        self
+    }
+
+    /// The digest as printed on paper (`3f2a 9c01 77be 0d4e`).
+    pub fn short_digest(&self) -> Option<String> {
+        self.digest.as_deref().map(short_digest)
+    }
+
+    /// Whether the file is a valid submission (superseded or not).
+    pub fn is_valid(&self) -> bool {
+        !matches!(self.status, Status::Invalid(_))
+    }
+
+    /// The report as JSON, with the keys `bogen verify --json` documents (every key always
+    /// present, `null` where unknown).
+    pub fn to_json(&self) -> Json {
+        let (status, superseded_by, reason) = match &self.status {
+            Status::Valid => ("valid", Json::Null, Json::Null),
+            Status::Superseded { by } => ("superseded", Json::from(by.as_str()), Json::Null),
+            Status::Invalid(invalid) => (
+                "invalid",
+                Json::Null,
+                json!({"kind": invalid.kind.code(), "message": invalid.message, "problems": invalid.problems}),
+            ),
+        };
+        json!({
+            "file": self.file,
+            "status": status,
+            "supersededBy": superseded_by,
+            "reason": reason,
+            "fingerprint": self.fingerprint,
+            "questionnaire": self.questionnaire.as_ref().map(|q| json!({"id": q.id, "version": q.version, "sha256": q.sha256})),
+            "municipality": self.municipality,
+            "kind": self.kind,
+            "createdAt": self.created_at,
+            "digest": self.digest,
+        })
+    }
+}
+
+/// Checks one input against the known questionnaires. Never panics on any input.
+pub fn verify_file(file: &str, content: Content<'_>, known: &KnownQuestionnaires) -> FileReport {
+    let report = FileReport::new(file);
+    let bytes = match content {
+        Content::Bytes(bytes) if bytes.len() > MAX_FILE_BYTES => {
+            return too_large(report, bytes.len() as u64);
+        }
+        Content::Bytes(bytes) => bytes,
+        Content::TooLarge { bytes } => return too_large(report, bytes),
+        Content::Unreadable(reason) => {
+            return report.invalid(InvalidKind::Unreadable, format!("the file could not be read: {reason}"))
+        }
+    };
+    // A byte order mark is no part of the JSON (RFC 8259 lets readers skip it), and some editors add one.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            return report.invalid(
+                InvalidKind::NotJson,
+                format!("not JSON: the file is not UTF-8 text (byte {} is not)", e.valid_up_to() + 1),
+            )
+        }
+    };
+    let verified = match verify_submission(text) {
+        Ok(verified) => verified,
+        Err(error) => {
+            let kind = match &error {
+                SubmissionError::NotJson(JsonError::TooLarge { .. }) => InvalidKind::TooLarge,
+                SubmissionError::NotJson(_) => InvalidKind::NotJson,
+                SubmissionError::NotASubmission(_) => InvalidKind::NotASubmission,
+                SubmissionError::UnknownFormatVersion(_) => InvalidKind::UnknownFormatVersion,
+                SubmissionError::Signature(_) => InvalidKind::SignatureInvalid,
+                _ => InvalidKind::Malformed,
+            };
+            return report.invalid(kind, error.to_string());
+        }
+    };
+    let stamp = verified.file.questionnaire.clone();
+    let mut report = FileReport {
+        fingerprint: Some(verified.fingerprint.to_string()),
+        questionnaire: Some(stamp.clone()),
+        created_at: Some(verified.file.created_at.clone()),
+        digest: Some(verified.answers_digest.clone()),
+        ..report
+    };
+    let questionnaire = match known.find(&stamp) {
+        Lookup::Found(q) => Arc::clone(q),
+        Lookup::Unknown => {
+            let message = format!(
+                "unknown questionnaire \"{}\" version {}, so its answers could not be checked (known: {}); the signature holds",
+                stamp.id,
+                stamp.version,
+                known.names()
+            );
+            return report.invalid(InvalidKind::UnknownQuestionnaire, message);
+        }
+        Lookup::HashMismatch { known } => {
+            let message = format!(
+                "questionnaire hash mismatch: the submission answers \"{}\" version {} with sha256 {}, but the known file of that id and version has sha256 {}: the questionnaire was changed without a new version; find the file the respondent filled in",
+                stamp.id,
+                stamp.version,
+                stamp.sha256,
+                known.join(" or ")
+            );
+            return report.invalid(InvalidKind::QuestionnaireHashMismatch, message);
+        }
+    };
+    let answers = verified.file.answers;
+    report.municipality = respondent_name(&questionnaire, &answers);
+    report.kind = respondent_kind(&questionnaire, &answers, Lang::De);
+    let problems = check_against(&answers, &questionnaire);
+    if !problems.is_empty() {
+        let n = problems.len();
+        let message = format!(
+            "the answers do not fit \"{}\" version {} ({n} problem{})",
+            stamp.id,
+            stamp.version,
+            if n == 1 { "" } else { "s" }
+        );
+        report.status = Status::Invalid(Invalid {
+            kind: InvalidKind::AnswersDoNotFit,
+            message,
+            problems: problems.iter().map(ToString::to_string).collect(),
+        });
+        return report;
+    }
+    report.answers = Some(CheckedAnswers { questionnaire, values: answers });
+    report
+}
+
+fn too_large(report: FileReport, bytes: u64) -> FileReport {
+    let mib = |b: u64| b as f64 / (1024.0 * 1024.0);
+    let message = format!(
+        "the file is {:.1} MiB; files larger than {} MiB are not read",
+        mib(bytes),
+        MAX_FILE_BYTES / (1024 * 1024)
+    );
+    report.invalid(InvalidKind::TooLarge, message)
+}
+
+/// Marks superseded submissions: among the valid reports with the same fingerprint and
+/// questionnaire id (any version), the one signed last counts (by `createdAt`; at the same time,
+/// the later file name), and each other one becomes [`Status::Superseded`] naming it.
+/// Call it once, after every input is verified.
+pub fn settle(reports: &mut [FileReport]) {
+    let mut latest: HashMap<(String, String), usize> = HashMap::new();
+    for (i, report) in reports.iter().enumerate() {
+        let (Status::Valid, Some(key)) = (&report.status, supersession_key(report)) else {
+            continue;
+        };
+        match latest.get(&key) {
+            Some(&j) if is_later(&reports[j], report) => {}
+            _ => {
+                latest.insert(key, i);
+            }
+        }
+    }
+    let winners: Vec<(usize, String)> = reports
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.status == Status::Valid)
+        .filter_map(|(i, r)| {
+            let winner = *latest.get(&supersession_key(r)?)?;
+            (winner != i).then(|| (i, reports[winner].file.clone()))
+        })
+        .collect();
+    for (i, by) in winners {
+        reports[i].status = Status::Superseded { by };
+    }
+}
+
+fn supersession_key(report: &FileReport) -> Option<(String, String)> {
+    Some((report.fingerprint.clone()?, report.questionnaire.as_ref()?.id.clone()))
+}
+
+/// Whether `a` was signed after `b` (or at the same time, with a later file name).
+fn is_later(a: &FileReport, b: &FileReport) -> bool {
+    let time = |r: &FileReport| r.created_at.as_deref().map(time_key);
+    match time(a).cmp(&time(b)) {
+        Ordering::Equal => a.file > b.file,
+        order => order == Ordering::Greater,
+    }
+}
+
+/// An RFC 3339 UTC time (`2026-11-27T10:15:00.5Z`) as something that sorts by time: the
+/// seconds part as written (digits in fixed places), then the fraction padded to nanoseconds.
+/// Text comparison alone would put `…:00.5Z` before `…:00Z`.
+pub fn time_key(created_at: &str) -> (String, u64) {
+    let head: String = created_at.chars().take(19).map(|c| c.to_ascii_uppercase()).collect();
+    let fraction: String = created_at
+        .get(19..)
+        .and_then(|rest| rest.strip_prefix('.'))
+        .map(|rest| rest.chars().take_while(char::is_ascii_digit).take(9).collect())
+        .unwrap_or_default();
+    let nanos = format!("{fraction:0<9}").parse().unwrap_or(0);
+    (head, nanos)
+}
+
+/// How many inputs are valid, superseded and invalid.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// Valid and counting.
+    pub valid: usize,
+    /// Valid but replaced by a later submission.
+    pub superseded: usize,
+    /// Not valid submissions.
+    pub invalid: usize,
+}
+
+/// Counts the reports by status.
+pub fn count(reports: &[FileReport]) -> Counts {
+    let mut counts = Counts::default();
+    for report in reports {
+        match report.status {
+            Status::Valid => counts.valid += 1,
+            Status::Superseded { .. } => counts.superseded += 1,
+            Status::Invalid(_) => counts.invalid += 1,
+        }
+    }
+    counts
+}
+
+/// The reports as the JSON of `bogen verify --json`:
+/// `{"files": [FileReport::to_json…], "summary": {"valid": n, "superseded": n, "invalid": n}}`.
+pub fn reports_json(reports: &[FileReport]) -> Json {
+    let counts = count(reports);
+    json!({
+        "files": reports.iter().map(FileReport::to_json).collect::<Vec<_>>(),
+        "summary": {"valid": counts.valid, "superseded": counts.superseded, "invalid": counts.invalid},
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixtures::{fingerprint, probe, session, signed};
+
+    const AT: &str = "2004-09-29T14:05:00Z";
+
+    fn known() -> KnownQuestionnaires {
+        let mut known = KnownQuestionnaires::new();
+        known.add(probe());
+        known
+    }
+
+    fn verify(text: &str) -> FileReport {
+        verify_file("a.json", Content::Bytes(text.as_bytes()), &known())
+    }
+
+    fn invalid(report: &FileReport) -> &Invalid {
+        match &report.status {
+            Status::Invalid(invalid) => invalid,
+            other => panic!("{} is {other:?}, not invalid", report.file),
+        }
+    }
+
+    fn valid_text() -> String {
+        signed(&session(&probe(), "Gießen", &["Sprachkurse"]), AT, 42)
+    }
+
+    #[test]
+    fn a_valid_submission_reports_its_signer_municipality_kind_time_and_digest() {
+        let report = verify(&valid_text());
+        assert_eq!(report.status, Status::Valid);
+        assert_eq!(report.fingerprint.as_deref(), Some(fingerprint(42).as_str()));
+        assert_eq!(report.municipality.as_deref(), Some("Gießen"));
+        assert_eq!(report.kind.as_deref(), Some("Landkreis"));
+        assert_eq!(report.created_at.as_deref(), Some(AT));
+        let stamp = report.questionnaire.as_ref().unwrap();
+        assert_eq!((stamp.id.as_str(), stamp.version.as_str()), ("probe", "1.0.0"));
+        assert_eq!(report.digest.as_ref().unwrap().len(), 64);
+        assert_eq!(report.short_digest().unwrap().len(), 19);
+        let answers = report.answers.as_ref().unwrap();
+        assert_eq!(answers.values["name"], json!("Gießen"));
+    }
+
+    #[test]
+    fn a_file_signed_by_another_key_is_valid_and_shows_that_key() {
+        let text = signed(&session(&probe(), "Gießen", &[]), AT, 7);
+        let report = verify(&text);
+        assert_eq!(report.status, Status::Valid);
+        assert_eq!(report.fingerprint.as_deref(), Some(fingerprint(7).as_str()));
+        assert_ne!(report.fingerprint.as_deref(), Some(fingerprint(42).as_str()));
+    }
+
+    #[test]
+    fn a_byte_order_mark_before_the_json_is_accepted() {
+        let text = format!("\u{feff}{}", valid_text());
+        assert_eq!(verify(&text).status, Status::Valid);
+    }
+
+    #[test]
+    fn every_failed_check_has_its_own_kind_and_message() {
+        let text = valid_text();
+        let cases: Vec<(FileReport, InvalidKind, &str)> = vec![
+            (
+                verify_file("a", Content::Unreadable("Permission denied (os error 13)"), &known()),
+                InvalidKind::Unreadable,
+                "the file could not be read: Permission denied (os error 13)",
+            ),
+            (
+                verify_file("a", Content::TooLarge { bytes: 100 * 1024 * 1024 }, &known()),
+                InvalidKind::TooLarge,
+                "the file is 100.0 MiB; files larger than 16 MiB are not read",
+            ),
+            (verify("{\"format\": "), InvalidKind::NotJson, "not JSON: EOF while parsing"),
+            (
+                verify_file("a", Content::Bytes(b"{\"a\": \"\xff\"}"), &known()),
+                InvalidKind::NotJson,
+                "not JSON: the file is not UTF-8 text (byte 8 is not)",
+            ),
+            (
+                verify(&("[".repeat(10_000) + &"]".repeat(10_000))),
+                InvalidKind::NotJson,
+                "not JSON: recursion limit exceeded",
+            ),
+            (verify("[1, 2]"), InvalidKind::NotASubmission, "not a submission: the file is not a JSON object"),
+            (
+                verify(crate::fixtures::PROBE),
+                InvalidKind::NotASubmission,
+                "not a submission: it looks like a questionnaire file",
+            ),
+            (
+                verify(&text.replace("\"formatVersion\": 1", "\"formatVersion\": 2")),
+                InvalidKind::UnknownFormatVersion,
+                "unknown submission format version 2",
+            ),
+            (verify(&text.replace(AT, "yesterday")), InvalidKind::Malformed, "malformed submission: createdAt"),
+            (verify(&text.replace("\"Gießen\"", "\"Marburg\"")), InvalidKind::SignatureInvalid, "signature invalid: "),
+        ];
+        for (report, kind, message) in cases {
+            let invalid = invalid(&report);
+            assert_eq!(invalid.kind, kind, "{invalid}");
+            assert!(invalid.message.starts_with(message), "{kind:?}: {}", invalid.message);
+            assert_eq!(report.fingerprint, None, "{kind:?}: the signature was not checked");
+            assert!(report.answers.is_none());
+        }
+    }
+
+    #[test]
+    fn a_submission_of_an_unknown_questionnaire_is_invalid_but_names_its_signer() {
+        let report = verify_file("a.json", Content::Bytes(valid_text().as_bytes()), &KnownQuestionnaires::new());
+        let problem = invalid(&report);
+        assert_eq!(problem.kind, InvalidKind::UnknownQuestionnaire);
+        assert_eq!(
+            problem.message,
+            "unknown questionnaire \"probe\" version 1.0.0, so its answers could not be checked (known: none); the signature holds"
+        );
+        assert_eq!(report.fingerprint.as_deref(), Some(fingerprint(42).as_str()));
+        assert_eq!(report.municipality, None);
+    }
+
+    #[test]
+    fn a_questionnaire_changed_without_a_new_version_is_a_hash_mismatch() {
+        let changed = crate::fixtures::PROBE.replace("\"Einwohner\"", "\"Einwohnerzahl\"");
+        let changed = Arc::new(bogen_engine::compile(&changed).unwrap());
+        let mut known = KnownQuestionnaires::new();
+        known.add(Arc::clone(&changed));
+        let report = verify_file("a.json", Content::Bytes(valid_text().as_bytes()), &known);
+        let problem = invalid(&report);
+        assert_eq!(problem.kind, InvalidKind::QuestionnaireHashMismatch);
+        assert!(problem.message.contains(&probe().sha256), "{}", problem.message);
+        assert!(problem.message.contains(&changed.sha256), "{}", problem.message);
+        // With the file that was filled in known as well, the same submission is valid.
+        known.add(probe());
+        let report = verify_file("a.json", Content::Bytes(valid_text().as_bytes()), &known);
+        assert_eq!(report.status, Status::Valid);
+    }
+
+    #[test]
+    fn answers_that_do_not_fit_are_invalid_with_every_problem_listed() {
+        let questionnaire = probe();
+        let mut unfinished = Session::new(Arc::clone(&questionnaire));
+        let name = questionnaire.question_idx("name").unwrap();
+        unfinished.set_answer(name, Some(bogen_engine::AnswerValue::Text("Belm".into())));
+        let report = verify(&signed(&unfinished, AT, 42));
+        let problem = invalid(&report);
+        assert_eq!(problem.kind, InvalidKind::AnswersDoNotFit);
+        assert_eq!(problem.message, "the answers do not fit \"probe\" version 1.0.0 (1 problem)");
+        assert_eq!(problem.problems, vec!["\"kind\": a required answer is missing".to_owned()]);
+        assert_eq!(
+            problem.to_string(),
+            "the answers do not fit \"probe\" version 1.0.0 (1 problem): \"kind\": a required answer is missing"
+        );
+        assert_eq!(report.municipality.as_deref(), Some("Belm"));
+        assert_eq!(report.fingerprint.as_deref(), Some(fingerprint(42).as_str()));
+    }
+
+    use bogen_engine::Session;
+
+    fn report_of(file: &str, seed: u8, created_at: &str) -> FileReport {
+        let text = signed(&session(&probe(), "Gießen", &[]), created_at, seed);
+        verify_file(file, Content::Bytes(text.as_bytes()), &known())
+    }
+
+    fn statuses(reports: &[FileReport]) -> Vec<(&str, Status)> {
+        reports.iter().map(|r| (r.file.as_str(), r.status.clone())).collect()
+    }
+
+    fn superseded_by(by: &str) -> Status {
+        Status::Superseded { by: by.to_owned() }
+    }
+
+    #[test]
+    fn the_latest_submission_of_a_key_and_questionnaire_supersedes_the_earlier_ones() {
+        let mut reports = vec![
+            report_of("b.json", 1, "2004-09-29T14:05:00Z"),
+            report_of("a.json", 1, "2004-09-30T08:00:00Z"),
+            report_of("c.json", 1, "2004-09-28T23:59:59Z"),
+            report_of("other-key.json", 2, "2004-09-01T00:00:00Z"),
+        ];
+        settle(&mut reports);
+        assert_eq!(
+            statuses(&reports),
+            vec![
+                ("b.json", superseded_by("a.json")),
+                ("a.json", Status::Valid),
+                ("c.json", superseded_by("a.json")),
+                ("other-key.json", Status::Valid),
+            ]
+        );
+        assert_eq!(count(&reports), Counts { valid: 2, superseded: 2, invalid: 0 });
+    }
+
+    #[test]
+    fn at_the_same_time_the_later_file_name_wins_and_fractions_of_a_second_count() {
+        let mut reports = vec![
+            report_of("y.json", 1, "2004-09-29T14:05:00Z"),
+            report_of("x.json", 1, "2004-09-29T14:05:00Z"),
+            report_of("frac.json", 2, "2004-09-29T14:05:00.5Z"),
+            report_of("whole.json", 2, "2004-09-29T14:05:00Z"),
+        ];
+        settle(&mut reports);
+        assert_eq!(
+            statuses(&reports),
+            vec![
+                ("y.json", Status::Valid),
+                ("x.json", superseded_by("y.json")),
+                ("frac.json", Status::Valid),
+                ("whole.json", superseded_by("frac.json")),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_invalid_file_supersedes_nothing_and_another_questionnaire_is_counted_apart() {
+        let tampered = {
+            let text = signed(&session(&probe(), "Gießen", &[]), "2005-01-01T00:00:00Z", 1);
+            verify_file("late-but-tampered.json", Content::Bytes(text.replace("Gießen", "Kassel").as_bytes()), &known())
+        };
+        let other =
+            Arc::new(bogen_engine::compile(&crate::fixtures::PROBE.replace("\"probe\"", "\"andere\"")).unwrap());
+        let mut known = known();
+        known.add(Arc::clone(&other));
+        let other_questionnaire = {
+            let text = signed(&session(&other, "Gießen", &[]), "2005-01-01T00:00:00Z", 1);
+            verify_file("andere.json", Content::Bytes(text.as_bytes()), &known)
+        };
+        let mut reports = vec![report_of("early.json", 1, "2004-09-29T14:05:00Z"), tampered, other_questionnaire];
+        settle(&mut reports);
+        assert_eq!(reports[0].status, Status::Valid);
+        assert_eq!(invalid(&reports[1]).kind, InvalidKind::SignatureInvalid);
+        assert_eq!(reports[2].status, Status::Valid);
+        assert_eq!(reports[2].questionnaire.as_ref().unwrap().id, "andere");
+    }
+
+    #[test]
+    fn times_sort_by_time_not_by_text() {
+        assert!(time_key("2004-09-29T14:05:00.5Z") > time_key("2004-09-29T14:05:00Z"));
+        assert!(time_key("2004-09-29T14:05:00.05Z") < time_key("2004-09-29T14:05:00.5Z"));
+        assert_eq!(time_key("2004-09-29t14:05:00.500z"), time_key("2004-09-29T14:05:00.5Z"));
+        assert!(time_key("2004-09-29T14:05:01Z") > time_key("2004-09-29T14:05:00.999999999Z"));
+    }
+
+    #[test]
+    fn the_json_of_a_report_has_every_key_always() {
+        let mut reports = vec![
+            report_of("a.json", 1, "2004-09-29T14:05:00Z"),
+            report_of("b.json", 1, "2004-09-30T14:05:00Z"),
+            verify("[]"),
+        ];
+        settle(&mut reports);
+        let json = reports_json(&reports);
+        let keys = [
+            "file",
+            "status",
+            "supersededBy",
+            "reason",
+            "fingerprint",
+            "questionnaire",
+            "municipality",
+            "kind",
+            "createdAt",
+            "digest",
+        ];
+        for file in json["files"].as_array().unwrap() {
+            let object = file.as_object().unwrap();
+            assert_eq!(object.len(), keys.len(), "{object:?}");
+            assert!(keys.iter().all(|k| object.contains_key(*k)), "{object:?}");
+        }
+        assert_eq!(json["files"][0]["status"], "superseded");
+        assert_eq!(json["files"][0]["supersededBy"], "b.json");
+        assert_eq!(json["files"][1]["status"], "valid");
+        assert_eq!(json["files"][1]["questionnaire"]["id"], "probe");
+        assert_eq!(json["files"][1]["municipality"], "Gießen");
+        assert_eq!(json["files"][2]["status"], "invalid");
+        assert_eq!(json["files"][2]["reason"]["kind"], "not-a-submission");
+        assert_eq!(json["files"][2]["reason"]["problems"], json!([]));
+        assert_eq!(json["files"][2]["fingerprint"], Json::Null);
+        assert_eq!(json["summary"], json!({"valid": 1, "superseded": 1, "invalid": 1}));
+    }
+}
