@@ -267,8 +267,9 @@ pub struct FormRootProps {
 fn open_session(questionnaire: Arc<Questionnaire>) -> (Session, Option<Notice>) {
     match storage::load_draft(&questionnaire.id) {
         Ok(Some(draft)) => match draft.restore(Arc::clone(&questionnaire)) {
-            Ok((session, issues)) => {
-                (session, Some(Notice::Restored { saved_at: draft.saved_at.clone(), kept_aside: issues.len() }))
+            Ok((session, report)) => {
+                let kept_aside = report.kept_aside_total;
+                (session, Some(Notice::Restored { saved_at: draft.saved_at.clone(), kept_aside }))
             }
             Err(_) => {
                 let _ = storage::set_aside_unreadable_draft(&questionnaire.id);
@@ -291,7 +292,10 @@ fn route_from_url(questionnaire: &Questionnaire) -> Route {
 /// Saves the draft now. Reads the session; never called while it is borrowed mutably.
 fn save_now(store: &crate::state::Store) -> Result<String, StorageError> {
     let draft = match store.session.try_borrow() {
-        Ok(session) => DraftFile::from_session(&session, &crate::dom::now_iso()),
+        Ok(session) => {
+            let meta = bogen_engine::DraftMeta { saved_at: crate::dom::now_iso(), ..Default::default() };
+            DraftFile::from_session(&session, &meta)
+        }
         Err(_) => return Err(StorageError::Other("session busy".to_owned())),
     };
     store.unsaved.set(false);

@@ -189,7 +189,10 @@ pub fn StartPage(props: &StartPageProps) -> Html {
         let store = store.clone();
         Callback::from(move |_: MouseEvent| {
             let text = match store.session.try_borrow() {
-                Ok(session) => DraftFile::from_session(&session, &crate::dom::now_iso()).to_json(),
+                Ok(session) => {
+                    let meta = bogen_engine::DraftMeta { saved_at: crate::dom::now_iso(), ..Default::default() };
+                    DraftFile::from_session(&session, &meta).to_json()
+                }
                 Err(_) => return,
             };
             crate::dom::download(&format!("{}-entwurf.json", store.questionnaire.id), "application/json", &text);

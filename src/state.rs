@@ -448,15 +448,15 @@ impl Reducible for FormState {
             }
             Action::OpenDraft(draft) => {
                 match draft.restore(Arc::clone(&store.questionnaire)) {
-                    Ok((restored, issues)) => {
+                    Ok((restored, report)) => {
                         *session = restored;
                         store.bump_all();
                         store.unsaved.set(true);
                         next.revision += 1;
                         next.answers_revision += 1;
                         next.summary_for = None;
-                        next.notice =
-                            Some(Notice::Restored { saved_at: draft.saved_at.clone(), kept_aside: issues.len() });
+                        let kept_aside = report.kept_aside_total;
+                        next.notice = Some(Notice::Restored { saved_at: draft.saved_at.clone(), kept_aside });
                     }
                     Err(_) => {
                         next.notice = Some(Notice::OtherQuestionnaire(draft.questionnaire_id.clone()));

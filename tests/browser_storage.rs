@@ -4,7 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use bogen_app::storage::{self, StorageError};
-use bogen_engine::{compile, AnswerValue, DraftFile, Session};
+use bogen_engine::{compile, AnswerValue, DraftFile, DraftMeta, Session};
 use std::sync::Arc;
 use wasm_bindgen_test::*;
 
@@ -12,6 +12,10 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 fn local_storage() -> web_sys::Storage {
     web_sys::window().and_then(|w| w.local_storage().ok().flatten()).expect("the test browser has local storage")
+}
+
+fn meta(saved_at: &str) -> DraftMeta {
+    DraftMeta { draft_id: "d1".into(), name: "Entwurf".into(), saved_at: saved_at.into(), revision: 1 }
 }
 
 fn default_questionnaire() -> Arc<bogen_engine::Questionnaire> {
@@ -26,7 +30,7 @@ fn a_draft_saved_to_local_storage_loads_back_equal() {
         .question_idx("municipality_name")
         .expect("the default questionnaire asks for the municipality's name");
     session.set_answer(name, Some(AnswerValue::Text("Musterstadt".into())));
-    let draft = DraftFile::from_session(&session, "2026-01-02T03:04:05.000Z");
+    let draft = DraftFile::from_session(&session, &meta("2026-01-02T03:04:05.000Z"));
 
     storage::save_draft(&draft).expect("saving works");
     let raw = local_storage()
@@ -38,8 +42,8 @@ fn a_draft_saved_to_local_storage_loads_back_equal() {
     let loaded = storage::load_draft(&questionnaire.id).expect("loading works");
     assert_eq!(loaded, Some(draft.clone()));
 
-    let (restored, issues) = draft.restore(Arc::clone(&questionnaire)).expect("restores");
-    assert!(issues.is_empty(), "{issues:?}");
+    let (restored, report) = draft.restore(Arc::clone(&questionnaire)).expect("restores");
+    assert!(report.newly_kept_aside.is_empty(), "{report:?}");
     assert_eq!(restored.answer(name), Some(&AnswerValue::Text("Musterstadt".into())));
     storage::delete_draft(&questionnaire.id);
 }
@@ -118,7 +122,7 @@ fn a_full_storage_is_reported_as_quota_exceeded() {
         .question_idx("municipality_name")
         .expect("the default questionnaire asks for the municipality's name");
     session.set_answer(name, Some(AnswerValue::Text("M".repeat(4096))));
-    let draft = DraftFile::from_session(&session, "2026-01-02T03:04:05.000Z");
+    let draft = DraftFile::from_session(&session, &meta("2026-01-02T03:04:05.000Z"));
     let result = storage::save_draft(&draft);
     for key in &filler_keys {
         let _ = storage.remove_item(key);

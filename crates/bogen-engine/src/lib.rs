@@ -14,7 +14,20 @@
 //!   and are left out of [`Session::visible_answers`].
 //! - Violations are data ([`Violation`], [`ViolationKind`]); display text is the caller's job,
 //!   except for messages the office wrote, which come as [`LocalizedText`].
-//! - [`DraftFile`] is the versioned draft format.
+//! - [`DraftFile`] is the versioned draft format (`docs/DRAFT.md`). A draft never loses an
+//!   answer: [`DraftFile::restore`] opens a draft with any version of its questionnaire,
+//!   carries every answer that fits (the compatibility table is in `docs/DRAFT.md`) and keeps
+//!   the others aside ([`KeptAside`]: old question id, value as it was, version, reason), which
+//!   [`Session::kept_aside`] holds and [`DraftFile::from_session`] writes back on every save.
+//!   Drafts of format version 1 still open. [`RestoreReport`] says what carried, what was
+//!   kept aside and whether the questionnaire changed since the draft was saved.
+//! - Saving a draft: [`Session::stamp_changes`] with the time of saving (so that the typing path
+//!   never needs a clock), then [`DraftFile::from_session`] with the draft's id, name, time and
+//!   revision ([`DraftMeta`]). Before saving over a stored draft, [`DraftFile::compare_with`]
+//!   tells whether another tab saved it since ([`SaveOrder`]).
+//! - [`MergePlan::new`] compares the open draft with a colleague's draft file and lists every
+//!   difference and addition before anything changes; [`MergePlan::apply`] builds the merged
+//!   session from a choice per difference.
 //! - [`submission`] is the signed submission format: [`create_submission`] signs a session's
 //!   visible answers with a [`KeyPair`], [`verify_submission`] checks a file's signature and
 //!   [`submission::check_against`] whether its answers fit the questionnaire. [`signing`] holds
@@ -28,10 +41,12 @@
 //!
 //! [`format`] (the file), then [`compile`](crate::compile()) (checks, graph), then [`session`]
 //! (answers and incremental evaluation). The expression language is in [`expr`], [`resolve`]
-//! and [`eval`].
+//! and [`eval`]. Drafts: [`draft`], `carry` (how answers fit another questionnaire version)
+//! and [`merge`].
 #![deny(missing_docs)]
 
 pub mod answer;
+mod carry;
 pub mod compile;
 pub mod draft;
 mod eval;
@@ -40,6 +55,7 @@ pub mod format;
 pub mod formats;
 mod graph;
 pub mod location;
+pub mod merge;
 pub mod model;
 pub mod resolve;
 pub mod schema;
@@ -47,16 +63,21 @@ pub mod session;
 pub mod signing;
 pub mod submission;
 pub mod text;
+mod time;
 pub mod validate;
 
 pub use answer::{parse_number_input, AnswerValue, Record, RecordId};
 pub use compile::{compile, Problem, Problems};
-pub use draft::{DraftError, DraftFile};
+pub use draft::{
+    CarriedAnswer, Carry, DraftError, DraftFile, DraftMeta, Expected, KeptAside, KeptAsideReason, RestoreReport,
+    SaveOrder,
+};
+pub use merge::{Addition, Difference, MergeError, MergePlan, Newer, RecordPair, Side};
 pub use model::{
     ChoiceOption, Question, QuestionId, QuestionIdx, QuestionKind, Questionnaire, Section, SectionId, SectionIdx,
     SignatureStatus, TextFormat,
 };
-pub use session::{ChangeSet, EvaluationCounts, RestoreIssue, SectionStatus, Session};
+pub use session::{ChangeSet, EvaluationCounts, Progress, RestoreIssue, SectionStatus, Session};
 pub use signing::{Fingerprint, KeyError, KeyPair, PublicKey, SignatureError, TrustedKeys};
 pub use submission::{create_submission, verify_submission, SignedSubmission, SubmissionError, VerifiedSubmission};
 pub use text::{Lang, LocalizedText};

@@ -8,8 +8,14 @@
 //! Answers of hidden questions stay in the session (switching a choice back loses nothing),
 //! but read as empty in expressions, are never validated, and are left out of
 //! [`Session::visible_answers`], the basis of the submission.
+//!
+//! For drafts, the session also holds the answers kept aside because they fit no question
+//! ([`Session::kept_aside`]) and when each answer was last changed ([`Session::answered_at`]);
+//! the caller gives those times when it saves ([`Session::stamp_changes`]), since the engine has
+//! no clock. Drafts are opened and merged in [`crate::draft`] and [`crate::merge`].
 
 use crate::answer::{answer_from_json, answer_to_json, AnswerValue, Record, RecordId};
+use crate::draft::{Expected, KeptAside, KeptAsideReason};
 use crate::eval::{evaluate, value_of_answer, Answers, Value};
 use crate::graph::Node;
 use crate::model::{QuestionIdx, QuestionKind, Questionnaire, SectionIdx};
@@ -65,16 +71,26 @@ pub enum SectionStatus {
     HasErrors,
 }
 
-/// A problem found while restoring answers from a draft.
+/// How far a session is: what the task list and a list of drafts show.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Progress {
+    /// Pages whose status is [`SectionStatus::Completed`].
+    pub pages_completed: usize,
+    /// Pages that are not hidden by a condition.
+    pub pages_needed: usize,
+}
+
+/// A problem found by [`Session::restore`], the strict reading of answers that should fit the
+/// questionnaire exactly (a submission's). Drafts are opened with [`crate::DraftFile::restore`].
 #[derive(Debug, Clone, PartialEq)]
 #[non_exhaustive]
 pub enum RestoreIssue {
-    /// The draft answers a question this questionnaire does not have; the answer is kept aside.
+    /// The answers name a question this questionnaire does not have; the answer is kept aside.
     UnknownQuestion {
-        /// The id in the draft.
+        /// The id in the answers.
         id: String,
     },
-    /// The draft's answer does not fit the question's type; it is kept aside.
+    /// The answer does not fit the question's type; it is kept aside.
     WrongType {
         /// The question's id.
         id: String,
@@ -89,7 +105,11 @@ pub struct Session {
     questionnaire: Arc<Questionnaire>,
     answers: Vec<Option<AnswerValue>>,
     /// Draft answers that fit no question of this questionnaire: kept so that nothing is lost.
-    kept_aside: BTreeMap<String, Json>,
+    kept_aside: Vec<KeptAside>,
+    /// When each answer was last changed (RFC 3339, from the caller), where known.
+    answered_at: Vec<Option<String>>,
+    /// Answers changed since the last [`Session::stamp_changes`].
+    unstamped: Vec<bool>,
     section_visible: Vec<bool>,
     question_visible: Vec<bool>,
     required: Vec<bool>,
@@ -128,12 +148,21 @@ impl Answers for Session {
 impl Session {
     /// Starts a new session with the questionnaire's defaults.
     pub fn new(questionnaire: Arc<Questionnaire>) -> Session {
+        let defaults = questionnaire.questions.iter().map(|q| q.default.clone()).collect();
+        Session::with_answers(questionnaire, defaults)
+    }
+
+    /// A session of these answers (one per question), fully evaluated.
+    fn with_answers(questionnaire: Arc<Questionnaire>, mut answers: Vec<Option<AnswerValue>>) -> Session {
         let n_questions = questionnaire.questions.len();
         let n_sections = questionnaire.sections.len();
         let n_nodes = questionnaire.graph.order().len();
+        answers.resize(n_questions, None);
         let mut session = Session {
-            answers: vec![None; n_questions],
-            kept_aside: BTreeMap::new(),
+            answers,
+            kept_aside: Vec::new(),
+            answered_at: vec![None; n_questions],
+            unstamped: vec![false; n_questions],
             section_visible: vec![false; n_sections],
             question_visible: vec![false; n_questions],
             required: vec![false; n_questions],
@@ -144,15 +173,14 @@ impl Session {
             queued: vec![false; n_nodes],
             questionnaire,
         };
-        for idx in 0..n_questions {
-            session.answers[idx] = session.questionnaire.questions[idx].default.clone();
-        }
         session.recompute_all();
         session
     }
 
-    /// Restores a session from answers by question id (a draft's answers). Answers that fit no
-    /// question are kept aside and reported; they are written back by [`Session::answers_json`].
+    /// Reads answers by question id that should fit this questionnaire exactly (a submission's
+    /// answers), with [`crate::answer::answer_from_json`] and no carrying between versions.
+    /// Answers that do not fit are reported and kept aside. Drafts are opened with
+    /// [`crate::DraftFile::restore`] instead, which carries answers across versions.
     pub fn restore(
         questionnaire: Arc<Questionnaire>,
         answers: &BTreeMap<String, Json>,
@@ -160,9 +188,15 @@ impl Session {
         let mut session = Session::new(questionnaire);
         let mut issues = Vec::new();
         for (id, value) in answers {
+            let keep_aside = |reason| KeptAside {
+                question_id: id.clone(),
+                value: value.clone(),
+                questionnaire_version: session.questionnaire.version.clone(),
+                reason,
+            };
             let Some(idx) = session.questionnaire.question_idx(id) else {
                 issues.push(RestoreIssue::UnknownQuestion { id: id.clone() });
-                session.kept_aside.insert(id.clone(), value.clone());
+                session.kept_aside.push(keep_aside(KeptAsideReason::UnknownQuestion));
                 continue;
             };
             if value.is_null() {
@@ -173,13 +207,40 @@ impl Session {
             match answer_from_json(questionnaire.question(idx), value, &mut session.next_record_id) {
                 Ok(answer) => session.answers[idx.get()] = Some(answer),
                 Err(e) => {
+                    let expected = Expected::of(&questionnaire.question(idx).kind);
+                    session.kept_aside.push(keep_aside(KeptAsideReason::WrongType { expected }));
                     issues.push(RestoreIssue::WrongType { id: id.clone(), expected: e.expected });
-                    session.kept_aside.insert(id.clone(), value.clone());
                 }
             }
         }
         session.recompute_all();
         (session, issues)
+    }
+
+    /// A session of these answers (one per question, records' ids are given anew), times and
+    /// kept-aside answers: what opening or merging drafts produces.
+    pub(crate) fn from_parts(
+        questionnaire: Arc<Questionnaire>,
+        mut answers: Vec<Option<AnswerValue>>,
+        answered_at: Vec<Option<String>>,
+        kept_aside: Vec<KeptAside>,
+    ) -> Session {
+        let mut next_record_id = 1;
+        for answer in &mut answers {
+            if let Some(AnswerValue::Records(records)) = answer {
+                for record in records {
+                    record.id = RecordId(next_record_id);
+                    next_record_id += 1;
+                }
+            }
+        }
+        let mut session = Session::with_answers(questionnaire, answers);
+        let n = session.answers.len();
+        session.answered_at = answered_at;
+        session.answered_at.resize(n, None);
+        session.kept_aside = kept_aside;
+        session.next_record_id = next_record_id;
+        session
     }
 
     /// The questionnaire being filled.
@@ -311,6 +372,9 @@ impl Session {
     }
 
     fn changed_answer(&mut self, question: QuestionIdx) -> ChangeSet {
+        // The time of a change is the caller's: it is given when the draft is saved (stamp_changes).
+        self.answered_at[question.get()] = None;
+        self.unstamped[question.get()] = true;
         let start = self.questionnaire.graph.id(Node::QuestionValue(question));
         let mut changes = self.propagate(start);
         if !changes.questions.contains(&question) {
@@ -479,12 +543,20 @@ impl Session {
         self.violations.iter().enumerate().flat_map(|(q, list)| list.iter().map(move |v| (QuestionIdx(q as u32), v)))
     }
 
-    /// All answers by question id, hidden ones and those kept aside included: what a draft stores.
+    /// All answers by question id, hidden ones included: what a draft stores. A question whose
+    /// default the respondent cleared is `null`, so that the default does not come back.
+    /// Kept-aside answers are not among them ([`Session::kept_aside`]).
     pub fn answers_json(&self) -> BTreeMap<String, Json> {
-        let mut out = self.kept_aside.clone();
+        let mut out = BTreeMap::new();
         for (question, answer) in self.questionnaire.questions.iter().zip(&self.answers) {
-            if let Some(answer) = answer {
-                out.insert(question.id.0.clone(), answer_to_json(question, answer));
+            match answer {
+                Some(answer) => {
+                    out.insert(question.id.0.clone(), answer_to_json(question, answer));
+                }
+                None if question.default.is_some() => {
+                    out.insert(question.id.0.clone(), Json::Null);
+                }
+                None => {}
             }
         }
         out
@@ -527,8 +599,47 @@ impl Session {
         out
     }
 
-    /// Answers kept aside while restoring (unknown ids or wrong types).
-    pub fn kept_aside(&self) -> &BTreeMap<String, Json> {
+    /// Answers that fit no question of this questionnaire, kept so that they are never lost:
+    /// those the draft brought and those set aside when it was opened. Drafts write them back.
+    pub fn kept_aside(&self) -> &[KeptAside] {
         &self.kept_aside
+    }
+
+    /// When an answer was last changed (RFC 3339, as the caller gave it): from the draft it
+    /// came from, or from [`Session::stamp_changes`]. `None` when unknown, and from a change
+    /// until the next stamp.
+    pub fn answered_at(&self, question: QuestionIdx) -> Option<&str> {
+        self.answered_at[question.get()].as_deref()
+    }
+
+    /// Gives every answer changed since the last stamp the time `at` (RFC 3339, from the
+    /// caller's clock), and returns how many. The app calls it when it saves, with the time of
+    /// saving, so that the typing path never reads a clock; a time is then at most one
+    /// autosave delay later than the change.
+    pub fn stamp_changes(&mut self, at: &str) -> usize {
+        let mut n = 0;
+        for (stamp, unstamped) in self.answered_at.iter_mut().zip(&mut self.unstamped) {
+            if std::mem::take(unstamped) {
+                *stamp = Some(at.to_owned());
+                n += 1;
+            }
+        }
+        n
+    }
+
+    /// How many of the pages that are not hidden are completed.
+    pub fn progress(&self) -> Progress {
+        let mut progress = Progress::default();
+        for page in self.questionnaire.pages() {
+            match self.section_status(page) {
+                SectionStatus::NotNeeded => {}
+                SectionStatus::Completed => {
+                    progress.pages_completed += 1;
+                    progress.pages_needed += 1;
+                }
+                _ => progress.pages_needed += 1,
+            }
+        }
+        progress
     }
 }

@@ -10,7 +10,8 @@ fuzz_target!(|data: &[u8]| {
     if let Ok(questionnaire) = bogen_engine::compile(text) {
         let questionnaire = Arc::new(questionnaire);
         let session = bogen_engine::Session::new(Arc::clone(&questionnaire));
-        let draft = bogen_engine::DraftFile::from_session(&session, "2004-09-30T12:00:00Z");
+        let meta = bogen_engine::DraftMeta { saved_at: "2004-09-30T12:00:00Z".into(), ..Default::default() };
+        let draft = bogen_engine::DraftFile::from_session(&session, &meta);
         let _ = bogen_engine::DraftFile::parse(&draft.to_json()).map(|d| d.restore(questionnaire));
     }
 });

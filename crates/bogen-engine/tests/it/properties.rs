@@ -1,9 +1,10 @@
 //! Property tests: for generated questionnaires (random conditions, calculations and rules over
 //! earlier questions) and random sequences of changes, no change panics, and the incrementally
-//! maintained state always equals a full evaluation of the same answers from scratch.
+//! maintained state always equals a full evaluation of the same answers from scratch, and a
+//! draft's round trip loses no answer.
 
 use crate::support::render;
-use bogen_engine::{compile, AnswerValue, QuestionKind, Session};
+use bogen_engine::{compile, AnswerValue, DraftFile, DraftMeta, QuestionKind, Session};
 use proptest::prelude::*;
 use std::sync::Arc;
 
@@ -181,6 +182,36 @@ proptest! {
             prop_assert_eq!(render(&session), render(&fresh), "questionnaire: {}", json);
             prop_assert_eq!(session.visible_answers(), fresh.visible_answers());
         }
+    }
+
+    #[test]
+    fn a_draft_round_trip_keeps_every_answer_carried_or_kept_aside_and_is_stable(seed in proptest::collection::vec(any::<u8>(), 16..400)) {
+        let mut bytes = Bytes(seed.iter());
+        let json = questionnaire(&mut bytes);
+        let questionnaire = match compile(&json) {
+            Ok(q) => Arc::new(q),
+            Err(problems) => panic!("generated questionnaire does not load:\n{}\n{json}", problems.render("generated.json")),
+        };
+        let mut session = Session::new(Arc::clone(&questionnaire));
+        for _ in 0..1 + bytes.below(30) {
+            step(&mut session, &mut bytes);
+        }
+        let meta = DraftMeta { draft_id: "d".into(), name: "n".into(), saved_at: "2026-01-01T00:00:00Z".into(), revision: 1 };
+        session.stamp_changes(&meta.saved_at);
+        let first = DraftFile::from_session(&session, &meta);
+        let read = DraftFile::parse(&first.to_json());
+        prop_assert_eq!(read.as_ref(), Ok(&first));
+        let (restored, _) = first.restore(Arc::clone(&questionnaire)).expect("same questionnaire");
+        let second = DraftFile::from_session(&restored, &meta);
+        for (id, value) in &first.answers {
+            let carried = second.answers.get(id) == Some(value);
+            let aside = second.kept_aside.iter().any(|k| &k.question_id == id && &k.value == value);
+            prop_assert!(carried || aside, "{} = {} is lost: {:?}", id, value, second);
+        }
+        // Opening the second save again changes nothing.
+        let (again, report) = second.restore(Arc::clone(&questionnaire)).expect("same questionnaire");
+        prop_assert!(report.newly_kept_aside.is_empty(), "{:?}", report);
+        prop_assert_eq!(DraftFile::from_session(&again, &meta), second);
     }
 
     #[test]

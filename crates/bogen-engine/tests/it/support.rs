@@ -67,6 +67,20 @@ fn parse_target(target: &str) -> (&str, Option<usize>, Option<&str>) {
     }
 }
 
+/// A new session of `questionnaire` after the script's lines (without a log).
+pub fn session_after(questionnaire: &Arc<Questionnaire>, script: &str) -> Session {
+    let mut session = Session::new(Arc::clone(questionnaire));
+    for line in script.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        apply(&mut session, questionnaire, line);
+    }
+    session
+}
+
+/// Reads a file of the repository, e.g. `tests/fixtures/versions/…`.
+pub fn repo_file(path: &str) -> String {
+    std::fs::read_to_string(repo_root().join(path)).unwrap_or_else(|e| panic!("cannot read {path}: {e}"))
+}
+
 fn apply(session: &mut Session, questionnaire: &Questionnaire, line: &str) -> Option<bogen_engine::ChangeSet> {
     let (command, rest) = line.split_once(' ').unwrap_or((line, ""));
     let (target, value) = match rest.split_once(" = ") {
@@ -172,6 +186,49 @@ pub fn render(session: &Session) -> String {
                 writeln!(out, "    ! {at}{:?}{custom}", v.kind).ok();
             }
         }
+    }
+    out
+}
+
+/// Renders what opening a draft did: whether the questionnaire changed, each answer that carried
+/// (and how, when not as it was), and each answer kept aside now, with its reason.
+pub fn render_report(report: &bogen_engine::RestoreReport, questionnaire: &Questionnaire) -> String {
+    let mut out = String::new();
+    let sha = match &report.draft_questionnaire_sha256 {
+        Some(sha) if *sha == questionnaire.sha256 => "same sha256",
+        Some(_) => "other sha256",
+        None => "sha256 unknown",
+    };
+    writeln!(
+        out,
+        "draft of {} ({sha}) opened with {}: {}",
+        report.draft_questionnaire_version,
+        questionnaire.version,
+        if report.questionnaire_changed { "changed" } else { "unchanged" }
+    )
+    .ok();
+    for carried in &report.carried {
+        let how = match carried.how {
+            bogen_engine::Carry::AsIs => String::new(),
+            other => format!(" ({other:?})"),
+        };
+        writeln!(out, "carried {}{how}", questionnaire.question(carried.question).id).ok();
+    }
+    out.push_str(&render_kept_aside(&report.newly_kept_aside));
+    writeln!(out, "kept aside in all: {}", report.kept_aside_total).ok();
+    out
+}
+
+/// One line per kept-aside answer: old id, value as it was, version, reason.
+pub fn render_kept_aside(list: &[bogen_engine::KeptAside]) -> String {
+    let mut out = String::new();
+    for kept in list {
+        writeln!(
+            out,
+            "kept aside {} = {} (from {}): {}",
+            kept.question_id, kept.value, kept.questionnaire_version, kept.reason
+        )
+        .ok();
     }
     out
 }
