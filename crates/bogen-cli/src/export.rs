@@ -48,9 +48,13 @@ pub fn run(options: &Options<'_>) -> anyhow::Result<ExitCode> {
     if inputs.is_empty() {
         bail!("no submission files: the folders given hold no *.json files");
     }
-    let reports = inputs::verify_all(&inputs, &known);
+    let mut reports = inputs::verify_all(&inputs, &known, true);
     let questionnaire = choose(&reports, &known, options.only)?;
     let workbook = table::build_workbook(&reports, questionnaire.as_deref());
+    // The cells hold what is needed now; the answers would double the memory while writing.
+    for report in &mut reports {
+        report.answers = None;
+    }
 
     let targets: Vec<(PathBuf, usize)> = match kind {
         Kind::Xlsx => vec![(output.to_owned(), 0)],

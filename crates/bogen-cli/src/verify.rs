@@ -13,7 +13,7 @@ pub fn run(files: &[PathBuf], questionnaires: &[PathBuf], json: bool) -> anyhow:
     if inputs.is_empty() {
         anyhow::bail!("no submission files: the folders given hold no *.json files");
     }
-    let reports = inputs::verify_all(&inputs, &known);
+    let reports = inputs::verify_all(&inputs, &known, false);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if json {
         let text = serde_json::to_string_pretty(&batch::reports_json(&reports))?;
@@ -45,7 +45,8 @@ pub fn line(report: &FileReport) -> String {
     }
 }
 
-/// `Musterstadt (Großstadt), signed by ABCD-…, erfolgreiche-integration-2005 1.0.0, 2004-09-29T14:05:00Z`.
+/// `Musterstadt (Großstadt), signed by ABCD-…, erfolgreiche-integration-2005 1.0.0,
+/// 2004-09-29T14:05:00Z, digest 3f2a 9c01 77be 0d4e` (the digest as on the paper copy).
 fn described(report: &FileReport) -> String {
     let who = match (&report.municipality, &report.kind) {
         (Some(name), Some(kind)) => format!("{name} ({kind})"),
@@ -56,9 +57,10 @@ fn described(report: &FileReport) -> String {
     let questionnaire =
         report.questionnaire.as_ref().map(|q| format!("{} {}", q.id, q.version)).unwrap_or_else(|| "?".to_owned());
     format!(
-        "{who}, signed by {}, {questionnaire}, {}",
+        "{who}, signed by {}, {questionnaire}, {}, digest {}",
         report.fingerprint.as_deref().unwrap_or("?"),
-        report.created_at.as_deref().unwrap_or("?")
+        report.created_at.as_deref().unwrap_or("?"),
+        report.short_digest().as_deref().unwrap_or("?")
     )
 }
 

@@ -58,9 +58,18 @@ fn an_xlsx_export_is_a_workbook_with_the_submissions_the_groups_and_the_files() 
     for expected in [municipality(11), municipality(12), "Prüfsumme".to_owned(), "ersetzt".to_owned()] {
         assert!(strings.contains(&expected), "{expected} is not in the workbook");
     }
-    // The formula-like answer is text with Excel's quote prefix, shown as written.
-    assert!(strings.contains(&format!("<t>{FORMULA}</t>")), "the text as written, no apostrophe");
-    assert!(zip_entry(&mut archive, "xl/styles.xml").contains("quotePrefix=\"1\""));
+    // The formula-like answer is a text cell, as written (no apostrophe), whose style has
+    // Excel's quote prefix, so that editing it keeps it text.
+    let index = strings.split("<si>").skip(1).position(|s| s == format!("<t>{FORMULA}</t></si>")).unwrap();
+    let cell = format!(" t=\"s\"><v>{index}</v></c>");
+    let before = &main[..main.find(&cell).expect("the formula-like answer's cell")];
+    let tag = &before[before.rfind("<c ").unwrap()..];
+    let style: usize =
+        tag.split(" s=\"").nth(1).expect("the cell has a style").split('"').next().unwrap().parse().unwrap();
+    let styles = zip_entry(&mut archive, "xl/styles.xml");
+    let cell_styles = &styles[styles.find("<cellXfs").unwrap()..];
+    let xf = cell_styles.split("<xf ").nth(style + 1).unwrap();
+    assert!(xf.split('>').next().unwrap().contains("quotePrefix=\"1\""), "style {style}: {xf}");
 }
 
 /// Reads RFC 4180 CSV (after its BOM): rows of fields.

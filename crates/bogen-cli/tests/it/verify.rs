@@ -3,7 +3,7 @@
 
 use crate::campaign::{self, default_questionnaire, key, municipality};
 use crate::{bogen, repo_root, TempDir};
-use bogen_engine::submission::respondent_kind;
+use bogen_engine::submission::{respondent_kind, short_digest};
 use bogen_engine::{KeyPair, Lang};
 use serde_json::{json, Value as Json};
 use std::sync::Arc;
@@ -11,11 +11,17 @@ use std::sync::Arc;
 const AT: &str = "2004-09-29T14:05:00Z";
 const Q: &str = "erfolgreiche-integration-2005 1.0.0";
 
-/// The valid line of municipality `n`'s submission signed by `key`.
-fn valid_line(file: &str, n: usize, key: &KeyPair, at: &str) -> String {
+/// The valid line of municipality `n`'s submission signed by `key`, which `dir` holds as `file`.
+fn valid_line(dir: &TempDir, file: &str, n: usize, key: &KeyPair, at: &str) -> String {
     let questionnaire = default_questionnaire();
     let kind = respondent_kind(&questionnaire, &campaign::answers(&questionnaire, n), Lang::De).unwrap();
-    format!("{file}: valid: {} ({kind}), signed by {}, {Q}, {at}", municipality(n), key.public_key().fingerprint())
+    let text = std::fs::read_to_string(dir.path(file)).unwrap();
+    let digest = short_digest(&bogen_engine::verify_submission(&text).unwrap().answers_digest);
+    format!(
+        "{file}: valid: {} ({kind}), signed by {}, {Q}, {at}, digest {digest}",
+        municipality(n),
+        key.public_key().fingerprint()
+    )
 }
 
 #[test]
@@ -24,7 +30,7 @@ fn a_valid_submission_is_reported_with_its_municipality_signer_questionnaire_and
     let questionnaire = default_questionnaire();
     dir.write("gießen.json", campaign::submission(&questionnaire, 0, &key(0), AT));
     let run = bogen(&dir.0, &["verify", "gießen.json"]);
-    assert_eq!(run.stdout, format!("{}\n", valid_line("gießen.json", 0, &key(0), AT)));
+    assert_eq!(run.stdout, format!("{}\n", valid_line(&dir, "gießen.json", 0, &key(0), AT)));
     assert_eq!(run.stderr, "1 file: 1 valid, 0 superseded, 0 invalid\n");
     assert_eq!(run.code, 0);
 }
@@ -172,7 +178,7 @@ fn a_file_that_cannot_be_read_is_invalid_and_the_others_are_still_checked() {
     assert_eq!(run.code, 1);
     let lines: Vec<&str> = run.stdout.lines().collect();
     assert_eq!(lines[0], "missing.json: invalid: the file could not be read: No such file or directory (os error 2)");
-    assert_eq!(lines[1], valid_line("ok.json", 6, &key(6), AT));
+    assert_eq!(lines[1], valid_line(&dir, "ok.json", 6, &key(6), AT));
 }
 
 #[test]
@@ -211,7 +217,7 @@ fn a_folder_stands_for_its_json_files_in_name_order_and_a_later_submission_super
     let run = bogen(&dir.0, &["verify", "eingang"]);
     assert_eq!(run.code, 0, "superseded files are valid: {}", run.stdout);
     let lines: Vec<&str> = run.stdout.lines().collect();
-    let a = valid_line("eingang/a.json", 7, &key(7), AT).replacen(
+    let a = valid_line(&dir, "eingang/a.json", 7, &key(7), AT).replacen(
         "eingang/a.json: valid:",
         "eingang/a.json: valid, superseded by eingang/b.json:",
         1,
@@ -220,8 +226,8 @@ fn a_folder_stands_for_its_json_files_in_name_order_and_a_later_submission_super
         lines,
         [
             a.as_str(),
-            valid_line("eingang/b.json", 7, &key(7), "2004-09-30T08:00:00Z").as_str(),
-            valid_line("eingang/c.json", 8, &key(8), AT).as_str(),
+            valid_line(&dir, "eingang/b.json", 7, &key(7), "2004-09-30T08:00:00Z").as_str(),
+            valid_line(&dir, "eingang/c.json", 8, &key(8), AT).as_str(),
         ]
     );
     assert_eq!(run.stderr, "3 files: 2 valid, 1 superseded, 0 invalid\n");
