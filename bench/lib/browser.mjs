@@ -1,0 +1,69 @@
+// Chromium for the benchmark: a cold browser per load with the in-page probe (probe.js), and the
+// first typed character. Debian's Chromium through playwright-core, as in tests/e2e; never a
+// downloaded browser.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const CHROMIUM = process.env.BOGEN_CHROMIUM ?? '/usr/bin/chromium';
+// The end-to-end tests' flags (tests/e2e/lib/browser.mjs), plus eager memory measurement:
+// measureUserAgentSpecificMemory() otherwise waits for the next garbage collection (up to 20 s).
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+  '--lang=de-DE',
+  '--enable-blink-features=ForceEagerMeasureMemory',
+];
+
+const probeText = readFileSync(fileURLToPath(new URL('probe.js', import.meta.url)), 'utf8');
+const probeFn = probeText.slice(probeText.indexOf('(cfg) =>')).trim().replace(/;\s*$/, '');
+
+export async function metricsOf(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return Object.fromEntries(metrics.map((m) => [m.name, m.value]));
+}
+
+/**
+ * A cold browser (new process, empty profile) with one page that carries the probe, configured
+ * by `system`, the text field `meta.typing` and `extra`. CDP's Performance domain is on, in
+ * thread time (the main thread's CPU time, which other processes on the machine do not inflate).
+ * Requests to anything but 127.0.0.1 are refused and listed in `outside`.
+ */
+export async function openPage(system, meta, extra = {}) {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
+  const outside = [];
+  await context.route(/^(?!http:\/\/127\.0\.0\.1[:/])/, (route) => {
+    outside.push(route.request().url());
+    return route.abort();
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const cfg = { system, typing: meta.typing, ...extra };
+  await page.addInitScript({ content: `(${probeFn})(${JSON.stringify(cfg)});` });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  return { browser, context, page, cdp, errors, outside, close: () => browser.close() };
+}
+
+/**
+ * Navigates, waits for the text field (one check per animation frame), focuses it and types
+ * 'x'. Resolves to the probe's record of that keystroke (`first.tFrame` is the time to the first
+ * character, from navigation start) and when the field was first found.
+ */
+export async function firstCharacter(page, url) {
+  await page.goto(url, { waitUntil: 'commit', timeout: 120_000 });
+  const inputId = await page.evaluate(() => window.__bench.inputReady);
+  await page.focus(`[id="${inputId}"]`);
+  await page.keyboard.press('x');
+  const first = await page.evaluate(() => window.__bench.lastKey);
+  const tInputFound = await page.evaluate(() => window.__bench.tInputFound);
+  return { inputId, first, tInputFound };
+}
