@@ -8,14 +8,16 @@
 //! feature, since `std`'s clock panics on `wasm32-unknown-unknown`.
 //!
 //! Layout: the header rows are bold (the ids grey), frozen above the data with the file column
-//! beside it, and the label row carries filter buttons. A text that a spreadsheet would read as
+//! beside it, and the label row wraps its long questions and carries filter buttons. Data rows
+//! keep one line's height, also for answers with line breaks, so that a sheet of thousands of
+//! submissions stays scannable (the whole text is in the cell). A text that a spreadsheet would read as
 //! a formula is written with Excel's quote prefix: the cell shows the text as written and stays
 //! text when edited (the XLSX form of the CSV's leading apostrophe). Excel holds at most 32,767
 //! characters in a cell; a longer answer is cut there with a note (the submission file keeps it whole).
 
 use crate::csv::looks_like_formula;
 use crate::table::{Cell, Sheet, Workbook, HEADER_ROWS};
-use rust_xlsxwriter::{Color, DocProperties, ExcelDateTime, Format, Worksheet};
+use rust_xlsxwriter::{Color, DocProperties, ExcelDateTime, Format, FormatAlign, Worksheet};
 use std::fmt;
 
 /// Why a workbook could not be written.
@@ -37,8 +39,15 @@ const MAX_CELL_CHARS: usize = 32_767;
 pub const CUT_NOTE: &str =
     " … [gekürzt: die Antwort ist länger, als Excel in einer Zelle hält; vollständig in der Einreichung]";
 
-/// The widest a column is made, in characters.
-const MAX_WIDTH: usize = 60;
+/// The narrowest and widest a column is made, in characters.
+const MIN_WIDTH: usize = 10;
+const MAX_WIDTH: usize = 50;
+
+/// The height of a data row in points, and of the wrapped label row (four lines). Not Excel's
+/// default 15: rust_xlsxwriter marks a row's height as fixed only when it differs from the
+/// default, and only a fixed height keeps a spreadsheet from growing rows with line breaks.
+const ROW_HEIGHT: f64 = 15.75;
+const LABEL_ROW_HEIGHT: f64 = 60.0;
 
 /// Column widths are taken from the headers and this many first rows: enough, and cheap.
 const WIDTH_ROWS: usize = 200;
@@ -55,7 +64,7 @@ pub fn workbook_xlsx(workbook: &Workbook, created_at: &str) -> Result<Vec<u8>, X
     book.set_properties(&properties);
     let formats = Formats {
         ids: Format::new().set_bold().set_font_color(Color::RGB(0x595959)),
-        labels: Format::new().set_bold(),
+        labels: Format::new().set_bold().set_text_wrap().set_align(FormatAlign::Top),
         quoted: Format::new().set_quote_prefix(),
     };
     for sheet in &workbook.sheets {
@@ -77,13 +86,18 @@ fn write_sheet(worksheet: &mut Worksheet, sheet: &Sheet, formats: &Formats) -> R
     if n_columns > usize::from(u16::MAX) || sheet.rows.len() > u32::MAX as usize {
         return Err(rust_xlsxwriter::XlsxError::RowColumnLimitError);
     }
-    let mut widths = vec![8usize; n_columns];
+    let mut widths = vec![MIN_WIDTH; n_columns];
     for (r, row) in sheet.rows.iter().enumerate() {
         let header = match r {
             0 => Some(&formats.ids),
             1 => Some(&formats.labels),
             _ => None,
         };
+        if r == 1 {
+            worksheet.set_row_height(1, LABEL_ROW_HEIGHT)?;
+        } else if r >= HEADER_ROWS {
+            worksheet.set_row_height(r as u32, ROW_HEIGHT)?;
+        }
         for (c, cell) in row.iter().enumerate() {
             let (row_num, col_num) = (r as u32, c as u16);
             match cell {
@@ -103,7 +117,8 @@ fn write_sheet(worksheet: &mut Worksheet, sheet: &Sheet, formats: &Formats) -> R
                         }
                         None => worksheet.write_string(row_num, col_num, text.as_ref())?,
                     };
-                    if r < WIDTH_ROWS {
+                    // The labels wrap; the ids and the data set the width.
+                    if r < WIDTH_ROWS && r != 1 {
                         let longest_line = text.lines().map(|l| l.chars().count()).max().unwrap_or(0);
                         widths[c] = widths[c].max(longest_line.min(MAX_WIDTH));
                     }
