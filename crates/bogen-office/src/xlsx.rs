@@ -165,6 +165,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_workbook_with_an_answer_longer_than_a_cell_holds_is_still_written() {
+        let workbook = Workbook {
+            title: "T".into(),
+            sheets: vec![Sheet {
+                name: "S".into(),
+                file_suffix: None,
+                rows: vec![
+                    vec![Cell::Text("id".into()), Cell::Text("n".into())],
+                    vec![Cell::Text("Label".into()), Cell::Text("Zahl".into())],
+                    vec![Cell::Text("x".repeat(40_000)), Cell::Number(-3.0)],
+                ],
+            }],
+        };
+        let bytes = workbook_xlsx(&workbook, "2004-09-29T14:05:00Z").unwrap();
+        assert_eq!(&bytes[..2], b"PK", "an xlsx is a zip file");
+    }
+
+    #[test]
     fn a_text_longer_than_excel_holds_is_cut_with_a_note() {
         let long = "ä".repeat(40_000);
         let cut = fit_cell(&long);
