@@ -311,7 +311,9 @@ pub fn FormRoot(props: &FormRootProps) -> Html {
         use_reducer(move || {
             let route = route_from_url(&questionnaire);
             let (session, notice) = open_session(questionnaire);
-            FormState::new(session, route, notice)
+            let mut state = FormState::new(session, route, notice);
+            state.signing = crate::keys::at_start();
+            state
         })
     };
     let context = FormContext { store: state.store.clone(), dispatch: state.dispatcher() };
@@ -418,6 +420,9 @@ pub fn FormRoot(props: &FormRootProps) -> Html {
                     Some(FocusTarget::Field(id)) => {
                         crate::dom::focus_element(&id, true);
                     }
+                    Some(FocusTarget::Block(id)) => {
+                        crate::dom::focus_block(id);
+                    }
                     None => {}
                 }
             }
@@ -444,17 +449,21 @@ pub fn FormRoot(props: &FormRootProps) -> Html {
         })
     };
     let revision = state.revision;
+    // Where the questionnaire comes from: worked out once per questionnaire.
+    let origin = (*use_memo(props.questionnaire.clone(), |q| crate::trust::origin(&q.0))).clone();
     let page = match state.route {
         Route::Start => html! {
-            <StartPage {lang} {revision} notice={state.notice.clone()}
+            <StartPage {lang} {revision} notice={state.notice.clone()} origin={origin.clone()}
                 {on_open_file} on_file_error={props.on_file_error.clone()}
                 file_message={props.file_message.clone()} />
         },
         Route::Section(section) => html! {
             <SectionPage key={section.0} {section} {lang} {revision} summary={summary_open} />
         },
-        Route::Review => html! { <ReviewPage {lang} {revision} refused={state.export_refused} /> },
-        Route::Print => html! { <PrintPage {lang} {revision} /> },
+        Route::Review => html! {
+            <ReviewPage {lang} {revision} refused={state.export_refused} signing={state.signing.clone()} />
+        },
+        Route::Print => html! { <PrintPage {lang} {revision} signing={state.signing.clone()} /> },
     };
     html! {
         <ContextProvider<FormContext> context={context}>

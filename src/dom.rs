@@ -1,6 +1,6 @@
 //! Small browser helpers that are not rendering: focus, document title and language, the URL,
-//! the clock, and downloads. Every one of them does nothing (rather than panic) when the
-//! browser does not offer what it needs.
+//! the clock, randomness for new keys, downloads and uploads. Every one of them does nothing
+//! (rather than panic) when the browser does not offer what it needs.
 
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
@@ -180,6 +180,39 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> bool {
     // The object URL must outlive the click's navigation; revoke it a little later.
     gloo::timers::callback::Timeout::new(10_000, move || drop(url)).forget();
     true
+}
+
+/// 32 bytes from the browser's cryptographically secure random source
+/// (`crypto.getRandomValues`): the seed of a new signing key. `None` when the browser offers
+/// none; then no key is made (a key from a weaker source could be guessed).
+pub fn random_seed() -> Option<[u8; 32]> {
+    let crypto = web_sys::window()?.crypto().ok()?;
+    let mut seed = [0u8; 32];
+    crypto.get_random_values_with_u8_array(&mut seed).ok()?;
+    // A browser that returned without filling anything is no source either.
+    (seed != [0u8; 32]).then_some(seed)
+}
+
+/// Uploads a file to `url` with `POST`, as `multipart/form-data` with one part named
+/// [`UPLOAD_FIELD`](crate::submit::UPLOAD_FIELD) carrying `file_name` and `mime`, as an HTML
+/// form with `<input type="file" name="file">` would. `Ok` on a 2xx answer.
+pub async fn upload(url: &str, file_name: &str, mime: &str, text: &str) -> Result<(), crate::submit::UploadFailure> {
+    use crate::submit::UploadFailure;
+    let describe = |e: wasm_bindgen::JsValue| {
+        gloo::utils::errors::JsError::try_from(e).map(|e| e.to_string()).unwrap_or_else(|_| "unknown".to_owned())
+    };
+    let form = web_sys::FormData::new().map_err(|e| UploadFailure::Request(describe(e)))?;
+    let blob = web_sys::Blob::from(gloo::file::Blob::new_with_options(text, Some(mime)));
+    form.append_with_blob_and_filename(crate::submit::UPLOAD_FIELD, &blob, file_name)
+        .map_err(|e| UploadFailure::Request(describe(e)))?;
+    // No content type of our own: the browser sets multipart/form-data with its boundary.
+    let request = gloo::net::http::Request::post(url).body(form).map_err(|e| UploadFailure::Request(e.to_string()))?;
+    let response = request.send().await.map_err(|e| UploadFailure::Network(e.to_string()))?;
+    if crate::submit::is_success(response.status()) {
+        Ok(())
+    } else {
+        Err(UploadFailure::Http { status: response.status(), status_text: response.status_text() })
+    }
 }
 
 /// Opens the browser's print dialog.

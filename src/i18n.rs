@@ -6,7 +6,10 @@
 //! names in them are functions that take the language.
 
 use crate::format::{format_date, format_number};
-use bogen_engine::{Lang, Question, QuestionKind, Violation, ViolationKind};
+use crate::state::{ExportRecord, KeyNotice, UploadStatus};
+use crate::storage::StorageError;
+use crate::submit::UploadFailure;
+use bogen_engine::{KeyError, Lang, Question, QuestionKind, Violation, ViolationKind};
 
 /// The fixed texts of one language.
 pub struct Texts {
@@ -59,7 +62,6 @@ pub struct Texts {
     pub export_note: &'static str,
     pub export_refused_title: &'static str,
     pub export_refused_text: &'static str,
-    pub export_done: &'static str,
     pub print_title: &'static str,
     pub print_button: &'static str,
     pub print_intro: &'static str,
@@ -88,6 +90,39 @@ pub struct Texts {
     pub section_not_needed: &'static str,
     pub broken_open_heading: &'static str,
     pub broken_open_label: &'static str,
+    pub signing_heading: &'static str,
+    pub warning_word: &'static str,
+    pub key_none: &'static str,
+    pub fingerprint_label: &'static str,
+    pub key_fingerprint: &'static str,
+    pub fingerprint_explain: &'static str,
+    pub key_save_button: &'static str,
+    pub key_secret_warning: &'static str,
+    pub key_load_label: &'static str,
+    pub key_load_hint: &'static str,
+    pub key_made: &'static str,
+    pub key_no_random: &'static str,
+    pub key_replace_title: &'static str,
+    pub key_replace_save_current: &'static str,
+    pub key_replace_confirm: &'static str,
+    pub key_replace_cancel: &'static str,
+    pub export_done_title: &'static str,
+    pub file_label: &'static str,
+    pub digest_label: &'static str,
+    pub send_heading: &'static str,
+    pub download_again: &'static str,
+    pub upload_intro: &'static str,
+    pub upload_button: &'static str,
+    pub upload_running: &'static str,
+    pub print_match_heading: &'static str,
+    pub print_match_text: &'static str,
+    pub print_no_key: &'static str,
+    pub origin_unsigned_title: &'static str,
+    pub origin_unsigned_text: &'static str,
+    pub origin_unknown_title: &'static str,
+    pub origin_invalid_title: &'static str,
+    pub origin_invalid_text: &'static str,
+    pub origin_technical: &'static str,
 }
 
 /// German.
@@ -136,12 +171,11 @@ pub const DE: Texts = Texts {
     draft_saving: "Entwurf wird gespeichert …",
     review_title: "Antworten prüfen",
     change: "Ändern",
-    submit_heading: "Antworten herunterladen",
-    export_button: "Antworten als Datei herunterladen (noch ohne Signatur)",
-    export_note: "Die Datei enthält alle sichtbaren Antworten. Die signierte Abgabedatei folgt in einer späteren Version.",
+    submit_heading: "Bewerbung signieren und absenden",
+    export_button: "Bewerbung signieren und herunterladen",
+    export_note: "Die Datei enthält alle sichtbaren Antworten und wird mit dem Schlüssel dieses Browsers signiert. So kann das Projektbüro prüfen, dass sie von Ihnen kommt und unverändert ist.",
     export_refused_title: "Die Antworten können noch nicht heruntergeladen werden",
     export_refused_text: "Bitte beheben Sie zuerst diese Probleme:",
-    export_done: "Die Datei wurde heruntergeladen.",
     print_title: "Druckansicht",
     print_button: "Drucken",
     print_intro: "Alle sichtbaren Antworten zur Unterschrift auf Papier.",
@@ -170,6 +204,39 @@ pub const DE: Texts = Texts {
     section_not_needed: "Nach Ihren bisherigen Antworten ist dieser Abschnitt nicht erforderlich.",
     broken_open_heading: "Anderen Fragebogen öffnen",
     broken_open_label: "Fragebogen-Datei auswählen",
+    signing_heading: "Signatur",
+    warning_word: "Warnung:",
+    key_none: "In diesem Browser gibt es noch keinen Schlüssel zum Signieren. Er wird beim ersten Signieren erzeugt und in diesem Browser gespeichert.",
+    fingerprint_label: "Fingerabdruck Ihres Schlüssels",
+    key_fingerprint: "Fingerabdruck des Schlüssels",
+    fingerprint_explain: "Der Fingerabdruck kennzeichnet den Schlüssel, mit dem dieser Browser Ihre Bewerbung signiert. Teilen Sie ihn dem Projektbüro auf einem zweiten Weg mit, per E-Mail oder Telefon: Dann kann es prüfen, dass die Datei wirklich von Ihnen kommt und unverändert ist.",
+    key_save_button: "Schlüssel als Datei sichern",
+    key_secret_warning: "Die Schlüsseldatei ist geheim: Wer sie hat, kann in Ihrem Namen signieren. Bewahren Sie sie sicher auf, etwa um an einem anderen Rechner mit demselben Schlüssel zu signieren, und schicken Sie sie niemandem – auch nicht dem Projektbüro.",
+    key_load_label: "Schlüssel aus Datei laden",
+    key_load_hint: "Eine Schlüsseldatei (bogen-schluessel-….json), die Sie zuvor mit „Schlüssel als Datei sichern“ gespeichert haben. Sie können die Datei auch hierher ziehen.",
+    key_made: "Für diese Bewerbung wurde ein neuer Schlüssel erzeugt und in diesem Browser gespeichert. Sichern Sie ihn als Datei, wenn Sie auch an einem anderen Rechner oder in einem anderen Browser signieren wollen.",
+    key_no_random: "Dieser Browser bietet keine sicheren Zufallszahlen. Ohne sie kann kein Schlüssel erzeugt werden; die Bewerbung wurde daher nicht signiert und nicht heruntergeladen. Bitte verwenden Sie einen aktuellen Browser, oder laden Sie einen gesicherten Schlüssel aus einer Datei.",
+    key_replace_title: "Anderen Schlüssel verwenden?",
+    key_replace_save_current: "Bisherigen Schlüssel als Datei sichern",
+    key_replace_confirm: "Neuen Schlüssel verwenden",
+    key_replace_cancel: "Bisherigen Schlüssel behalten",
+    export_done_title: "Bewerbung signiert und heruntergeladen",
+    file_label: "Datei",
+    digest_label: "Prüfsumme der Antworten",
+    send_heading: "So senden Sie die Bewerbung",
+    download_again: "Datei erneut herunterladen",
+    upload_intro: "Sie können die Datei auch direkt beim Projektbüro hochladen:",
+    upload_button: "Datei hochladen",
+    upload_running: "Die Datei wird hochgeladen …",
+    print_match_heading: "Zuordnung zur Datei",
+    print_match_text: "Fingerabdruck und Prüfsumme stehen auch in der signierten Datei, und das Projektbüro sieht sie, wenn es die Datei prüft. Stimmen beide überein, gehören dieses Papier und die Datei zusammen.",
+    print_no_key: "noch kein Schlüssel – er wird beim Export erzeugt",
+    origin_unsigned_title: "Dieser Fragebogen ist nicht signiert",
+    origin_unsigned_text: "Er stammt möglicherweise nicht vom Projektbüro. Füllen Sie ihn nur aus, wenn Sie wissen, woher er kommt.",
+    origin_unknown_title: "Dieser Fragebogen ist mit einem unbekannten Schlüssel signiert",
+    origin_invalid_title: "Achtung: Die Signatur dieses Fragebogens ist ungültig",
+    origin_invalid_text: "Der Fragebogen wurde verändert, nachdem er signiert wurde, oder seine Signatur ist beschädigt. Füllen Sie ihn nicht aus: Bitten Sie das Projektbüro um eine neue Datei.",
+    origin_technical: "Technischer Grund (englisch)",
 };
 
 /// English.
@@ -218,12 +285,11 @@ pub const EN: Texts = Texts {
     draft_saving: "Saving the draft …",
     review_title: "Check your answers",
     change: "Change",
-    submit_heading: "Download your answers",
-    export_button: "Download the answers as a file (not signed yet)",
-    export_note: "The file holds every visible answer. The signed submission file follows in a later version.",
+    submit_heading: "Sign and send the application",
+    export_button: "Sign and download the application",
+    export_note: "The file holds every visible answer and is signed with this browser's key, so that the project office can check that it comes from you unchanged.",
     export_refused_title: "The answers cannot be downloaded yet",
     export_refused_text: "Please fix these problems first:",
-    export_done: "The file has been downloaded.",
     print_title: "Print view",
     print_button: "Print",
     print_intro: "All visible answers, for signing on paper.",
@@ -252,6 +318,39 @@ pub const EN: Texts = Texts {
     section_not_needed: "Going by your answers so far, this section is not needed.",
     broken_open_heading: "Open another questionnaire",
     broken_open_label: "Choose a questionnaire file",
+    signing_heading: "Digital signature",
+    warning_word: "Warning:",
+    key_none: "This browser has no signing key yet. It is made when you first sign, and kept in this browser.",
+    fingerprint_label: "Your key's fingerprint",
+    key_fingerprint: "Key fingerprint",
+    fingerprint_explain: "The fingerprint identifies the key this browser signs your application with. Tell it to the project office another way, by e-mail or telephone: then it can check that the file really comes from you and is unchanged.",
+    key_save_button: "Save the key as a file",
+    key_secret_warning: "The key file is secret: whoever has it can sign in your name. Keep it safe, for example to sign with the same key on another computer, and never send it to anyone – not even to the project office.",
+    key_load_label: "Load the key from a file",
+    key_load_hint: "A key file (bogen-schluessel-….json) you saved before with “Save the key as a file”. You can also drag the file here.",
+    key_made: "A new key was made for this application and kept in this browser. Save it as a file if you want to sign on another computer or in another browser too.",
+    key_no_random: "This browser offers no secure random numbers. Without them no key can be made, so the application was not signed or downloaded. Please use an up-to-date browser, or load a saved key from a file.",
+    key_replace_title: "Use another key?",
+    key_replace_save_current: "Save the current key as a file",
+    key_replace_confirm: "Use the new key",
+    key_replace_cancel: "Keep the current key",
+    export_done_title: "Application signed and downloaded",
+    file_label: "File",
+    digest_label: "Checksum of the answers",
+    send_heading: "How to send the application",
+    download_again: "Download the file again",
+    upload_intro: "You can also upload the file to the project office directly:",
+    upload_button: "Upload the file",
+    upload_running: "Uploading the file …",
+    print_match_heading: "Matching paper and file",
+    print_match_text: "The fingerprint and the checksum are in the signed file too, and the project office sees them when it checks the file. When both match, this paper and the file belong together.",
+    print_no_key: "no key yet – it is made at the export",
+    origin_unsigned_title: "This questionnaire is not signed",
+    origin_unsigned_text: "It may not come from the project office. Only fill it in if you know where it comes from.",
+    origin_unknown_title: "This questionnaire is signed with an unknown key",
+    origin_invalid_title: "Warning: this questionnaire's signature is not valid",
+    origin_invalid_text: "The questionnaire was changed after it was signed, or its signature is damaged. Do not fill it in: ask the project office for a new file.",
+    origin_technical: "Technical reason",
 };
 
 /// The fixed texts of `lang`.
@@ -339,6 +438,215 @@ pub fn draft_of_other(lang: Lang, id: &str) -> String {
             format!("Dieser Entwurf gehört zu einem anderen Fragebogen („{id}“). Öffnen Sie zuerst diesen Fragebogen.")
         }
         Lang::En => format!("This draft belongs to another questionnaire (“{id}”). Open that questionnaire first."),
+    }
+}
+
+/// Why a chosen file is not a key, in plain words, with the engine's (English) detail.
+fn key_error_reason(lang: Lang, error: &KeyError) -> String {
+    let de = lang == Lang::De;
+    match error {
+        KeyError::NotJson(e) if de => format!("Sie ist keine JSON-Datei ({e})."),
+        KeyError::NotJson(e) => format!("it is not a JSON file ({e})."),
+        KeyError::NotAKeyFile(reason) if de => format!("Sie ist keine Bogen-Schlüsseldatei ({reason})."),
+        KeyError::NotAKeyFile(reason) => format!("it is not a Bogen key file ({reason})."),
+        KeyError::UnsupportedVersion(v) if de => {
+            format!("Sie hat die Formatversion {v}, die diese Version von Bogen nicht lesen kann.")
+        }
+        KeyError::UnsupportedVersion(v) => {
+            format!("it has format version {v}, which this version of Bogen cannot read.")
+        }
+        other if de => format!("Die Schlüsseldatei ist beschädigt ({other})."),
+        other => format!("the key file is damaged ({other})."),
+    }
+}
+
+/// The message about the signing key.
+pub fn key_notice(lang: Lang, notice: &KeyNotice) -> String {
+    let t = texts(lang);
+    let de = lang == Lang::De;
+    match notice {
+        KeyNotice::StoredUnreadable { slot } => {
+            let place = slot.as_deref().unwrap_or("-");
+            if de {
+                format!("Der in diesem Browser gespeicherte Schlüssel konnte nicht gelesen werden. Er wurde beiseitegelegt (unter „{place}“) und wird nicht verwendet. Wenn Sie Ihren Schlüssel als Datei gesichert haben, laden Sie ihn unten; sonst wird beim Signieren ein neuer erzeugt.")
+            } else {
+                format!("The key kept in this browser could not be read. It was put aside (under “{place}”) and is not used. If you saved your key as a file, load it below; otherwise a new one is made when you sign.")
+            }
+        }
+        KeyNotice::Made => t.key_made.to_owned(),
+        KeyNotice::NoRandom => t.key_no_random.to_owned(),
+        KeyNotice::Loaded { file_name } if de => {
+            format!("Der Schlüssel aus „{file_name}“ wird jetzt in diesem Browser zum Signieren verwendet.")
+        }
+        KeyNotice::Loaded { file_name } => format!("The key from “{file_name}” is now used for signing in this browser."),
+        KeyNotice::AlreadyInUse { file_name } if de => {
+            format!("Die Datei „{file_name}“ enthält den Schlüssel, den dieser Browser schon verwendet. Es hat sich nichts geändert.")
+        }
+        KeyNotice::AlreadyInUse { file_name } => {
+            format!("The file “{file_name}” holds the key this browser already uses. Nothing has changed.")
+        }
+        KeyNotice::Refused { file_name, error } if de => format!(
+            "Die Datei „{file_name}“ ist kein Schlüssel: {} Wählen Sie die Datei bogen-schluessel-….json, die Sie mit „{}“ gespeichert haben.",
+            key_error_reason(lang, error),
+            t.key_save_button
+        ),
+        KeyNotice::Refused { file_name, error } => format!(
+            "The file “{file_name}” is not a key: {} Choose the file bogen-schluessel-….json you saved with “{}”.",
+            key_error_reason(lang, error),
+            t.key_save_button
+        ),
+        KeyNotice::FileUnreadable => t.file_read_failed.to_owned(),
+        KeyNotice::SignFailed(reason) if de => {
+            format!("Die Bewerbung konnte nicht signiert werden ({reason}). Bitte melden Sie diesen Fehler dem Projektbüro.")
+        }
+        KeyNotice::SignFailed(reason) => {
+            format!("The application could not be signed ({reason}). Please report this error to the project office.")
+        }
+    }
+}
+
+/// Why the key is only in this page: storing it in the browser failed.
+pub fn key_not_kept(lang: Lang, error: &StorageError) -> String {
+    let reason = match (lang, error) {
+        (Lang::De, StorageError::QuotaExceeded) => "der Speicher des Browsers ist voll",
+        (Lang::De, StorageError::Unavailable) => "dieser Browser erlaubt kein Speichern",
+        (Lang::De, _) => "der Browser hat das Speichern verweigert",
+        (Lang::En, StorageError::QuotaExceeded) => "the browser's storage is full",
+        (Lang::En, StorageError::Unavailable) => "this browser does not allow saving",
+        (Lang::En, _) => "the browser refused to save it",
+    };
+    match lang {
+        Lang::De => format!("Der Schlüssel konnte in diesem Browser nicht gespeichert werden ({reason}). Er gilt nur, solange diese Seite geöffnet ist: Sichern Sie ihn jetzt als Datei, sonst können Sie später nicht mehr mit diesem Fingerabdruck signieren."),
+        Lang::En => format!("The key could not be kept in this browser ({reason}). It only lasts while this page is open: save it as a file now, or you cannot sign with this fingerprint later."),
+    }
+}
+
+/// The question before a key from a file replaces the kept one.
+pub fn key_replace_text(lang: Lang, file_name: &str, new: &str, current: &str) -> String {
+    match lang {
+        Lang::De => format!("Die Datei „{file_name}“ enthält einen anderen Schlüssel (Fingerabdruck {new}) als den, mit dem dieser Browser bisher signiert (Fingerabdruck {current}). Wenn Sie ihn verwenden, ändert sich der Fingerabdruck Ihrer Bewerbungen: Teilen Sie dem Projektbüro dann den neuen mit. Sichern Sie den bisherigen Schlüssel vorher als Datei, wenn Sie ihn noch brauchen."),
+        Lang::En => format!("The file “{file_name}” holds another key (fingerprint {new}) than the one this browser has signed with so far (fingerprint {current}). If you use it, the fingerprint of your applications changes: then tell the project office the new one. Save the current key as a file first if you still need it."),
+    }
+}
+
+/// The link that opens the e-mail to the office.
+pub fn mail_link(lang: Lang, email: &str) -> String {
+    match lang {
+        Lang::De => format!("E-Mail an {email} schreiben"),
+        Lang::En => format!("Write an e-mail to {email}"),
+    }
+}
+
+/// Why and how the file is attached by hand.
+pub fn attach_note(lang: Lang, file_name: &str) -> String {
+    match lang {
+        Lang::De => format!("Hängen Sie die Datei {file_name} von Hand an die E-Mail an: Ein E-Mail-Link kann keine Dateien anhängen. Ihr Browser hat die Datei heruntergeladen, meist in den Ordner „Downloads“ (oder dorthin, wo Sie sie beim Speichern abgelegt haben)."),
+        Lang::En => format!("Attach the file {file_name} to the e-mail by hand: an e-mail link cannot attach files. Your browser has downloaded the file, usually into the “Downloads” folder (or wherever you chose to save it)."),
+    }
+}
+
+/// The step that tells the fingerprint over a second channel.
+pub fn tell_fingerprint(lang: Lang, fingerprint: &str) -> String {
+    match lang {
+        Lang::De => format!("Nennen Sie dem Projektbüro den Fingerabdruck {fingerprint} zusätzlich auf einem zweiten Weg, etwa am Telefon: So kann es prüfen, dass die Datei von Ihnen stammt."),
+        Lang::En => format!("Also tell the project office the fingerprint {fingerprint} another way, for example by telephone: so it can check that the file comes from you."),
+    }
+}
+
+/// The e-mail's subject: "Bewerbung <title>: <municipality>".
+pub fn mail_subject(lang: Lang, title: &str, respondent: Option<&str>) -> String {
+    let word = match lang {
+        Lang::De => "Bewerbung",
+        Lang::En => "Application",
+    };
+    match respondent {
+        Some(name) => format!("{word} {title}: {name}"),
+        None => format!("{word} {title}"),
+    }
+}
+
+/// The e-mail's body: who, which file, fingerprint and checksum, and the reminder to attach it.
+pub fn mail_body(lang: Lang, title: &str, record: &ExportRecord) -> String {
+    let t = texts(lang);
+    let mut lines = Vec::new();
+    match lang {
+        Lang::De => {
+            lines.push("Guten Tag,".to_owned());
+            lines.push(String::new());
+            lines.push(format!("anbei die Bewerbung zum Fragebogen „{title}“."));
+        }
+        Lang::En => {
+            lines.push("Hello,".to_owned());
+            lines.push(String::new());
+            lines.push(format!("please find attached the application for the questionnaire “{title}”."));
+        }
+    }
+    lines.push(String::new());
+    if let Some(name) = &record.respondent {
+        lines.push(match lang {
+            Lang::De => format!("Kommune: {name}"),
+            Lang::En => format!("Municipality: {name}"),
+        });
+    }
+    lines.push(format!("{}: {}", t.file_label, record.file_name));
+    lines.push(format!("{}: {}", t.key_fingerprint, record.fingerprint));
+    lines.push(format!("{}: {}", t.digest_label, record.short_digest));
+    lines.push(String::new());
+    lines.push(match lang {
+        Lang::De => format!("Bitte hängen Sie die Datei {} an diese E-Mail an.", record.file_name),
+        Lang::En => format!("Please attach the file {} to this e-mail.", record.file_name),
+    });
+    lines.join("\n")
+}
+
+/// What an upload ended with.
+pub fn upload_status(lang: Lang, status: &UploadStatus) -> String {
+    let t = texts(lang);
+    let de = lang == Lang::De;
+    let keep = if de {
+        "Die Datei bleibt erhalten: Versuchen Sie es noch einmal, oder senden Sie sie per E-Mail."
+    } else {
+        "The file is kept: try again, or send it by e-mail."
+    };
+    match status {
+        UploadStatus::Idle => String::new(),
+        UploadStatus::Running => t.upload_running.to_owned(),
+        UploadStatus::Done { time } if de => format!("Die Datei wurde um {time} Uhr hochgeladen."),
+        UploadStatus::Done { time } => format!("The file was uploaded at {time}."),
+        UploadStatus::Failed(UploadFailure::Http { status, status_text }) => {
+            let answer = format!("HTTP {status} {status_text}");
+            if de {
+                format!("Das Hochladen ist fehlgeschlagen: Der Server antwortete mit {}. {keep}", answer.trim())
+            } else {
+                format!("The upload failed: the server answered {}. {keep}", answer.trim())
+            }
+        }
+        UploadStatus::Failed(UploadFailure::Network(detail)) if de => format!(
+            "Das Hochladen ist fehlgeschlagen: Der Server hat nicht geantwortet (Netzwerkfehler oder CORS; der Browser meldet: {detail}). {keep}"
+        ),
+        UploadStatus::Failed(UploadFailure::Network(detail)) => format!(
+            "The upload failed: the server did not answer (network error or CORS; the browser reports: {detail}). {keep}"
+        ),
+        UploadStatus::Failed(UploadFailure::Request(detail)) if de => {
+            format!("Das Hochladen konnte nicht beginnen ({detail}). {keep}")
+        }
+        UploadStatus::Failed(UploadFailure::Request(detail)) => format!("The upload could not start ({detail}). {keep}"),
+    }
+}
+
+/// The start page's confirmation that the questionnaire comes from a trusted office key.
+pub fn origin_trusted(lang: Lang, name: &str, fingerprint: &str) -> String {
+    match lang {
+        Lang::De => format!("Herkunft geprüft: Dieser Fragebogen ist signiert von {name} (Fingerabdruck {fingerprint}) und seitdem unverändert."),
+        Lang::En => format!("Origin checked: this questionnaire is signed by {name} (fingerprint {fingerprint}) and unchanged since."),
+    }
+}
+
+/// The warning about a questionnaire signed by a key the app does not trust.
+pub fn origin_unknown_text(lang: Lang, fingerprint: &str) -> String {
+    match lang {
+        Lang::De => format!("Sein Schlüssel (Fingerabdruck {fingerprint}) gehört nicht zu den Schlüsseln des Projektbüros, die diese Anwendung kennt. Er stammt möglicherweise nicht vom Projektbüro. Fragen Sie dort nach, ob dieser Fingerabdruck seiner ist, bevor Sie ihn ausfüllen."),
+        Lang::En => format!("Its key (fingerprint {fingerprint}) is not one of the project office keys this application knows. It may not come from the project office. Ask the office whether this fingerprint is theirs before you fill it in."),
     }
 }
 
@@ -531,6 +839,64 @@ mod tests {
             violation_summary(Lang::De, &too_long, question, label),
             "Name der Kommune – Geben Sie höchstens 5 Zeichen ein"
         );
+    }
+
+    #[test]
+    fn the_e_mail_names_the_municipality_file_fingerprint_and_checksum_and_asks_to_attach_the_file() {
+        let record = ExportRecord {
+            file_name: "q_koeln_2004-09-30.json".to_owned(),
+            text: String::new(),
+            fingerprint: "M55N-WCQH-I2A2-DCGK".to_owned(),
+            short_digest: "0123 4567 89ab cdef".to_owned(),
+            respondent: Some("Köln".to_owned()),
+        };
+        assert_eq!(
+            mail_subject(Lang::De, "Erfolgreiche Integration", Some("Köln")),
+            "Bewerbung Erfolgreiche Integration: Köln"
+        );
+        assert_eq!(mail_subject(Lang::En, "T", None), "Application T");
+        let body = mail_body(Lang::De, "Erfolgreiche Integration", &record);
+        for line in [
+            "Kommune: Köln",
+            "Datei: q_koeln_2004-09-30.json",
+            "Fingerabdruck des Schlüssels: M55N-WCQH-I2A2-DCGK",
+            "Prüfsumme der Antworten: 0123 4567 89ab cdef",
+            "Bitte hängen Sie die Datei q_koeln_2004-09-30.json an diese E-Mail an.",
+        ] {
+            assert!(body.lines().any(|l| l == line), "missing line {line:?} in:\n{body}");
+        }
+        let unnamed = ExportRecord { respondent: None, ..record };
+        assert!(!mail_body(Lang::En, "T", &unnamed).contains("Municipality"));
+    }
+
+    #[test]
+    fn an_upload_failure_is_reported_exactly_and_keeps_the_file() {
+        let http =
+            UploadStatus::Failed(UploadFailure::Http { status: 500, status_text: "Internal Server Error".to_owned() });
+        let text = upload_status(Lang::De, &http);
+        assert!(text.contains("Der Server antwortete mit HTTP 500 Internal Server Error."), "{text}");
+        assert!(text.contains("Die Datei bleibt erhalten"), "{text}");
+        let bare = UploadStatus::Failed(UploadFailure::Http { status: 502, status_text: String::new() });
+        assert!(upload_status(Lang::En, &bare).contains("the server answered HTTP 502. "));
+        let network = UploadStatus::Failed(UploadFailure::Network("TypeError: Failed to fetch".to_owned()));
+        assert!(upload_status(Lang::De, &network)
+            .contains("Der Server hat nicht geantwortet (Netzwerkfehler oder CORS; der Browser meldet: TypeError: Failed to fetch)"));
+        assert_eq!(
+            upload_status(Lang::De, &UploadStatus::Done { time: "14:32".to_owned() }),
+            "Die Datei wurde um 14:32 Uhr hochgeladen."
+        );
+    }
+
+    #[test]
+    fn a_file_that_is_no_key_is_refused_naming_the_file_and_why() {
+        let error = bogen_engine::KeyPair::from_key_file("{\"format\": \"bogen-submission\"}").expect_err("no key");
+        let notice = KeyNotice::Refused { file_name: "antworten.json".to_owned(), error };
+        let text = key_notice(Lang::De, &notice);
+        assert!(
+            text.starts_with("Die Datei „antworten.json“ ist kein Schlüssel: Sie ist keine Bogen-Schlüsseldatei"),
+            "{text}"
+        );
+        assert!(text.contains("bogen-submission"), "{text}");
     }
 
     #[test]

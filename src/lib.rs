@@ -1,5 +1,5 @@
 //! Bogen's filling app: a Yew client-side app that shows a questionnaire, keeps the answers
-//! as a draft in the browser, checks them with the engine, and exports them.
+//! as a draft in the browser, checks them with the engine, and exports them signed.
 //!
 //! # Modules
 //!
@@ -9,9 +9,13 @@
 //!   the reducer's actions and the context the components read.
 //! - [`pages`], [`question`], [`layout`]: what is drawn; [`inputs`]: the leaf controls, the
 //!   only code that handles input events.
-//! - [`storage`]: the only code that touches LocalStorage (drafts, language).
+//! - [`storage`]: the only code that touches LocalStorage (drafts, language, the signing key).
+//! - [`keys`]: the signing key in the browser (found, made on the first export, saved to and
+//!   loaded from a key file) and the signed export; [`trust`]: whether a questionnaire is signed
+//!   by a trusted office key; [`submit`]: the `mailto:` link and upload details (pure).
 //! - [`i18n`]: every interface text, German first, English second. [`format`]: numbers,
-//!   dates and answers as text. [`dom`]: focus, title, URL, clock, downloads.
+//!   dates and answers as text. [`dom`]: focus, title, URL, clock, random numbers, downloads
+//!   and uploads.
 //!
 //! # Implementation note: how state flows
 //!
@@ -43,6 +47,11 @@
 //! state, held by [`app::App`]: changing the language re-renders everything, and keeps the
 //! session untouched.
 //!
+//! The signing key is part of the reducer's state ([`state::Signing`]): found in storage when
+//! a form opens, and replaced only through actions (an export that made one, a key file the
+//! respondent loaded and, where another key was kept, confirmed). Its private part never
+//! leaves the browser except as a key file the respondent asks for.
+//!
 //! Nothing a questionnaire file contains is ever parsed as HTML: all texts are text nodes.
 
 pub mod app;
@@ -50,11 +59,14 @@ pub mod dom;
 pub mod format;
 pub mod i18n;
 pub mod inputs;
+pub mod keys;
 pub mod layout;
 pub mod pages;
 pub mod question;
 pub mod state;
 pub mod storage;
+pub mod submit;
+pub mod trust;
 
 pub use app::App;
 

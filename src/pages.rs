@@ -1,5 +1,7 @@
-//! The pages of an open questionnaire: the start page with the task list, one page per
-//! section, "Antworten prüfen" with the export, and the print view.
+//! The pages of an open questionnaire: the start page with the task list (and where the
+//! questionnaire comes from), one page per section, "Antworten prüfen" with the signing key,
+//! the signed export and how to send it, and the print view (with the fingerprint and the
+//! checksum that match the paper to the file).
 //!
 //! Pages get the reducer's `revision` as a prop, so they re-render on every change; that only
 //! rebuilds their list of question components, each of which Yew skips unless its own
@@ -10,7 +12,12 @@ use crate::i18n::{self, texts};
 use crate::inputs::FilePicker;
 use crate::layout::{paragraphs, ErrorSummary};
 use crate::question::QuestionView;
-use crate::state::{violation_entry, Action, FormContext, Notice, Route};
+use crate::state::{
+    violation_entry, Action, ExportRecord, FormContext, KeyNotice, Notice, Route, Signing, UploadStatus,
+    EXPORT_DONE_ID, KEY_NOTICE_ID, KEY_REPLACE_ID,
+};
+use crate::trust::Origin;
+use bogen_engine::submission::{answers_digest, short_digest, stamp_of};
 use bogen_engine::{
     AnswerValue, DraftFile, Lang, QuestionIdx, QuestionKind, Questionnaire, SectionIdx, SectionStatus, Session,
 };
@@ -71,6 +78,8 @@ pub struct StartPageProps {
     pub lang: Lang,
     pub revision: u64,
     pub notice: Option<Notice>,
+    /// Where the questionnaire comes from (its signature).
+    pub origin: Origin,
     /// A questionnaire file was chosen (name, text).
     pub on_open_file: Callback<(String, String)>,
     /// A chosen file could not be read.
@@ -202,6 +211,7 @@ pub fn StartPage(props: &StartPageProps) -> Html {
     html! {
         <>
             <h1 class="heading-xl" tabindex="-1">{ questionnaire.title.get(lang) }</h1>
+            { origin_notice(&props.origin, lang) }
             if let Some(intro) = &questionnaire.introduction {
                 { paragraphs(intro.get(lang), "body-l") }
             }
@@ -226,6 +236,36 @@ pub fn StartPage(props: &StartPageProps) -> Html {
             <FilePicker id="questionnaire-file" label={t.open_file_label} hint={t.drop_hint}
                 on_file={props.on_open_file.clone()} on_error={props.on_file_error.clone()} />
         </>
+    }
+}
+
+/// Where the questionnaire comes from: a quiet line when a trusted office key signed it, a
+/// warning otherwise (strongest when it was changed after signing).
+fn origin_notice(origin: &Origin, lang: Lang) -> Html {
+    let t = texts(lang);
+    let warning = |title: &str, text: String, danger: bool, detail: Option<&str>| {
+        html! {
+            <div class={classes!("notification", "notification--warning", danger.then_some("notification--danger"))}
+                role="region" aria-labelledby="origin-title">
+                <h2 class="notification__title" id="origin-title">{ title.to_owned() }</h2>
+                <p class="body">{ text }</p>
+                if let Some(detail) = detail {
+                    <p class="hint">{ t.origin_technical }{": "}{ detail.to_owned() }</p>
+                }
+            </div>
+        }
+    };
+    match origin {
+        Origin::Trusted { name, fingerprint } => {
+            html! { <p class="origin-note">{ i18n::origin_trusted(lang, name, fingerprint) }</p> }
+        }
+        Origin::Unsigned => warning(t.origin_unsigned_title, t.origin_unsigned_text.to_owned(), false, None),
+        Origin::UnknownKey { fingerprint } => {
+            warning(t.origin_unknown_title, i18n::origin_unknown_text(lang, fingerprint), false, None)
+        }
+        Origin::Invalid { reason } => {
+            warning(t.origin_invalid_title, t.origin_invalid_text.to_owned(), true, Some(reason))
+        }
     }
 }
 
@@ -436,6 +476,9 @@ pub struct ReviewProps {
     /// Whether the last export attempt was refused.
     #[prop_or_default]
     pub refused: bool,
+    /// The signing key, the last export and its upload.
+    #[prop_or_default]
+    pub signing: Signing,
 }
 
 /// "Antworten prüfen": every visible answer with a change link, and the export.
@@ -475,22 +518,14 @@ pub fn ReviewPage(props: &ReviewProps) -> Html {
     let export = {
         let store = store.clone();
         let dispatch = ctx.dispatch.clone();
+        let signing = props.signing.clone();
         Callback::from(move |_: MouseEvent| {
-            let outcome = match store.session.try_borrow() {
-                Ok(session) if session.all_violations().next().is_some() => None,
-                Ok(session) => Some(export_json(&session)),
+            let action = match store.session.try_borrow() {
+                Ok(session) if session.all_violations().next().is_some() => Action::ExportRefused,
+                Ok(session) => crate::keys::export(&session, lang, &signing),
                 Err(_) => return,
             };
-            match outcome {
-                Some(text) => {
-                    crate::dom::download(
-                        &format!("{}-antworten.json", store.questionnaire.id),
-                        "application/json",
-                        &text,
-                    );
-                }
-                None => dispatch.dispatch(Action::ExportRefused),
-            }
+            dispatch.dispatch(action);
         })
     };
     let problem_list = (!problems.is_empty()).then(|| {
@@ -537,26 +572,213 @@ pub fn ReviewPage(props: &ReviewProps) -> Html {
                     }
                 </p>
             }
+            { key_part(&props.signing, lang, &ctx.dispatch) }
             <p class="body">{ t.export_note }</p>
             <div class="button-group">
                 <button type="button" class="button" onclick={export}>{ t.export_button }</button>
                 <a class="button button--secondary" href={Route::Print.to_hash(&questionnaire)}>{ t.print_link }</a>
             </div>
+            if let Some(record) = &props.signing.last_export {
+                { export_done(&questionnaire, record, &props.signing, lang, &ctx.dispatch) }
+            }
         </>
     }
 }
 
-/// The export: the visible answers with the questionnaire's id and version (unsigned for now).
-fn export_json(session: &Session) -> String {
-    let questionnaire = session.questionnaire();
-    let value = serde_json::json!({
-        "questionnaireId": questionnaire.id,
-        "questionnaireVersion": questionnaire.version,
-        "exportedAt": crate::dom::now_iso(),
-        "signed": false,
-        "answers": session.visible_answers(),
+/// A fingerprint as a fact: "Fingerabdruck …: M55N-WCQH-I2A2-DCGK".
+fn fact(key: &str, value: &str, code: bool) -> Html {
+    html! {
+        <div class="facts__row">
+            <dt class="facts__key">{ key.to_owned() }</dt>
+            <dd class="facts__value">
+                if code { <code class="fingerprint">{ value.to_owned() }</code> } else { { value.to_owned() } }
+            </dd>
+        </div>
+    }
+}
+
+/// GOV.UK's warning text: an icon, a hidden "Warnung", and the text.
+fn warning_text(lang: Lang, text: String) -> Html {
+    html! {
+        <div class="warning-text">
+            <span class="warning-text__icon" aria-hidden="true">{"!"}</span>
+            <strong class="warning-text__text">
+                <span class="visually-hidden">{ texts(lang).warning_word }{" "}</span>{ text }
+            </strong>
+        </div>
+    }
+}
+
+/// The "Signatur" part of the review page: the key's fingerprint (or that one will be made),
+/// its messages, saving it to a key file and loading one.
+fn key_part(signing: &Signing, lang: Lang, dispatch: &UseReducerDispatcher<crate::state::FormState>) -> Html {
+    let t = texts(lang);
+    let save_key =
+        signing.key.clone().map(|key| Callback::from(move |_: MouseEvent| crate::keys::download_key_file(&key)));
+    let notice = signing.notice.as_ref().map(|notice| {
+        let problem = matches!(
+            notice,
+            KeyNotice::Refused { .. }
+                | KeyNotice::NoRandom
+                | KeyNotice::FileUnreadable
+                | KeyNotice::SignFailed(_)
+                | KeyNotice::StoredUnreadable { .. }
+        );
+        html! {
+            <div class={classes!("notification", problem.then_some("notification--warning"))}
+                id={KEY_NOTICE_ID} tabindex="-1" role={if problem { "alert" } else { "status" }}>
+                <p class="notification__text">{ i18n::key_notice(lang, notice) }</p>
+            </div>
+        }
     });
-    serde_json::to_string_pretty(&value).unwrap_or_default()
+    let not_kept = signing.not_kept.as_ref().map(|error| warning_text(lang, i18n::key_not_kept(lang, error)));
+    let pending = signing.pending.as_ref().map(|pending| {
+        let current = signing.key.as_ref().map(|k| k.fingerprint()).unwrap_or_default();
+        let confirm = {
+            let dispatch = dispatch.clone();
+            let pending = pending.clone();
+            Callback::from(move |_: MouseEvent| dispatch.dispatch(crate::keys::confirm_replace(&pending)))
+        };
+        let cancel = {
+            let dispatch = dispatch.clone();
+            Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::KeyReplaceCancelled))
+        };
+        html! {
+            <div class="notification notification--warning" id={KEY_REPLACE_ID} tabindex="-1"
+                role="region" aria-labelledby="key-replace-title">
+                <h4 class="notification__title" id="key-replace-title">{ t.key_replace_title }</h4>
+                <p class="body">{ i18n::key_replace_text(lang, &pending.file_name, &pending.key.fingerprint(), &current) }</p>
+                <div class="button-group">
+                    if let Some(save) = save_key.clone() {
+                        <button type="button" class="button button--secondary" onclick={save}>{ t.key_replace_save_current }</button>
+                    }
+                    <button type="button" class="button button--warning" onclick={confirm}>{ t.key_replace_confirm }</button>
+                    <button type="button" class="button button--secondary" onclick={cancel}>{ t.key_replace_cancel }</button>
+                </div>
+            </div>
+        }
+    });
+    let on_key_file = {
+        let dispatch = dispatch.clone();
+        let signing = signing.clone();
+        Callback::from(move |(name, text): (String, String)| {
+            dispatch.dispatch(crate::keys::read_key_file(name, &text, &signing))
+        })
+    };
+    let on_key_error = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |()| dispatch.dispatch(Action::KeyNotice(KeyNotice::FileUnreadable)))
+    };
+    html! {
+        <section class="key-part" aria-labelledby="signing-title">
+            <h3 class="heading-s" id="signing-title">{ t.signing_heading }</h3>
+            if let Some(key) = &signing.key {
+                <dl class="facts">{ fact(t.fingerprint_label, &key.fingerprint(), true) }</dl>
+            } else {
+                <p class="body">{ t.key_none }</p>
+            }
+            <p class="body">{ t.fingerprint_explain }</p>
+            { notice.unwrap_or_default() }
+            { not_kept.unwrap_or_default() }
+            { pending.unwrap_or_default() }
+            if let Some(save) = save_key {
+                { warning_text(lang, t.key_secret_warning.to_owned()) }
+                <button type="button" class="button button--secondary" onclick={save}>{ t.key_save_button }</button>
+            }
+            <FilePicker id="key-file" label={t.key_load_label} hint={t.key_load_hint}
+                on_file={on_key_file} on_error={on_key_error} />
+        </section>
+    }
+}
+
+/// After an export: the file, its fingerprint and checksum, and how to send it (e-mail with
+/// the file attached by hand; an upload where the questionnaire names an address).
+fn export_done(
+    questionnaire: &Questionnaire,
+    record: &std::rc::Rc<ExportRecord>,
+    signing: &Signing,
+    lang: Lang,
+    dispatch: &UseReducerDispatcher<crate::state::FormState>,
+) -> Html {
+    let t = texts(lang);
+    let title = questionnaire.title.get(lang);
+    let download_again = {
+        let record = record.clone();
+        Callback::from(move |_: MouseEvent| {
+            crate::dom::download(&record.file_name, crate::submit::SUBMISSION_MIME, &record.text);
+        })
+    };
+    let submission = questionnaire.submission.as_ref();
+    let mail = submission.map(|s| {
+        let subject = i18n::mail_subject(lang, title, record.respondent.as_deref());
+        let body = i18n::mail_body(lang, title, record);
+        let href = crate::submit::mailto(&s.email, &subject, &body);
+        html! { <li><a href={href}>{ i18n::mail_link(lang, &s.email) }</a></li> }
+    });
+    let upload = submission.and_then(|s| s.upload_url.clone()).map(|url| {
+        let running = signing.upload == UploadStatus::Running;
+        let onclick = {
+            let record = record.clone();
+            let dispatch = dispatch.clone();
+            Callback::from(move |_: MouseEvent| {
+                if running {
+                    return;
+                }
+                dispatch.dispatch(Action::Upload(UploadStatus::Running));
+                let record = record.clone();
+                let dispatch = dispatch.clone();
+                let url = url.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let outcome =
+                        crate::dom::upload(&url, &record.file_name, crate::submit::SUBMISSION_MIME, &record.text).await;
+                    dispatch.dispatch(Action::Upload(match outcome {
+                        Ok(()) => UploadStatus::Done { time: crate::dom::local_time() },
+                        Err(failure) => UploadStatus::Failed(failure),
+                    }));
+                });
+            })
+        };
+        let failed = matches!(signing.upload, UploadStatus::Failed(_));
+        html! {
+            <>
+                <p class="body">{ t.upload_intro }</p>
+                <button type="button" class="button" {onclick}>{ t.upload_button }</button>
+                <p class={classes!("upload-status", failed.then_some("error-message"))} role="status">
+                    { i18n::upload_status(lang, &signing.upload) }
+                </p>
+            </>
+        }
+    });
+    let not_kept = signing.not_kept.as_ref().zip(signing.key.clone()).map(|(error, key)| {
+        let save = Callback::from(move |_: MouseEvent| crate::keys::download_key_file(&key));
+        html! {
+            <>
+                { warning_text(lang, i18n::key_not_kept(lang, error)) }
+                <button type="button" class="button button--secondary" onclick={save}>{ t.key_save_button }</button>
+            </>
+        }
+    });
+    html! {
+        <section class="export-done" aria-labelledby="export-done-title">
+            <div class="panel" id={EXPORT_DONE_ID} tabindex="-1">
+                <h3 class="panel__title" id="export-done-title">{ t.export_done_title }</h3>
+                <dl class="panel__facts">
+                    { fact(&format!("{}:", t.file_label), &record.file_name, false) }
+                    { fact(&format!("{}:", t.key_fingerprint), &record.fingerprint, true) }
+                    { fact(&format!("{}:", t.digest_label), &record.short_digest, true) }
+                </dl>
+            </div>
+            { not_kept.unwrap_or_default() }
+            <h3 class="heading-s">{ t.send_heading }</h3>
+            <ol class="steps">
+                { mail.unwrap_or_default() }
+                <li>{ i18n::attach_note(lang, &record.file_name) }</li>
+                <li>{ i18n::tell_fingerprint(lang, &record.fingerprint) }</li>
+            </ol>
+            <button type="button" class="button button--secondary" onclick={download_again}>{ t.download_again }</button>
+            { upload.unwrap_or_default() }
+        </section>
+    }
 }
 
 /// The print view: all visible answers, and lines for place, date and signature.
@@ -572,6 +794,9 @@ pub fn PrintPage(props: &ReviewProps) -> Html {
         return html! {};
     };
     let print = Callback::from(|_: MouseEvent| crate::dom::print());
+    // The same digest `bogen verify` shows for the file made from these answers.
+    let digest = short_digest(&answers_digest(&stamp_of(&questionnaire), &session.visible_answers()));
+    let fingerprint = props.signing.key.as_ref().map(|k| k.fingerprint());
     html! {
         <>
             <a class="back-link no-print" href={Route::Start.to_hash(&questionnaire)}>{ t.back_to_overview }</a>
@@ -581,6 +806,22 @@ pub fn PrintPage(props: &ReviewProps) -> Html {
             <div class="button-group no-print">
                 <button type="button" class="button" onclick={print}>{ t.print_button }</button>
             </div>
+            <section class="file-match" aria-labelledby="file-match-title">
+                <h2 class="heading-s" id="file-match-title">{ t.print_match_heading }</h2>
+                <p class="file-match__line">
+                    <span class="file-match__key">{ t.key_fingerprint }{": "}</span>
+                    if let Some(fingerprint) = fingerprint {
+                        <code class="fingerprint">{ fingerprint }</code>
+                    } else {
+                        { t.print_no_key }
+                    }
+                </p>
+                <p class="file-match__line">
+                    <span class="file-match__key">{ t.digest_label }{": "}</span>
+                    <code class="fingerprint">{ digest }</code>
+                </p>
+                <p class="hint">{ t.print_match_text }</p>
+            </section>
             { all_answers(&questionnaire, &session, lang, None) }
             <section class="signature" aria-labelledby="signature-title">
                 <h2 class="heading-m" id="signature-title">{ t.signature_heading }</h2>

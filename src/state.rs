@@ -8,12 +8,20 @@
 //! components get their counter as a prop, so Yew skips every question whose counter did not
 //! move. Which errors are *on display* (GOV.UK style: after leaving a field or pressing Weiter,
 //! never while typing) is kept here too, per question.
+//!
+//! The signing side ([`Signing`]) lives here as well: the browser's key as far as this form
+//! knows it, the last message about it, a key file waiting for the respondent to confirm that
+//! it replaces the kept key, what the last export produced (so the page after it can offer
+//! the file again), and the state of an upload. The browser work behind it (storage, random
+//! numbers, downloads) is done by `keys.rs` and the page's callbacks; the reducer only records
+//! the outcome.
 
 use crate::format::{add_button_dom_id, question_dom_id, record_field_dom_id};
 use crate::storage::StorageError;
+use crate::submit::UploadFailure;
 use bogen_engine::{
-    AnswerValue, ChangeSet, DraftFile, Lang, QuestionIdx, QuestionKind, Questionnaire, RecordId, SectionIdx, Session,
-    Violation, ViolationKind, ViolationLocation,
+    AnswerValue, ChangeSet, DraftFile, KeyError, KeyPair, Lang, QuestionIdx, QuestionKind, Questionnaire, RecordId,
+    SectionIdx, Session, Violation, ViolationKind, ViolationLocation,
 };
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -204,6 +212,123 @@ pub enum FocusTarget {
     ExportProblems,
     /// A field, by DOM id; its label or legend is scrolled into view.
     Field(String),
+    /// A block with `tabindex="-1"`, by DOM id (the panel after an export, a question to confirm).
+    Block(&'static str),
+}
+
+/// The DOM id of the panel shown after an export.
+pub const EXPORT_DONE_ID: &str = "export-done";
+
+/// The DOM id of the question whether a loaded key replaces the kept one.
+pub const KEY_REPLACE_ID: &str = "key-replace";
+
+/// The DOM id of the message about the key.
+pub const KEY_NOTICE_ID: &str = "key-notice";
+
+/// The respondent's signing key. Shared, never copied: the private key stays in one place.
+#[derive(Clone)]
+pub struct SigningKey(pub Rc<KeyPair>);
+
+impl SigningKey {
+    /// Wraps a key pair.
+    pub fn new(pair: KeyPair) -> SigningKey {
+        SigningKey(Rc::new(pair))
+    }
+
+    /// Its fingerprint, e.g. `M55N-WCQH-I2A2-DCGK`.
+    pub fn fingerprint(&self) -> String {
+        self.0.public_key().fingerprint().to_string()
+    }
+}
+
+impl PartialEq for SigningKey {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0) || self.0.public_key() == other.0.public_key()
+    }
+}
+
+impl std::fmt::Debug for SigningKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // KeyPair's Debug shows only the fingerprint, never the private part.
+        write!(f, "{:?}", self.0)
+    }
+}
+
+/// A message about the signing key, shown in the review page's "Signatur" part.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeyNotice {
+    /// The value stored as this browser's key was not a key; it was moved aside (to `slot`).
+    StoredUnreadable { slot: Option<String> },
+    /// A key was made for this export.
+    Made,
+    /// The browser offers no secure random numbers: no key can be made, so nothing is exported.
+    NoRandom,
+    /// A key file was loaded and is now this browser's key.
+    Loaded { file_name: String },
+    /// The key file holds the key already in use.
+    AlreadyInUse { file_name: String },
+    /// A chosen file is not a key file.
+    Refused { file_name: String, error: KeyError },
+    /// A chosen file could not be read at all.
+    FileUnreadable,
+    /// Signing failed: the answers have no canonical form (a bug; the reason is technical).
+    SignFailed(String),
+}
+
+/// A key file the respondent chose while another key is kept: it replaces that key only once
+/// they confirm.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PendingKey {
+    /// The chosen file's name.
+    pub file_name: String,
+    /// The key in it.
+    pub key: SigningKey,
+}
+
+/// What the last export produced: the page after it offers the same file again.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportRecord {
+    /// The file's name, `<questionnaire id>_<municipality>_<date>.json`.
+    pub file_name: String,
+    /// The file's text.
+    pub text: String,
+    /// The signing key's fingerprint.
+    pub fingerprint: String,
+    /// The short digest of questionnaire and answers, as on paper.
+    pub short_digest: String,
+    /// The respondent's name (the municipality), for the e-mail.
+    pub respondent: Option<String>,
+}
+
+/// The state of an upload of the last export.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum UploadStatus {
+    /// Not tried (or a new export was made).
+    #[default]
+    Idle,
+    /// The request is on its way.
+    Running,
+    /// The server answered 2xx, at this local time ("14:32").
+    Done { time: String },
+    /// It failed; the file is kept for another try.
+    Failed(UploadFailure),
+}
+
+/// The signing side of the form.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Signing {
+    /// This browser's key, once there is one.
+    pub key: Option<SigningKey>,
+    /// Why the key is only in this page and not kept in the browser (storage failed).
+    pub not_kept: Option<StorageError>,
+    /// The last message about the key.
+    pub notice: Option<KeyNotice>,
+    /// A loaded key that waits for the respondent's confirmation.
+    pub pending: Option<PendingKey>,
+    /// What the last export produced; dropped when an answer changes (the file no longer matches).
+    pub last_export: Option<Rc<ExportRecord>>,
+    /// The upload of the last export.
+    pub upload: UploadStatus,
 }
 
 /// The state of the draft autosave, shown in the header.
@@ -255,6 +380,8 @@ pub struct FormState {
     /// The page was opened by a change link of the review page: Weiter goes back there
     /// (GOV.UK "check answers": after changing one answer the person returns to the summary).
     pub return_to_review: bool,
+    /// The key, the last export and its upload.
+    pub signing: Signing,
 }
 
 /// What can happen to the form. The first four mirror the engine's calls.
@@ -284,6 +411,19 @@ pub enum Action {
     Saved(Result<String, StorageError>),
     /// Replace every answer by those of a draft file the respondent opened.
     OpenDraft(Box<DraftFile>),
+    /// A signed submission was downloaded, with this key; `not_kept` when a new key could not
+    /// be stored; `notice` about the key (made, stored one unreadable).
+    Exported { record: Rc<ExportRecord>, key: SigningKey, not_kept: Option<StorageError>, notice: Option<KeyNotice> },
+    /// A message about the key (a refused file, no random numbers, signing failed).
+    KeyNotice(KeyNotice),
+    /// A key from a file is now this browser's key.
+    KeyLoaded { key: SigningKey, not_kept: Option<StorageError>, file_name: String },
+    /// A key from a file differs from the kept one: ask before replacing it.
+    KeyReplaceAsked(PendingKey),
+    /// The respondent kept the current key.
+    KeyReplaceCancelled,
+    /// The upload of the last export moved on.
+    Upload(UploadStatus),
 }
 
 impl FormState {
@@ -301,6 +441,7 @@ impl FormState {
             notice,
             export_refused: false,
             return_to_review: false,
+            signing: Signing::default(),
         }
     }
 
@@ -319,7 +460,16 @@ impl FormState {
         }
     }
 
+    /// The last export no longer matches the answers: it is not offered again.
+    fn drop_export(&mut self) {
+        self.signing.last_export = None;
+        self.signing.upload = UploadStatus::Idle;
+    }
+
     fn answers_changed(&mut self, session: &Session, changes: &ChangeSet) {
+        if !changes.questions.is_empty() {
+            self.drop_export();
+        }
         self.store.apply_changes(session, changes);
         self.store.unsaved.set(true);
         self.revision += 1;
@@ -457,6 +607,7 @@ impl Reducible for FormState {
                         next.summary_for = None;
                         let kept_aside = report.kept_aside_total;
                         next.notice = Some(Notice::Restored { saved_at: draft.saved_at.clone(), kept_aside });
+                        next.drop_export();
                     }
                     Err(_) => {
                         next.notice = Some(Notice::OtherQuestionnaire(draft.questionnaire_id.clone()));
@@ -464,6 +615,41 @@ impl Reducible for FormState {
                 }
                 next.go(Route::Start);
                 next.focus_on(FocusTarget::Field("notice-title".to_owned()));
+            }
+            Action::Exported { record, key, not_kept, notice } => {
+                next.signing.key = Some(key);
+                next.signing.not_kept = not_kept;
+                next.signing.notice = notice;
+                next.signing.pending = None;
+                next.signing.last_export = Some(record);
+                next.signing.upload = UploadStatus::Idle;
+                next.export_refused = false;
+                next.focus_on(FocusTarget::Block(EXPORT_DONE_ID));
+            }
+            Action::KeyNotice(notice) => {
+                next.signing.notice = Some(notice);
+                next.focus_on(FocusTarget::Block(KEY_NOTICE_ID));
+            }
+            Action::KeyLoaded { key, not_kept, file_name } => {
+                next.signing.key = Some(key);
+                next.signing.not_kept = not_kept;
+                next.signing.pending = None;
+                next.signing.notice = Some(KeyNotice::Loaded { file_name });
+                next.focus_on(FocusTarget::Block(KEY_NOTICE_ID));
+            }
+            Action::KeyReplaceAsked(pending) => {
+                next.signing.pending = Some(pending);
+                next.signing.notice = None;
+                next.focus_on(FocusTarget::Block(KEY_REPLACE_ID));
+            }
+            Action::KeyReplaceCancelled => {
+                next.signing.pending = None;
+            }
+            Action::Upload(status) => {
+                if next.signing.last_export.is_none() {
+                    return self;
+                }
+                next.signing.upload = status;
             }
             Action::Saved(result) => {
                 next.save_status = match result {
@@ -693,6 +879,65 @@ mod tests {
         let s = s.reduce(Action::Navigate(Route::Section(SectionIdx(0))));
         let s = s.reduce(Action::Continue);
         assert_ne!(s.route, Route::Review, "an ordinary visit moves on to the next page");
+    }
+
+    fn record(key: &SigningKey) -> Rc<ExportRecord> {
+        Rc::new(ExportRecord {
+            file_name: "t_anna_2026-11-27.json".to_owned(),
+            text: "{}".to_owned(),
+            fingerprint: key.fingerprint(),
+            short_digest: "0123 4567 89ab cdef".to_owned(),
+            respondent: Some("Anna".to_owned()),
+        })
+    }
+
+    #[test]
+    fn an_export_is_kept_across_pages_takes_the_focus_and_goes_when_an_answer_changes() {
+        let s = type_text(state(), "name", "Anna");
+        let key = SigningKey::new(KeyPair::from_seed([1; 32]));
+        let made = record(&key);
+        let s = s.reduce(Action::Exported {
+            record: made.clone(),
+            key: key.clone(),
+            not_kept: None,
+            notice: Some(KeyNotice::Made),
+        });
+        assert_eq!(s.signing.last_export, Some(made));
+        assert_eq!(s.signing.key, Some(key.clone()));
+        assert_eq!(s.focus, Some(FocusTarget::Block(EXPORT_DONE_ID)));
+        let s = s.reduce(Action::Upload(UploadStatus::Running));
+        let s = s.reduce(Action::Navigate(Route::Print));
+        let s = s.reduce(Action::Navigate(Route::Review));
+        assert!(s.signing.last_export.is_some(), "the file is offered again after visiting another page");
+        assert_eq!(s.signing.upload, UploadStatus::Running);
+
+        let s = type_text(s, "name", "Berta");
+        assert_eq!(s.signing.last_export, None, "a file that no longer matches the answers is not offered");
+        assert_eq!(s.signing.upload, UploadStatus::Idle);
+        assert_eq!(s.signing.key, Some(key), "the key stays");
+        let s = s.reduce(Action::Upload(UploadStatus::Done { time: "14:32".to_owned() }));
+        assert_eq!(s.signing.upload, UploadStatus::Idle, "a late answer for a dropped file is ignored");
+    }
+
+    #[test]
+    fn a_key_from_a_file_that_differs_waits_for_the_respondent_and_never_replaces_silently() {
+        let s = state();
+        let kept = SigningKey::new(KeyPair::from_seed([1; 32]));
+        let other = SigningKey::new(KeyPair::from_seed([2; 32]));
+        let s = s.reduce(Action::KeyLoaded { key: kept.clone(), not_kept: None, file_name: "a.json".to_owned() });
+        assert_eq!(s.signing.key, Some(kept.clone()));
+        let pending = PendingKey { file_name: "b.json".to_owned(), key: other.clone() };
+        let s = s.reduce(Action::KeyReplaceAsked(pending.clone()));
+        assert_eq!(s.signing.key, Some(kept.clone()), "asking replaces nothing");
+        assert_eq!(s.signing.pending, Some(pending));
+        assert_eq!(s.focus, Some(FocusTarget::Block(KEY_REPLACE_ID)));
+        let cancelled = s.clone().reduce(Action::KeyReplaceCancelled);
+        assert_eq!(cancelled.signing.key, Some(kept));
+        assert_eq!(cancelled.signing.pending, None);
+        let s = s.reduce(Action::KeyLoaded { key: other.clone(), not_kept: None, file_name: "b.json".to_owned() });
+        assert_eq!(s.signing.key, Some(other));
+        assert_eq!(s.signing.pending, None);
+        assert_eq!(s.signing.notice, Some(KeyNotice::Loaded { file_name: "b.json".to_owned() }));
     }
 
     #[test]

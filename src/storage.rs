@@ -1,8 +1,17 @@
-//! The only code that touches the browser's LocalStorage: drafts and the language choice.
+//! The only code that touches the browser's LocalStorage: drafts, the language choice and the
+//! signing key.
 //!
 //! Keys are namespaced by questionnaire id (`bogen:draft:<questionnaire-id>`) so that several
 //! questionnaires filled in the same browser never see each other's answers. A draft is stored
 //! as the engine's [`DraftFile`] JSON, the same text as a draft file saved to disk.
+//!
+//! The signing key is stored once per browser profile, under [`SIGNING_KEY`], as the text of
+//! the engine's key file (the same text as a key file saved to disk). One identity per browser,
+//! not one per questionnaire: its fingerprint is what the municipality tells the office, once,
+//! and every submission from this browser (a second round included) is then signed by the same
+//! key. A stored value that is not a key is never replaced silently: it is moved aside
+//! ([`set_aside_unreadable_key`]), and a key replaced by one loaded from a file is kept aside too
+//! ([`replace_key`]), so no key is ever lost without the respondent having chosen so.
 //!
 //! Storage can fail for reasons the respondent controls (a full disk, a browser that blocks
 //! storage, a value edited by hand): every failure is a [`StorageError`] value, never a panic.
@@ -10,9 +19,10 @@
 //! every call first checks [`available`].
 
 use bogen_engine::draft::DRAFT_FORMAT_VERSION;
-use bogen_engine::{DraftFile, Lang};
+use bogen_engine::{DraftFile, KeyPair, Lang};
 use gloo::storage::errors::StorageError as GlooError;
 use gloo::storage::{LocalStorage, Storage};
+use wasm_bindgen::JsValue;
 
 /// Why a draft could not be saved or loaded.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,7 +31,7 @@ pub enum StorageError {
     Unavailable,
     /// The browser's storage for this site is full.
     QuotaExceeded,
-    /// A stored value is not a readable draft; the reason is for the console.
+    /// A stored value is not a readable draft or key; the reason is for the console.
     Corrupt(String),
     /// Anything else the browser reported.
     Other(String),
@@ -32,7 +42,7 @@ impl std::fmt::Display for StorageError {
         match self {
             StorageError::Unavailable => f.write_str("local storage is not available"),
             StorageError::QuotaExceeded => f.write_str("local storage is full"),
-            StorageError::Corrupt(reason) => write!(f, "stored draft is unreadable: {reason}"),
+            StorageError::Corrupt(reason) => write!(f, "a stored value is unreadable: {reason}"),
             StorageError::Other(reason) => write!(f, "local storage failed: {reason}"),
         }
     }
@@ -50,6 +60,17 @@ pub fn unreadable_draft_key(questionnaire_id: &str) -> String {
 
 const LANG_KEY: &str = "bogen:lang";
 
+/// Where the signing key is kept: one per browser profile (see the module doc).
+pub const SIGNING_KEY: &str = "bogen:signing-key";
+
+/// Where a stored value that is not a key is moved (with `-2`, `-3`, … when taken).
+pub const UNREADABLE_KEY: &str = "bogen:signing-key-unreadable";
+
+/// Where a key replaced by one loaded from a file is kept: `bogen:signing-key-replaced:<fingerprint>`.
+pub fn replaced_key_key(fingerprint: &str) -> String {
+    format!("bogen:signing-key-replaced:{fingerprint}")
+}
+
 /// Whether the browser lets this page use LocalStorage (accessing it throws when blocked).
 pub fn available() -> bool {
     web_sys::window().and_then(|w| w.local_storage().ok().flatten()).is_some()
@@ -61,6 +82,18 @@ fn from_gloo(error: GlooError) -> StorageError {
         GlooError::KeyNotFound(key) => StorageError::Other(format!("key {key} not found")),
         GlooError::JsError(e) if e.name == "QuotaExceededError" => StorageError::QuotaExceeded,
         GlooError::JsError(e) => StorageError::Other(format!("{}: {}", e.name, e.message)),
+    }
+}
+
+fn raw_storage() -> Result<web_sys::Storage, StorageError> {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten()).ok_or(StorageError::Unavailable)
+}
+
+fn from_js(error: JsValue) -> StorageError {
+    match gloo::utils::errors::JsError::try_from(error) {
+        Ok(e) if e.name == "QuotaExceededError" => StorageError::QuotaExceeded,
+        Ok(e) => StorageError::Other(format!("{}: {}", e.name, e.message)),
+        Err(_) => StorageError::Other("the browser refused".to_owned()),
     }
 }
 
@@ -125,4 +158,67 @@ pub fn load_lang() -> Option<Lang> {
         return None;
     }
     LocalStorage::get::<String>(LANG_KEY).ok().and_then(|code| Lang::from_code(&code))
+}
+
+/// The signing key kept in this browser: `Ok(None)` when there is none yet; `Corrupt` when the
+/// stored value is not a key file (then [`set_aside_unreadable_key`] before making a new one).
+pub fn load_key() -> Result<Option<KeyPair>, StorageError> {
+    let storage = raw_storage()?;
+    match storage.get_item(SIGNING_KEY).map_err(from_js)? {
+        None => Ok(None),
+        Some(text) => KeyPair::from_key_file(&text).map(Some).map_err(|e| StorageError::Corrupt(e.to_string())),
+    }
+}
+
+/// Keeps `key` as this browser's signing key, only if none is kept yet (another tab may have
+/// made one meanwhile: then that one is returned, and `key` is not kept). `created_at` goes
+/// into the key file's text.
+pub fn save_new_key(key: &KeyPair, created_at: &str) -> Result<Option<KeyPair>, StorageError> {
+    if let Some(existing) = load_key()? {
+        return Ok(Some(existing));
+    }
+    raw_storage()?.set_item(SIGNING_KEY, &key.to_key_file(created_at)).map_err(from_js)?;
+    Ok(None)
+}
+
+/// Makes `key` this browser's signing key, replacing the one kept (the respondent chose so,
+/// after being told the fingerprint will change). The replaced key's text is kept aside under
+/// [`replaced_key_key`], so that it can still be recovered by hand.
+pub fn replace_key(key: &KeyPair, created_at: &str) -> Result<(), StorageError> {
+    let storage = raw_storage()?;
+    if let Some(old) = storage.get_item(SIGNING_KEY).map_err(from_js)? {
+        let aside = match KeyPair::from_key_file(&old) {
+            Ok(pair) if pair.public_key() == key.public_key() => None,
+            Ok(pair) => Some(replaced_key_key(pair.public_key().fingerprint().as_str())),
+            Err(_) => Some(free_unreadable_slot(&storage)?),
+        };
+        if let Some(aside) = aside {
+            storage.set_item(&aside, &old).map_err(from_js)?;
+        }
+    }
+    storage.set_item(SIGNING_KEY, &key.to_key_file(created_at)).map_err(from_js)
+}
+
+fn free_unreadable_slot(storage: &web_sys::Storage) -> Result<String, StorageError> {
+    for n in 1..1000 {
+        let slot = if n == 1 { UNREADABLE_KEY.to_owned() } else { format!("{UNREADABLE_KEY}-{n}") };
+        if storage.get_item(&slot).map_err(from_js)?.is_none() {
+            return Ok(slot);
+        }
+    }
+    Err(StorageError::Other("no free place to set an unreadable key aside".to_owned()))
+}
+
+/// Moves a stored value that is not a key aside, to the first free one of [`UNREADABLE_KEY`],
+/// `…-2`, `…-3`: never overwritten, so whatever it was can still be recovered by hand. Returns
+/// where it went (`None` when nothing was stored).
+pub fn set_aside_unreadable_key() -> Result<Option<String>, StorageError> {
+    let storage = raw_storage()?;
+    let Some(text) = storage.get_item(SIGNING_KEY).map_err(from_js)? else {
+        return Ok(None);
+    };
+    let slot = free_unreadable_slot(&storage)?;
+    storage.set_item(&slot, &text).map_err(from_js)?;
+    storage.remove_item(SIGNING_KEY).map_err(from_js)?;
+    Ok(Some(slot))
 }

@@ -126,7 +126,7 @@ test('axe: the review page with the refused export, and the print view', async (
   await page.getByRole('main').getByRole('link', { name: 'Antworten prüfen', exact: true }).click();
   await app.waitForPage('Antworten prüfen');
   await inBothLanguages(t, app, page, 'review');
-  await app.button('Antworten als Datei herunterladen (noch ohne Signatur)').click();
+  await app.button('Bewerbung signieren und herunterladen').click();
   await page.getByRole('alert').waitFor();
   await inBothLanguages(t, app, page, 'review-refused');
 

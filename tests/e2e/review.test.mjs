@@ -1,6 +1,6 @@
 // Issue 6, the end of filling in: "Antworten prüfen" with its change links, the export (refused
-// while anything is wrong, listing where; a file when nothing is), and the print view with its
-// signature lines.
+// while anything is wrong, listing where; a signed file when nothing is: issue 10, more in
+// signing.test.mjs), and the print view with its signature lines.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
@@ -9,13 +9,14 @@ import { harness } from './lib/harness.mjs';
 import { Expectation, loadQuestionnaire, text } from './lib/questionnaire.mjs';
 import { REPO_ROOT } from './lib/server.mjs';
 import { screenshot } from './lib/screenshot.mjs';
+import { verifySubmission } from './lib/verify-submission.mjs';
 
 const h = harness();
 const MODEL = new Expectation(loadQuestionnaire('questionnaire/erfolgreiche-integration-2005.json'));
 const label = (id) => text(MODEL.question(id).label);
 const KITA_FILE = `${REPO_ROOT}/questionnaire/examples/kita-umfrage.json`;
 const KITA = new Expectation(loadQuestionnaire(KITA_FILE));
-const EXPORT = 'Antworten als Datei herunterladen (noch ohne Signatur)';
+const EXPORT = 'Bewerbung signieren und herunterladen';
 const REFUSED = 'Die Antworten können noch nicht heruntergeladen werden';
 
 async function openReview(app) {
@@ -86,7 +87,7 @@ test('a calculated value on "Antworten prüfen" has no change link (there is not
   assert.deepEqual(withLink, [], 'calculated values offer "Ändern", which leads to a page where nothing takes the focus');
 });
 
-test('the export is refused while errors remain, listing where; with none it downloads the answers', async (t) => {
+test('the export is refused while errors remain, listing where; with none it downloads the signed answers', async (t) => {
   const { app, page } = await h.page(t);
   app.recordPages(t.name);
   await app.openFile(KITA_FILE);
@@ -145,11 +146,16 @@ test('the export is refused while errors remain, listing where; with none it dow
   await screenshot(page, t.name, 'review-complete');
 
   const [download] = await Promise.all([page.waitForEvent('download'), app.button(EXPORT).click()]);
-  assert.equal(download.suggestedFilename(), 'kita-umfrage-antworten.json');
-  const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
-  assert.equal(exported.questionnaireId, 'kita-umfrage');
-  assert.equal(exported.questionnaireVersion, '1.0.0');
-  assert.equal(exported.signed, false);
+  // The questionnaire names no respondent question: the file is "unnamed", dated today.
+  assert.match(download.suggestedFilename(), /^kita-umfrage_unnamed_\d{4}-\d{2}-\d{2}\.json$/);
+  const text = await readFile(await download.path(), 'utf8');
+  const exported = JSON.parse(text);
+  assert.equal(exported.format, 'bogen-submission');
+  assert.equal(exported.questionnaire.id, 'kita-umfrage');
+  assert.equal(exported.questionnaire.version, '1.0.0');
+  assert.match(exported.questionnaire.sha256, /^[0-9a-f]{64}$/);
+  assert.equal(exported.language, 'de');
+  assert.ok(verifySubmission(text).valid, 'the file is signed, and the signature holds');
   const a = exported.answers;
   assert.equal(a.district, 'mitte');
   assert.equal(a.children.length, 1);

@@ -6,6 +6,9 @@ export const DEFAULT_TIMEOUT = 15_000;
 
 const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** A key fingerprint as the app shows it: four groups of four base32 characters. */
+export const FINGERPRINT = /\b[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}\b/;
+
 /** Polls `probe` until `accept(value)` holds or the time is up; returns the last value. */
 export async function eventually(probe, accept, { timeout = DEFAULT_TIMEOUT, interval = 100 } = {}) {
   const end = Date.now() + timeout;
@@ -301,6 +304,56 @@ export class BogenApp {
       route.fulfill({ status: 200, contentType: 'application/json; charset=utf-8', body }),
     );
     return new URL(urlPath, this.baseUrl).href;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Signing (issue 10): the review page's "Signatur" part, the signed export and the page after it.
+
+  /** Opens "Antworten prüfen" from the start page. */
+  async openReview() {
+    const name = /^(Antworten prüfen|Check your answers)$/;
+    await this.startPage();
+    await this.page.getByRole('main').getByRole('link', { name }).click();
+    await this.page.getByRole('main').getByRole('heading', { level: 1, name }).waitFor();
+    await this.pageReached('review');
+  }
+
+  /** The review page's "Signatur" part (a region named by its heading). */
+  signingPart() {
+    return this.page.getByRole('region', { name: /^(Signatur|Digital signature)$/ });
+  }
+
+  /** The fingerprint shown in the "Signatur" part, or null when no key is kept yet. */
+  async shownFingerprint() {
+    const text = await this.signingPart().innerText();
+    return text.match(FINGERPRINT)?.[0] ?? null;
+  }
+
+  /**
+   * Presses the export button and returns the downloaded file: { fileName, text, path }.
+   * `name` is the button's name (German by default).
+   */
+  async signAndDownload(name = 'Bewerbung signieren und herunterladen') {
+    return this.download(() => this.button(name).click());
+  }
+
+  /** Runs `action` (which starts a download) and returns the file: { fileName, text, path }. */
+  async download(action) {
+    const { readFile } = await import('node:fs/promises');
+    const [download] = await Promise.all([this.page.waitForEvent('download'), action()]);
+    const path = await download.path();
+    return { fileName: download.suggestedFilename(), text: await readFile(path, 'utf8'), path };
+  }
+
+  /** The heading of the panel shown after an export. */
+  exportDoneHeading() {
+    return this.page.getByRole('heading', { name: /^(Bewerbung signiert und heruntergeladen|Application signed and downloaded)$/ });
+  }
+
+  /** Waits until the focused element holds `locator` (a panel that took the focus, with its heading). */
+  async waitForFocusAround(locator, { timeout = DEFAULT_TIMEOUT } = {}) {
+    const handle = await locator.elementHandle({ timeout });
+    await this.page.waitForFunction((el) => document.activeElement !== document.body && document.activeElement.contains(el), handle, { timeout, polling: 50 });
   }
 
   /** Opens the app with a questionnaire file from this repository (e.g. questionnaire/examples/…). */
