@@ -10,11 +10,13 @@
 //! - `corpus`: the broken questionnaires under the repository's `tests/broken/`, with exact messages.
 //! - `properties`: proptest: random answer sequences never panic, and incremental equals full evaluation.
 //! - `signatures`: RFC 8785 examples, signing and verifying submissions and questionnaires, tampering.
+//! - `fixtures`: the sample submissions made by the app (`tests/fixtures/submissions/`) verify and fit their questionnaire.
 //! - `shipped`: every questionnaire under `questionnaire/` loads, and the committed JSON Schema is fresh.
 //! - `tidy`: rules for the source tree (module docs, no unwrap in the engine, no ignored tests).
 
 mod corpus;
 mod drafts;
+mod fixtures;
 mod incremental;
 mod loading;
 mod merging;
