@@ -309,15 +309,6 @@ export class BogenApp {
   // ---------------------------------------------------------------------------------------------
   // Signing (issue 10): the review page's "Signatur" part, the signed export and the page after it.
 
-  /** Opens "Antworten prüfen" from the start page. */
-  async openReview() {
-    const name = /^(Antworten prüfen|Check your answers)$/;
-    await this.startPage();
-    await this.page.getByRole('main').getByRole('link', { name }).click();
-    await this.page.getByRole('main').getByRole('heading', { level: 1, name }).waitFor();
-    await this.pageReached('review');
-  }
-
   /** The review page's "Signatur" part (a region named by its heading). */
   signingPart() {
     return this.page.getByRole('region', { name: /^(Signatur|Digital signature)$/ });
