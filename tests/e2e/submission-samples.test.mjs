@@ -14,15 +14,16 @@ import { REPO_ROOT } from './lib/server.mjs';
 import { READ_LINE_HERE, READ_LINE_IN_DOC, canonical, recipeLinesHere, verifySubmission } from './lib/verify-submission.mjs';
 
 const SAMPLES = join(REPO_ROOT, 'tests/fixtures/submissions');
+const KEYS = join(REPO_ROOT, 'tests/fixtures/sample-keys');
 const QUESTIONNAIRE = join(REPO_ROOT, 'tests/fixtures/erfolgreiche-integration-2005.json');
 
 /** The sample submissions: [{ name, text, keyFingerprint }]. */
 async function samples() {
-  const names = (await readdir(SAMPLES)).filter((n) => n.endsWith('.json') && !n.startsWith('sample-key')).sort();
+  const names = (await readdir(SAMPLES)).filter((n) => n.endsWith('.json')).sort();
   return Promise.all(
     names.map(async (name) => {
       const municipality = name.split('_')[1];
-      const key = JSON.parse(await readFile(join(SAMPLES, `sample-key-${municipality}.json`), 'utf8'));
+      const key = JSON.parse(await readFile(join(KEYS, `${municipality}.json`), 'utf8'));
       return { name, text: await readFile(join(SAMPLES, name), 'utf8'), keyFingerprint: key.fingerprint };
     }),
   );

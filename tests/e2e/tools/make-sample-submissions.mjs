@@ -1,9 +1,9 @@
 // Makes the sample submissions in tests/fixtures/submissions/ with the app itself, as a
 // municipality would: the release build (dist/) in headless Chromium fills the default
 // questionnaire as a Landkreis in the 2nd round and as a Großstadt in the 1st round (the answers of
-// lib/scenarios.mjs), loads that municipality's sample key (tests/fixtures/submissions/
-// sample-key-*.json: one key per municipality, as each signs in its own browser) with "Schlüssel
-// aus Datei laden", and saves what "Bewerbung signieren und herunterladen" downloads.
+// lib/scenarios.mjs), loads that municipality's sample key (tests/fixtures/sample-keys/: one key
+// per municipality, as each signs in its own browser) with "Schlüssel aus Datei laden", and saves
+// what "Bewerbung signieren und herunterladen" downloads.
 // It also copies the questionnaire they answer to tests/fixtures/. Run by hand, not by `node --test`
 // (this folder is not searched for tests):
 //
@@ -21,14 +21,15 @@ import { REPO_ROOT, startServer } from '../lib/server.mjs';
 import { canonical, verifySubmission } from '../lib/verify-submission.mjs';
 
 const OUT = join(REPO_ROOT, 'tests/fixtures/submissions');
+const KEYS = join(REPO_ROOT, 'tests/fixtures/sample-keys');
 const QUESTIONNAIRE_COPY = join(REPO_ROOT, 'tests/fixtures/erfolgreiche-integration-2005.json');
 const SCENARIOS = [
-  ['Landkreis, 2. Runde', LANDKREIS_ROUND_2, 'sample-key-landkreis-musterland.json'],
-  ['Großstadt, 1. Runde', GROSSSTADT_ROUND_1_COMPLETE, 'sample-key-stadt-musterstadt.json'],
+  ['Landkreis, 2. Runde', LANDKREIS_ROUND_2, 'landkreis-musterland.json'],
+  ['Großstadt, 1. Runde', GROSSSTADT_ROUND_1_COMPLETE, 'stadt-musterstadt.json'],
 ];
 
 async function readKey(name) {
-  const path = join(OUT, name);
+  const path = join(KEYS, name);
   const text = await readFile(path, 'utf8').catch(() => {
     throw new Error(`${path} is missing: make one with \`bogen keygen -o ${path} --name "… (Testschlüssel)"\``);
   });

@@ -1,5 +1,5 @@
 //! The sample submissions under `tests/fixtures/submissions/` (made by the app; see its README):
-//! each verifies, is signed by its municipality's sample key, names the questionnaire copy
+//! each verifies, is signed by its municipality's sample key (`tests/fixtures/sample-keys/`), names the questionnaire copy
 //! `tests/fixtures/erfolgreiche-integration-2005.json` by id, version and hash, and its answers
 //! fit that questionnaire.
 
@@ -9,6 +9,7 @@ use bogen_engine::{compile, verify_submission, KeyPair};
 use std::sync::Arc;
 
 const SAMPLES: &str = "tests/fixtures/submissions";
+const KEYS: &str = "tests/fixtures/sample-keys";
 const QUESTIONNAIRE: &str = "tests/fixtures/erfolgreiche-integration-2005.json";
 
 fn read(path: &std::path::Path) -> String {
@@ -21,10 +22,7 @@ fn samples() -> Vec<(String, String)> {
         .unwrap_or_else(|e| panic!("{SAMPLES}: {e}"))
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| {
-            p.extension().is_some_and(|x| x == "json")
-                && !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("sample-key"))
-        })
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), read(&p)))
         .collect();
     files.sort();
@@ -56,10 +54,10 @@ fn every_sample_verifies_is_signed_by_its_sample_key_and_answers_the_fixture_que
         let problems = check_against(&verified.file.answers, &questionnaire);
         assert!(problems.is_empty(), "{name}: {problems:?}");
 
-        // Named `<questionnaire>_<municipality>_<date>.json`, signed by `sample-key-<municipality>.json`.
+        // Named `<questionnaire>_<municipality>_<date>.json`, signed by `sample-keys/<municipality>.json`.
         let municipality =
             name.split('_').nth(1).unwrap_or_else(|| panic!("{name}: not named <id>_<name>_<date>.json"));
-        let key_file = repo_root().join(SAMPLES).join(format!("sample-key-{municipality}.json"));
+        let key_file = repo_root().join(KEYS).join(format!("{municipality}.json"));
         let key_text = read(&key_file);
         let key = KeyPair::from_key_file(&key_text).unwrap_or_else(|e| panic!("{}: {e}", key_file.display()));
         assert_eq!(verified.signer, key.public_key(), "{name} is not signed by {}", key_file.display());
