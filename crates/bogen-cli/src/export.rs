@@ -169,7 +169,10 @@ fn check_target(target: &Path, inputs: &[PathBuf], force: bool) -> anyhow::Resul
 fn write_replacing(target: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let temporary = target.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
-    std::fs::write(&temporary, bytes).with_context(|| format!("could not write {}", temporary.display()))?;
+    if let Err(e) = std::fs::write(&temporary, bytes) {
+        let _ = std::fs::remove_file(&temporary);
+        bail!("could not write {}: {e}", temporary.display());
+    }
     std::fs::rename(&temporary, target).map_err(|e| {
         let _ = std::fs::remove_file(&temporary);
         anyhow::anyhow!("could not write {}: {e}", target.display())

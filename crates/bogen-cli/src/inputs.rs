@@ -21,8 +21,8 @@ pub struct Input {
 }
 
 /// The arguments as inputs: a folder stands for the `*.json` files directly in it, sorted by
-/// name (an office drops hundreds of submissions into one folder); a file stands for itself,
-/// whatever its name.
+/// name, hidden files left out (an office drops hundreds of submissions into one folder); a file
+/// stands for itself, whatever its name.
 pub fn expand(arguments: &[PathBuf]) -> Vec<Input> {
     let mut inputs = Vec::new();
     for argument in arguments {
@@ -44,6 +44,8 @@ pub fn expand(arguments: &[PathBuf]) -> Vec<Input> {
             .filter_map(Result::ok)
             .map(|e| e.path())
             .filter(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("json")) && !p.is_dir())
+            // Hidden files: e.g. the `._name.json` that macOS leaves beside copied files.
+            .filter(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
             .collect();
         files.sort();
         inputs.extend(files.into_iter().map(|path| Input { name: path.display().to_string(), path: Ok(path) }));

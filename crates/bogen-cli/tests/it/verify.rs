@@ -214,6 +214,7 @@ fn a_folder_stands_for_its_json_files_in_name_order_and_a_later_submission_super
     dir.write("eingang/a.json", campaign::submission(&questionnaire, 7, &key(7), AT));
     dir.write("eingang/c.json", campaign::submission(&questionnaire, 8, &key(8), AT));
     dir.write("eingang/notiz.txt", "not a submission");
+    dir.write("eingang/._a.json", "\0\x05\x16\x07 macOS resource fork");
     let run = bogen(&dir.0, &["verify", "eingang"]);
     assert_eq!(run.code, 0, "superseded files are valid: {}", run.stdout);
     let lines: Vec<&str> = run.stdout.lines().collect();
