@@ -209,3 +209,39 @@ fn submissions_of_several_questionnaires_are_exported_one_questionnaire_at_a_tim
     assert_eq!(run.code, 2);
     assert!(run.stderr.starts_with("bogen: --only nirgendwo@2: no valid submission answers it"), "{}", run.stderr);
 }
+
+#[test]
+fn the_sample_submissions_made_by_the_app_export_with_every_answer_in_its_column() {
+    let dir = TempDir::new("samples");
+    let fixtures = repo_root().join("tests/fixtures");
+    let questionnaire = fixtures.join("erfolgreiche-integration-2005.json");
+    let run = bogen(
+        &dir.0,
+        &[
+            "export",
+            "--questionnaire",
+            questionnaire.to_str().unwrap(),
+            fixtures.join("submissions").to_str().unwrap(),
+            "-o",
+            "samples.csv",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let main = parse_csv(&std::fs::read_to_string(dir.path("samples.csv")).unwrap());
+    assert_eq!(column(&main, "municipality"), ["Landkreis Musterland", "Stadt Musterstadt"]);
+    assert_eq!(column(&main, "municipality_name"), ["Landkreis Musterland", "Stadt Musterstadt"]);
+    assert_eq!(column(&main, "kind"), ["Landkreis", "Großstadt"]);
+    assert_eq!(column(&main, "fingerprint"), ["J2OC-KBOM-SMYZ-HUCG", "CGSA-B3PQ-HF6T-RJE2"]);
+    // Every answer of each file is somewhere in its row or its groups' rows.
+    for (row, file) in ["landkreis-musterland", "stadt-musterstadt"].iter().enumerate() {
+        let path = fixtures.join(format!("submissions/erfolgreiche-integration-2005_{file}_2026-11-27.json"));
+        let submission: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        for (id, value) in submission["answers"].as_object().unwrap() {
+            let in_main = main[0].iter().position(|c| c == id || c.starts_with(&format!("{id}.")));
+            let i = in_main.unwrap_or_else(|| panic!("no column for {id}"));
+            if !value.is_null() {
+                assert_ne!(main[2 + row][i], "", "{file}: {id} = {value} has an empty cell");
+            }
+        }
+    }
+}

@@ -303,3 +303,23 @@ fn a_broken_questionnaire_or_missing_arguments_cannot_run_and_exit_with_2() {
     assert_eq!(run.code, 2);
     assert_eq!(run.stderr, "bogen: no submission files: the folders given hold no *.json files\n");
 }
+
+#[test]
+fn the_sample_submissions_made_by_the_app_verify_with_their_municipalities_and_keys() {
+    let fixtures = repo_root().join("tests/fixtures");
+    let questionnaire = fixtures.join("erfolgreiche-integration-2005.json");
+    let run = bogen(&fixtures, &["verify", "--questionnaire", questionnaire.to_str().unwrap(), "submissions"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", run.stdout);
+    assert!(
+        lines[0].starts_with("submissions/erfolgreiche-integration-2005_landkreis-musterland_2026-11-27.json: valid: Landkreis Musterland (Landkreis), signed by J2OC-KBOM-SMYZ-HUCG, erfolgreiche-integration-2005 1.0.0, "),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[1].starts_with("submissions/erfolgreiche-integration-2005_stadt-musterstadt_2026-11-27.json: valid: Stadt Musterstadt (Großstadt), signed by CGSA-B3PQ-HF6T-RJE2, erfolgreiche-integration-2005 1.0.0, "),
+        "{}",
+        lines[1]
+    );
+}
