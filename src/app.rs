@@ -1,6 +1,11 @@
-//! The root components: [`App`] decides which questionnaire is open (embedded, from a file,
-//! or from `?questionnaire=<url>`) and in which language; [`FormRoot`] holds the reducer of
-//! one open questionnaire and its side effects (autosave, URL, focus, title).
+//! The root components: [`App`] decides which questionnaire is open (the page's own, from a
+//! file, or from `?questionnaire=<url>`) and in which language; [`FormRoot`] holds the reducer
+//! of one open questionnaire and its side effects (autosave, URL, focus, title).
+//!
+//! The questionnaire is not compiled into the app: the page carries it as
+//! `<script type="application/json" id="bogen-questionnaire">` (the served build's index.html,
+//! filled by `scripts/pwa-hook.mjs`; a file made by `bogen bundle`). So one app build serves any
+//! questionnaire, and its module does not carry a questionnaire it may never show.
 
 use crate::i18n::{self, texts};
 use crate::layout::Header;
@@ -12,12 +17,6 @@ use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use std::sync::Arc;
 use yew::prelude::*;
-
-/// The questionnaire built into the app.
-pub const DEFAULT_QUESTIONNAIRE: &str = include_str!("../questionnaire/erfolgreiche-integration-2005.json");
-
-/// The file name shown for the built-in questionnaire.
-pub const DEFAULT_FILE_NAME: &str = "erfolgreiche-integration-2005.json";
 
 /// How long typing must pause before the draft is saved.
 const AUTOSAVE_DELAY_MS: u32 = 400;
@@ -43,6 +42,16 @@ enum Opened {
     Broken { file_name: String, problems: Vec<Problem> },
     /// `?questionnaire=<url>` could not be fetched.
     FetchFailed { url: String, reason: String },
+    /// The page carries no questionnaire and none was asked for.
+    Missing,
+}
+
+/// The page's own questionnaire, or the page that says there is none.
+fn open_page_questionnaire(serial: u32) -> Opened {
+    match crate::dom::page_questionnaire() {
+        Some((file_name, text)) => open_text(&file_name, &text, serial),
+        None => Opened::Missing,
+    }
 }
 
 fn open_text(file_name: &str, text: &str, serial: u32) -> Opened {
@@ -75,9 +84,11 @@ pub fn App() -> Html {
         let url = url.clone();
         use_state(move || match url.as_ref() {
             Some(_) => Opened::Loading,
-            None => open_text(DEFAULT_FILE_NAME, DEFAULT_QUESTIONNAIRE, 0),
+            None => open_page_questionnaire(0),
         })
     };
+    // Whether this build is new since the last visit: asked once per page load.
+    let app_updated = *use_memo((), |_| crate::dom::page_build().is_some_and(|build| storage::note_build(&build)));
     // The language the respondent chose (remembered); otherwise the questionnaire's first.
     let chosen_lang = use_state(storage::load_lang);
     let file_message = use_state(|| None::<AttrValue>);
@@ -139,7 +150,7 @@ pub fn App() -> Html {
             let next = {
                 let mut serial = serial.borrow_mut();
                 *serial += 1;
-                open_text(DEFAULT_FILE_NAME, DEFAULT_QUESTIONNAIRE, *serial)
+                open_page_questionnaire(*serial)
             };
             crate::dom::reset_url();
             opened.set(next);
@@ -151,7 +162,7 @@ pub fn App() -> Html {
     match &*opened {
         Opened::Ready { questionnaire, serial } => html! {
             <FormRoot key={*serial} questionnaire={questionnaire.clone()} {lang} {on_lang}
-                on_open_file={on_open_file} {on_file_error} file_message={file_message_text} />
+                on_open_file={on_open_file} {on_file_error} file_message={file_message_text} {app_updated} />
         },
         Opened::Loading => {
             crate::dom::set_title(t.loading);
@@ -191,7 +202,28 @@ pub fn App() -> Html {
                             <p class="body">{ t.fetch_failed_text }</p>
                             <p class="body"><code class="code">{ url.clone() }</code></p>
                             <p class="body">{ reason.clone() }</p>
-                            <button type="button" class="button" onclick={on_open_default}>{ t.open_default }</button>
+                            if crate::dom::page_questionnaire().is_some() {
+                                <button type="button" class="button" onclick={on_open_default}>{ t.open_default }</button>
+                            }
+                        </main>
+                    </div>
+                </>
+            }
+        }
+        Opened::Missing => {
+            crate::dom::set_title(t.missing_title);
+            html! {
+                <>
+                    <Header title={t.service_name} {lang} {on_lang} />
+                    <div class="width-container">
+                        <main class="main" id="main" tabindex="-1">
+                            <h1 class="heading-l" tabindex="-1">{ t.missing_title }</h1>
+                            <p class="body">{ t.missing_text }</p>
+                            if let Some(message) = &file_message_text {
+                                <p class="error-message" role="alert">{ message.clone() }</p>
+                            }
+                            <crate::inputs::FilePicker id="questionnaire-file" label={t.broken_open_label} hint={t.drop_hint}
+                                on_file={on_open_file} on_error={on_file_error} />
                         </main>
                     </div>
                 </>
@@ -238,9 +270,11 @@ pub fn BrokenPage(props: &BrokenPageProps) -> Html {
             <p class="body">{ t.broken_text }</p>
             <p class="body">{ t.broken_file }{": "}<code class="code">{ props.file_name.clone() }</code></p>
             <ol class="problem-list">{ for items }</ol>
-            <div class="button-group">
-                <button type="button" class="button" onclick={props.on_open_default.clone()}>{ t.open_default }</button>
-            </div>
+            if crate::dom::page_questionnaire().is_some() {
+                <div class="button-group">
+                    <button type="button" class="button" onclick={props.on_open_default.clone()}>{ t.open_default }</button>
+                </div>
+            }
             <h2 class="heading-m">{ t.broken_open_heading }</h2>
             if let Some(message) = &props.file_message {
                 <p class="error-message" role="alert">{ message.clone() }</p>
@@ -261,6 +295,9 @@ pub struct FormRootProps {
     pub on_file_error: Callback<()>,
     #[prop_or_default]
     pub file_message: Option<AttrValue>,
+    /// The app was updated since the last visit: the start page says so.
+    #[prop_or_default]
+    pub app_updated: bool,
 }
 
 /// Opens the session: restores the browser's draft of this questionnaire if there is one.
@@ -470,7 +507,14 @@ pub fn FormRoot(props: &FormRootProps) -> Html {
             <Header title={AttrValue::from(questionnaire.title.get(lang).to_owned())} title_links=true
                 {lang} on_lang={props.on_lang.clone()} save_status={Some(state.save_status.clone())} />
             <div class="width-container">
-                <main class="main" id="main" tabindex="-1">{ page }</main>
+                <main class="main" id="main" tabindex="-1">
+                    if props.app_updated && state.route == Route::Start {
+                        <div class="notification" role="status">
+                            <p class="notification__text">{ t.app_updated }</p>
+                        </div>
+                    }
+                    { page }
+                </main>
             </div>
         </ContextProvider<FormContext>>
     }

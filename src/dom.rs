@@ -221,3 +221,21 @@ pub fn print() {
         let _ = window.print();
     }
 }
+
+/// The id of the `<script type="application/json">` element that carries the page's questionnaire.
+pub const QUESTIONNAIRE_ELEMENT_ID: &str = "bogen-questionnaire";
+
+/// The questionnaire the page carries: its file name (`data-file-name`) and its text.
+pub fn page_questionnaire() -> Option<(String, String)> {
+    let element = document()?.get_element_by_id(QUESTIONNAIRE_ELEMENT_ID)?;
+    let text = element.text_content().filter(|t| !t.trim().is_empty())?;
+    let file_name = element.get_attribute("data-file-name").unwrap_or_else(|| "questionnaire.json".to_owned());
+    Some((file_name, text))
+}
+
+/// The build version the page was made with (`<meta name="bogen-build">`, written by
+/// `scripts/pwa-hook.mjs` and `bogen bundle`), if any.
+pub fn page_build() -> Option<String> {
+    let meta = document()?.query_selector("meta[name=\"bogen-build\"]").ok()??;
+    meta.get_attribute("content").filter(|v| !v.is_empty())
+}

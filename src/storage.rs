@@ -60,6 +60,9 @@ pub fn unreadable_draft_key(questionnaire_id: &str) -> String {
 
 const LANG_KEY: &str = "bogen:lang";
 
+/// The build of the app that last ran in this browser (see [`note_build`]).
+const BUILD_KEY: &str = "bogen:build";
+
 /// Where the signing key is kept: one per browser profile (see the module doc).
 pub const SIGNING_KEY: &str = "bogen:signing-key";
 
@@ -221,4 +224,19 @@ pub fn set_aside_unreadable_key() -> Result<Option<String>, StorageError> {
     storage.set_item(&slot, &text).map_err(from_js)?;
     storage.remove_item(SIGNING_KEY).map_err(from_js)?;
     Ok(Some(slot))
+}
+
+/// Remembers that `build` (the page's `bogen-build` version) runs now, and says whether another
+/// build ran here before: then the app was updated since the last visit (a new service worker, a
+/// new bundle file) and the respondent is told so. `false` on a first visit or without storage.
+pub fn note_build(build: &str) -> bool {
+    if !available() {
+        return false;
+    }
+    let previous = LocalStorage::get::<String>(BUILD_KEY).ok();
+    if previous.as_deref() != Some(build) {
+        // Not being able to remember the build only means the notice may show once more.
+        let _ = LocalStorage::set(BUILD_KEY, build);
+    }
+    previous.is_some_and(|p| p != build)
 }

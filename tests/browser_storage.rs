@@ -18,8 +18,26 @@ fn meta(saved_at: &str) -> DraftMeta {
     DraftMeta { draft_id: "d1".into(), name: "Entwurf".into(), saved_at: saved_at.into(), revision: 1 }
 }
 
+/// The default questionnaire, which the served build's page carries (the app has none built in).
+const DEFAULT_QUESTIONNAIRE: &str = include_str!("../questionnaire/erfolgreiche-integration-2005.json");
+
 fn default_questionnaire() -> Arc<bogen_engine::Questionnaire> {
-    Arc::new(compile(bogen_app::app::DEFAULT_QUESTIONNAIRE).expect("the default questionnaire compiles"))
+    Arc::new(compile(DEFAULT_QUESTIONNAIRE).expect("the default questionnaire compiles"))
+}
+
+/// Puts a questionnaire into the page the way index.html and `bogen bundle` do, or takes it out.
+fn set_page_questionnaire(text: Option<&str>) {
+    let document = web_sys::window().and_then(|w| w.document()).expect("a document");
+    if let Some(old) = document.get_element_by_id(bogen_app::dom::QUESTIONNAIRE_ELEMENT_ID) {
+        old.remove();
+    }
+    if let Some(text) = text {
+        let script = document.create_element("script").expect("create_element works");
+        script.set_attribute("type", "application/json").expect("set_attribute works");
+        script.set_attribute("id", bogen_app::dom::QUESTIONNAIRE_ELEMENT_ID).expect("set_attribute works");
+        script.set_text_content(Some(text));
+        document.head().expect("a head").append_child(&script).expect("append_child works");
+    }
 }
 
 #[wasm_bindgen_test]
@@ -92,14 +110,35 @@ async fn the_app_mounts_and_shows_the_default_questionnaire() {
     let title_de = questionnaire.title.get(bogen_engine::Lang::De).to_owned();
     let title_en = questionnaire.title.get(bogen_engine::Lang::En).to_owned();
 
-    let _app = yew::Renderer::<bogen_app::App>::with_root(root.clone()).render();
+    set_page_questionnaire(Some(DEFAULT_QUESTIONNAIRE));
+    let app = yew::Renderer::<bogen_app::App>::with_root(root.clone()).render();
     yew::scheduler::flush().await;
+    set_page_questionnaire(None);
 
     let text = root.text_content().unwrap_or_default();
     assert!(text.contains(&title_de) || text.contains(&title_en), "the title is not shown; the page says: {text}");
     let h1 = root.query_selector("h1").expect("query_selector works").expect("the start page has a heading");
     let heading = h1.text_content().unwrap_or_default();
     assert!(heading == title_de || heading == title_en, "h1: {heading}");
+    app.destroy();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_page_without_a_questionnaire_asks_for_the_file() {
+    set_page_questionnaire(None);
+    let document = web_sys::window().and_then(|w| w.document()).expect("a document");
+    let root = document.create_element("div").expect("create_element works");
+    document.body().expect("a body").append_child(&root).expect("append_child works");
+
+    let app = yew::Renderer::<bogen_app::App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+
+    let heading = root.query_selector("h1").ok().flatten().and_then(|h| h.text_content()).unwrap_or_default();
+    assert!(heading == "Kein Fragebogen geöffnet" || heading == "No questionnaire open", "h1: {heading}");
+    assert!(root.query_selector("input[type=file]").ok().flatten().is_some(), "a file picker is offered");
+    app.destroy();
+    root.remove();
 }
 
 #[wasm_bindgen_test]

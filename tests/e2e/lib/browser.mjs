@@ -32,12 +32,20 @@ export async function launchBrowser() {
 }
 
 /**
- * A fresh context and page. bypassCSP lets the axe helper inject its script tag even if the app
+ * A fresh context and page (`serviceWorkers: 'allow'` to let the app's service worker run).
+ * bypassCSP lets the axe helper inject its script tag even if the app
  * declares a Content-Security-Policy. The page's uncaught errors (a Rust panic included) are
  * collected in `page.errors`, its console errors in `page.consoleErrors` (for diagnosis).
  */
-export async function newPage(browser, { locale = 'de-DE' } = {}) {
-  const context = await browser.newContext({ locale, bypassCSP: true, viewport: { width: 1280, height: 900 } });
+export async function newPage(browser, { locale = 'de-DE', serviceWorkers = 'block' } = {}) {
+  // Service workers are blocked unless a test asks for them (the offline tests do): requests a
+  // service worker makes are out of reach of page.route(), which many tests use to serve a file.
+  const context = await browser.newContext({
+    locale,
+    bypassCSP: true,
+    serviceWorkers,
+    viewport: { width: 1280, height: 900 },
+  });
   const page = await context.newPage();
   page.errors = [];
   page.consoleErrors = [];

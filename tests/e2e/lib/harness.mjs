@@ -19,11 +19,12 @@ export function harness() {
     await h.server?.close();
   });
   /**
-   * A fresh context and page for test `t`, with the app's page object; the context is closed
+   * A fresh context and page for test `t` (options as lib/browser.mjs's newPage takes them, e.g.
+   * `{ serviceWorkers: 'allow' }`), with the app's page object; the context is closed
    * when the test ends. Console errors are printed as diagnostics when the test fails.
    */
-  h.page = async (t) => {
-    const { context, page } = await newPage(h.browser);
+  h.page = async (t, options = {}) => {
+    const { context, page } = await newPage(h.browser, options);
     t.after(async () => {
       if (page.consoleErrors.length) t.diagnostic(`console errors:\n${page.consoleErrors.join('\n')}`);
       await context.close();

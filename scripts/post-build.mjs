@@ -1,0 +1,97 @@
+// Trunk post-build hook (Trunk.toml [[hooks]]): puts the questionnaire into the page and makes the
+// build an installable, offline web app.
+//
+// In Trunk's staging folder ($TRUNK_STAGING_DIR), after index.html is written:
+// - index.html's <script type="application/json" id="bogen-questionnaire" data-src="FILE"> gets
+//   the questionnaire FILE (relative to the repository) as its content: the app reads its
+//   questionnaire from the page, so that the module carries none (`bogen bundle` fills the same
+//   element for other questionnaires);
+// - sw.js (copied from pwa/sw.js by index.html's copy-file link) gets the build's version and the
+//   list of its files in its BUILD line, so that each build is a new service worker whose cache
+//   holds exactly that build;
+// - index.html gets <meta name="bogen-build" content="VERSION">: the app compares it with the
+//   version it saw last and tells the user that it was updated.
+// The version is the first 16 hex digits of a SHA-256 over every file's name and content.
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join, relative, sep } from 'node:path';
+
+/** JSON text made safe inside <script>: `</` and `<!--` can end or confuse the element. */
+function scriptSafeJson(text) {
+  return text.replaceAll('</', '<\\/').replaceAll('<!--', '<\\u0021--');
+}
+
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) {
+  console.error('post-build: TRUNK_STAGING_DIR is not set; this script runs as a Trunk post-build hook');
+  process.exit(1);
+}
+
+function filesUnder(folder) {
+  return readdirSync(folder).flatMap((name) => {
+    const path = join(folder, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+const SERVICE_WORKER = 'sw.js';
+const files = filesUnder(staging)
+  .map((path) => relative(staging, path).split(sep).join('/'))
+  .filter((file) => file !== SERVICE_WORKER)
+  .sort();
+for (const needed of [SERVICE_WORKER, 'index.html']) {
+  try {
+    statSync(join(staging, needed));
+  } catch {
+    console.error(`post-build: ${needed} is missing from the build; index.html must copy pwa/${needed} (data-trunk rel="copy-file")`);
+    process.exit(1);
+  }
+}
+
+// The questionnaire into the page.
+const indexFile = join(staging, 'index.html');
+{
+  const index = readFileSync(indexFile, 'utf8');
+  const element = /<script type="application\/json" id="bogen-questionnaire" data-src="([^"]+)"><\/script>/;
+  const match = index.match(element);
+  if (!match) {
+    console.error('post-build: index.html has no <script type="application/json" id="bogen-questionnaire" data-src="…"></script>');
+    process.exit(1);
+  }
+  const source = join(process.env.TRUNK_SOURCE_DIR ?? process.cwd(), match[1]);
+  let text;
+  try {
+    text = readFileSync(source, 'utf8');
+    JSON.parse(text);
+  } catch (error) {
+    console.error(`post-build: the questionnaire ${source} cannot be put into the page: ${error.message}`);
+    process.exit(1);
+  }
+  const filled = `<script type="application/json" id="bogen-questionnaire" data-file-name="${basename(source)}">${scriptSafeJson(text)}</script>`;
+  writeFileSync(indexFile, index.replace(element, () => filled));
+}
+
+// The version covers index.html as it is before the meta line goes in (the line holds the version).
+const hash = createHash('sha256');
+for (const file of files) hash.update(file).update('\0').update(readFileSync(join(staging, file))).update('\0');
+const version = hash.digest('hex').slice(0, 16);
+
+const index = readFileSync(indexFile, 'utf8');
+const meta = `<meta name="bogen-build" content="${version}">`;
+if (!index.includes('</head>')) {
+  console.error('post-build: index.html has no </head>');
+  process.exit(1);
+}
+writeFileSync(indexFile, index.replace('</head>', `${meta}</head>`));
+
+// index.html is fetched as the folder itself ("./"), the way a person opens the app.
+const cached = files.map((file) => (file === 'index.html' ? './' : file));
+const swPath = join(staging, SERVICE_WORKER);
+const sw = readFileSync(swPath, 'utf8');
+const line = /^const BUILD = .*\/\/ BOGEN-BUILD:.*$/m;
+if (!line.test(sw)) {
+  console.error('post-build: pwa/sw.js has no "const BUILD = … // BOGEN-BUILD" line');
+  process.exit(1);
+}
+writeFileSync(swPath, sw.replace(line, `const BUILD = ${JSON.stringify({ version, files: cached })};`));
+console.log(`post-build: build ${version}, ${cached.length} files for the service worker`);
