@@ -14,6 +14,8 @@
 #             tests/broken/**/*.json and tests/e2e/fixtures/broken*.json exit 1
 #   [wasm]    wasm-bindgen-test of bogen-app in headless Chromium
 #   [build]   trunk build --release (wasm-opt -Oz checked), bundle size of dist/
+#   [bundle]  scripts/bundle.sh: bogen with dist/ in it makes single-file questionnaires into
+#             target/bundles/ (the e2e tests open them from file://); their size, and the budget
 #   [e2e]     node --test tests/e2e/ (playwright-core, Debian's Chromium) against dist/
 #   [fresh]   the README's first command as a new user runs it (scripts/try-readme.sh): clones the
 #             committed HEAD into a temporary folder, runs scripts/serve.sh there on a free port,
@@ -31,7 +33,7 @@ set -euo pipefail
 # shellcheck source=scripts/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-ALL_STEPS=(setup fmt clippy purity native check wasm build e2e fresh fuzz)
+ALL_STEPS=(setup fmt clippy purity native check wasm build bundle e2e fresh fuzz)
 if [ "${CI:-}" = true ]; then
   for v in BOGEN_STEPS BOGEN_SKIP_SETUP BOGEN_SKIP_FUZZ BOGEN_FUZZ_SECONDS; do
     if [ -n "${!v:-}" ]; then echo "test.sh: CI=true, ignoring $v" >&2; unset "$v"; fi
@@ -54,7 +56,7 @@ step_names=() step_results=()
 current_step="" step_title="" step_started=0
 run_started=$SECONDS
 passed_native=0 passed_wasm=0 passed_e2e=0 failed_tests=0
-bundle_line=""
+bundle_line="" single_file_line=""
 
 fail() {
   echo "test.sh: $*" >&2
@@ -70,6 +72,7 @@ summary() {
   for i in "${!step_names[@]}"; do printf '  %-58s %s\n' "${step_names[$i]}" "${step_results[$i]}"; done
   printf '  tests passed: native %d, wasm %d, end-to-end %d\n' "$passed_native" "$passed_wasm" "$passed_e2e"
   [ -z "$bundle_line" ] || printf '  release bundle: %s\n' "$bundle_line"
+  [ -z "$single_file_line" ] || printf '  single file: %s\n' "$single_file_line"
   printf '  time: %d s\n' "$((SECONDS - run_started))"
   if [ "$code" -ne 0 ]; then
     [ "$failed_tests" -gt 0 ] || failed_tests=1
@@ -204,6 +207,13 @@ title_build="trunk build --release (wasm-opt -Oz), bundle size"
 step_build() {
   BOGEN_SKIP_SETUP=1 run_logged "$LOGS/build.log" scripts/build.sh || fail "the release build failed"
   bundle_line=$(grep -a '^bundle: ' "$LOGS/build.log" | tail -n1 | sed 's/^bundle: //')
+}
+
+title_bundle="bogen bundle: single-file questionnaires, size and budget"
+step_bundle() {
+  run_logged "$LOGS/bundle.log" scripts/bundle.sh || fail "making the single-file questionnaires failed"
+  single_file_line=$(grep -a '^single file: ' "$LOGS/bundle.log" | tail -n1 | sed 's/^single file: //')
+  result="ok, $single_file_line"
 }
 
 title_e2e="end-to-end: node --test tests/e2e/ (headless Chromium)"

@@ -5,6 +5,7 @@
 //! Exit codes: 0 everything is valid, 1 problems were found (a broken questionnaire, an invalid
 //! submission), 2 the command could not run (a file could not be read or written, bad arguments).
 
+mod bundle;
 mod check;
 mod export;
 mod inputs;
@@ -77,6 +78,18 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Makes one self-contained HTML file of the app with the questionnaire in it, to send by
+    /// e-mail: it opens from disk, offline, and does everything the served app does.
+    Bundle {
+        /// The questionnaire file (checked first; a broken one is refused).
+        questionnaire: PathBuf,
+        /// The HTML file to write (default: <questionnaire id>.html in the current folder).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
     /// Signs a questionnaire file with a key file (adds or replaces its "signature").
     Sign {
         /// The key file made by `bogen keygen`.
@@ -100,6 +113,9 @@ fn main() -> ExitCode {
         }
         Command::Keygen { output, name } => keys::keygen(&output, &name),
         Command::Sign { key, file, output } => keys::sign(&key, &file, output.as_deref()),
+        Command::Bundle { questionnaire, output, force } => {
+            bundle::run(&bundle::Options { questionnaire: &questionnaire, output: output.as_deref(), force })
+        }
         Command::Verify { files, questionnaires, json } => verify::run(&files, &questionnaires, json),
         Command::Export { files, output, questionnaires, only, force } => export::run(&export::Options {
             files: &files,

@@ -1,0 +1,68 @@
+//! Build script of `bogen`: embeds the respondents' release app, so that `bogen bundle` makes a
+//! single HTML file with nothing but this binary (no Rust, Trunk or Node on the office's machine).
+//!
+//! It reads the release build that `scripts/build.sh` makes in `dist/` (or the folder named by
+//! `BOGEN_APP_DIST`): the files that `dist/index.html` loads — the wasm-bindgen module, the
+//! WebAssembly module and the stylesheets. Without a build there, `bogen` is built without the
+//! app and `bogen bundle` says how to get one; every other command works the same.
+
+use std::path::{Path, PathBuf};
+
+fn main() {
+    println!("cargo:rerun-if-env-changed=BOGEN_APP_DIST");
+    let manifest_dir = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").unwrap_or_default());
+    let dist = std::env::var_os("BOGEN_APP_DIST").map(PathBuf::from).unwrap_or_else(|| manifest_dir.join("../../dist"));
+    // A folder: cargo looks at everything in it, so a new build is picked up.
+    println!("cargo:rerun-if-changed={}", dist.display());
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default()).join("embedded_app.rs");
+    let code = match read_app(&dist) {
+        Ok(app) => app,
+        Err(why) => format!(
+            "/// Why this binary carries no app.\npub const APP: Result<EmbeddedApp, &str> = Err({:?});\n",
+            format!("{why} (looked in {})", dist.display())
+        ),
+    };
+    if let Err(e) = std::fs::write(&out, code) {
+        panic!("could not write {}: {e}", out.display());
+    }
+}
+
+/// The Rust source that embeds the app found in `dist`, or why there is none.
+fn read_app(dist: &Path) -> Result<String, String> {
+    let index = std::fs::read_to_string(dist.join("index.html"))
+        .map_err(|_| "no release build of the app: run scripts/build.sh, then build bogen again".to_owned())?;
+    let module = quoted_after(&index, "import init, * as bindings from '")
+        .ok_or("dist/index.html does not import the app's module (not a Trunk release build?)")?;
+    let wasm = quoted_after(&index, "module_or_path: '").ok_or("dist/index.html does not name the app's .wasm")?;
+    let mut stylesheets = Vec::new();
+    let mut rest = index.as_str();
+    while let Some(at) = rest.find("<link rel=\"stylesheet\" href=\"") {
+        rest = &rest[at + "<link rel=\"stylesheet\" href=\"".len()..];
+        let end = rest.find('"').ok_or("a stylesheet link in dist/index.html is not closed")?;
+        stylesheets.push(rest[..end].to_owned());
+    }
+    let file = |url: &str| -> Result<String, String> {
+        let path = dist.join(url.trim_start_matches("./").trim_start_matches('/'));
+        if path.is_file() {
+            Ok(path.display().to_string())
+        } else {
+            Err(format!("dist/index.html names {url}, which is not in {}", dist.display()))
+        }
+    };
+    let css: Vec<String> =
+        stylesheets.iter().map(|s| file(s).map(|p| format!("include_str!({p:?})"))).collect::<Result<_, _>>()?;
+    Ok(format!(
+        "/// The respondents' release app, as built in {dist:?}.\npub const APP: Result<EmbeddedApp, &str> = Ok(EmbeddedApp {{\n    module: include_str!({module:?}),\n    wasm: include_bytes!({wasm:?}),\n    stylesheets: &[{css}],\n}});\n",
+        dist = dist.display().to_string(),
+        module = file(&module)?,
+        wasm = file(&wasm)?,
+        css = css.join(", "),
+    ))
+}
+
+/// The text between `marker` and the next `'`.
+fn quoted_after(text: &str, marker: &str) -> Option<String> {
+    let start = text.find(marker)? + marker.len();
+    let end = text[start..].find('\'')?;
+    Some(text[start..start + end].to_owned())
+}

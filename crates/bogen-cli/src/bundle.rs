@@ -1,0 +1,210 @@
+//! `bogen bundle`: one self-contained HTML file of the respondents' app with a questionnaire in
+//! it, to send as an e-mail attachment. Opened from disk (`file://`), it needs no server and no
+//! network.
+//!
+//! An e-mail attachment should be small, so the page is a few lines of bootstrap and four packed
+//! parts — the wasm-bindgen JavaScript module, the WebAssembly module, the stylesheets and the
+//! questionnaire (its signature included) — each deflate-compressed (zopfli) and base64-encoded.
+//! The bootstrap unpacks them with the browser's `DecompressionStream`, puts the stylesheets and
+//! the questionnaire into the page (the questionnaire into the
+//! `<script type="application/json" id="bogen-questionnaire">` element the app reads), imports
+//! the JavaScript module from a `blob:` URL (allowed on `file://` pages, unlike `fetch` of a
+//! file) and starts it with the WebAssembly bytes.
+//!
+//! The app comes from the release build that was in `dist/` when this binary was built (see
+//! `build.rs`); the questionnaire is checked first, and a broken one is refused with the
+//! messages of `bogen check`.
+
+use anyhow::{bail, Context};
+use data_encoding::BASE64;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// The respondents' release app, embedded at build time.
+pub struct EmbeddedApp {
+    /// The wasm-bindgen JavaScript module.
+    pub module: &'static str,
+    /// The WebAssembly module (after wasm-opt).
+    pub wasm: &'static [u8],
+    /// The stylesheets, in the order the page loads them.
+    pub stylesheets: &'static [&'static str],
+}
+
+include!(concat!(env!("OUT_DIR"), "/embedded_app.rs"));
+
+pub struct Options<'a> {
+    pub questionnaire: &'a Path,
+    pub output: Option<&'a Path>,
+    pub force: bool,
+}
+
+pub fn run(options: &Options<'_>) -> anyhow::Result<ExitCode> {
+    let app = match APP {
+        Ok(app) => app,
+        Err(why) => bail!(
+            "this bogen carries no app to bundle: {why}. Get a bogen that does: scripts/release.sh makes one \
+             (or scripts/build.sh, then cargo install --path crates/bogen-cli)"
+        ),
+    };
+    let path = options.questionnaire;
+    let text = std::fs::read_to_string(path).with_context(|| format!("could not read {}", path.display()))?;
+    let name = path.display().to_string();
+    let questionnaire = match bogen_engine::compile(&text) {
+        Ok(questionnaire) => questionnaire,
+        Err(problems) => {
+            print!("{}", problems.render(&name));
+            eprintln!("{name}: not bundled: fix the problems above first (bogen check {name})");
+            return Ok(ExitCode::from(1));
+        }
+    };
+    let file_name =
+        path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "questionnaire.json".into());
+    let html = page(&app, &questionnaire, &text, &file_name)?;
+    let target: PathBuf = match options.output {
+        Some(output) => output.to_owned(),
+        None => PathBuf::from(format!("{}.html", questionnaire.id)),
+    };
+    if target.exists() && !options.force {
+        bail!("{} exists already; choose another name with -o, or replace it with --force", target.display());
+    }
+    std::fs::write(&target, &html).with_context(|| format!("could not write {}", target.display()))?;
+    let gzip = gzip_size(html.as_bytes())?;
+    println!(
+        "{}: {} for questionnaire {} {} ({} KiB, {} KiB gzip)",
+        target.display(),
+        match &questionnaire.signature {
+            bogen_engine::SignatureStatus::Signed(key) => format!("signed by {}", key.fingerprint()),
+            bogen_engine::SignatureStatus::Unsigned => "not signed (the app will warn)".to_owned(),
+            bogen_engine::SignatureStatus::Invalid(_) => "its signature does not hold (the app will warn)".to_owned(),
+        },
+        questionnaire.id,
+        questionnaire.version,
+        kib(html.len()),
+        kib(gzip),
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn kib(bytes: usize) -> String {
+    format!("{:.1}", bytes as f64 / 1024.0)
+}
+
+/// The single HTML page.
+fn page(
+    app: &EmbeddedApp,
+    questionnaire: &bogen_engine::Questionnaire,
+    questionnaire_text: &str,
+    file_name: &str,
+) -> anyhow::Result<String> {
+    let pack = |bytes: &[u8]| deflate(bytes).map(|packed| BASE64.encode(&packed));
+    let module = pack(app.module.as_bytes())?;
+    let wasm = pack(app.wasm)?;
+    let styles = pack(app.stylesheets.join("\n").as_bytes())?;
+    let questionnaire_packed = pack(questionnaire_text.as_bytes())?;
+    let lang = questionnaire.default_lang();
+    let title = escape_text(questionnaire.title.get(lang));
+    Ok(format!(
+        r#"<!DOCTYPE html>
+<html lang="{lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light">
+<meta name="generator" content="bogen bundle">
+<title>{title}</title>
+<link rel="icon" href="data:,">
+<script type="application/json" id="bogen-questionnaire" data-file-name="{file_name}"></script>
+</head>
+<body>
+<noscript>
+<p lang="de">Bitte aktivieren Sie JavaScript, um den Fragebogen auszufüllen.</p>
+<p lang="en">Please turn on JavaScript to fill in the questionnaire.</p>
+</noscript>
+<script type="module">
+// Made by `bogen bundle`: the app and the questionnaire {id} {version}, each part deflated and
+// base64-encoded. Unpacked here, in the browser, with nothing fetched from anywhere.
+const packed = {{
+  module: "{module}",
+  styles: "{styles}",
+  questionnaire: "{questionnaire_packed}",
+  wasm: "{wasm}",
+}};
+async function unpack(base64) {{
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+  return new Response(stream);
+}}
+try {{
+  if (typeof DecompressionStream !== "function") throw new Error("DecompressionStream is missing");
+  const [module, styles, questionnaire, wasm] = await Promise.all([
+    unpack(packed.module).then((r) => r.text()),
+    unpack(packed.styles).then((r) => r.text()),
+    unpack(packed.questionnaire).then((r) => r.text()),
+    unpack(packed.wasm).then((r) => r.arrayBuffer()),
+  ]);
+  const style = document.createElement("style");
+  style.textContent = styles;
+  document.head.append(style);
+  document.getElementById("bogen-questionnaire").textContent = questionnaire;
+  const url = URL.createObjectURL(new Blob([module], {{ type: "text/javascript" }}));
+  const app = await import(url);
+  URL.revokeObjectURL(url);
+  await app.default({{ module_or_path: wasm }});
+}} catch (error) {{
+  console.error("bogen:", error);
+  document.body.insertAdjacentHTML("beforeend",
+    '<p lang="de">Dieser Browser kann den Fragebogen nicht öffnen. Bitte nehmen Sie einen aktuellen Browser (Chrome, Edge, Firefox oder Safari).</p>' +
+    '<p lang="en">This browser cannot open the questionnaire. Please use a current browser (Chrome, Edge, Firefox or Safari).</p>');
+}}
+</script>
+</body>
+</html>
+"#,
+        lang = lang.code(),
+        id = escape_text(&questionnaire.id),
+        version = escape_text(&questionnaire.version),
+        file_name = escape_attribute(file_name),
+    ))
+}
+
+/// Raw deflate (RFC 1951), as `DecompressionStream("deflate-raw")` reads it, made by zopfli.
+fn deflate(bytes: &[u8]) -> anyhow::Result<Vec<u8>> {
+    let mut packed = Vec::new();
+    let options = zopfli::Options {
+        // Fewer rounds than zopfli's default 15: nearly the same size for a module of a few
+        // hundred KiB, in a fraction of the time.
+        iteration_count: std::num::NonZeroU64::new(5).unwrap_or(std::num::NonZeroU64::MIN),
+        ..Default::default()
+    };
+    zopfli::compress(options, zopfli::Format::Deflate, bytes, &mut packed).context("compressing the app")?;
+    Ok(packed)
+}
+
+fn gzip_size(bytes: &[u8]) -> anyhow::Result<usize> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes)?;
+    Ok(encoder.finish()?.len())
+}
+
+fn escape_text(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+fn escape_attribute(text: &str) -> String {
+    escape_text(text).replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_compressed_module_inflates_back() {
+        let bytes: Vec<u8> = (0..10_000u32).map(|i| (i % 251) as u8).collect();
+        let packed = deflate(&bytes).unwrap();
+        let mut back = Vec::new();
+        std::io::Read::read_to_end(&mut flate2::read::DeflateDecoder::new(&packed[..]), &mut back).unwrap();
+        assert_eq!(back, bytes);
+    }
+}
