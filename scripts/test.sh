@@ -7,8 +7,10 @@
 # Steps, in order (names for BOGEN_STEPS in brackets):
 #   [setup]   scripts/setup.sh: install what is missing, skip what is there at the pinned version
 #   [fmt]     cargo fmt --all --check
-#   [clippy]  cargo clippy --workspace --all-targets -D warnings, and for bogen-app on wasm32
-#   [purity]  bogen-engine depends on no browser crate (yew, web-sys, js-sys, wasm-bindgen, gloo)
+#   [clippy]  cargo clippy --workspace --all-targets -D warnings, and for bogen-app, bogen-office
+#             and bogen-office-app on wasm32
+#   [purity]  bogen-engine and bogen-office (default features) depend on no browser crate (yew,
+#             web-sys, js-sys, wasm-bindgen, gloo)
 #   [native]  cargo test --workspace
 #   [check]   bogen check: questionnaire/*.json and questionnaire/examples/*.json exit 0,
 #             tests/broken/**/*.json and tests/e2e/fixtures/broken*.json exit 1
@@ -107,45 +109,48 @@ step_setup() { scripts/setup.sh; }
 title_fmt="cargo fmt --all --check"
 step_fmt() { cargo fmt --all --check || fail "formatting differs: run 'cargo fmt --all'"; }
 
-title_clippy="cargo clippy -D warnings: workspace native, bogen-app wasm32"
+title_clippy="cargo clippy -D warnings: workspace native; bogen-app, bogen-office, bogen-office-app wasm32"
 step_clippy() {
   echo "--- native: cargo clippy --workspace --all-targets"
   cargo clippy --workspace --all-targets --quiet -- -D warnings || fail "clippy found problems (native)"
-  echo "--- wasm32: cargo clippy -p bogen-app --target $WASM_TARGET"
-  cargo clippy -p bogen-app --target "$WASM_TARGET" --quiet -- -D warnings || fail "clippy found problems (wasm32)"
+  echo "--- wasm32: cargo clippy -p bogen-app -p bogen-office -p bogen-office-app --target $WASM_TARGET"
+  cargo clippy -p bogen-app -p bogen-office -p bogen-office-app --target "$WASM_TARGET" --quiet -- -D warnings ||
+    fail "clippy found problems (wasm32)"
 }
 
-title_purity="engine purity: no browser crate under bogen-engine"
+title_purity="purity: no browser crate under bogen-engine and bogen-office (default features)"
 step_purity() {
-  local target tree offending failed=0 args
-  for target in native "$WASM_TARGET"; do
-    args=(-p bogen-engine -e normal --prefix depth --charset ascii)
-    [ "$target" = native ] || args+=(--target "$target")
-    tree=$(cargo tree "${args[@]}") || fail "cargo tree ${args[*]} failed"
-    # Each line is "<depth><name> v<version> ...": remember the path from the root to each crate
-    # and print it for every forbidden one (not again for what hangs below it).
-    offending=$(awk '
-      match($0, /^[0-9]+/) {
-        depth = substr($0, 1, RLENGTH) + 0
-        split(substr($0, RLENGTH + 1), f, " ")
-        path[depth] = f[1]
-        forbidden = f[1] ~ /^(yew|yew-.*|web-sys|js-sys|wasm-bindgen|wasm-bindgen-.*|gloo|gloo-.*)$/
-        under = depth > 0 && bad[depth - 1]
-        bad[depth] = forbidden || under
-        if (forbidden && !under) {
-          p = path[0]; for (i = 1; i <= depth; i++) p = p " -> " path[i]
-          if (!(p in shown)) { shown[p] = 1; print p }
-        }
-      }' <<<"$tree")
-    if [ -n "$offending" ]; then
-      echo "bogen-engine depends on a browser crate (target $target), through:"
-      sed 's/^/  /' <<<"$offending"
-      failed=1
-    else
-      echo "target $target: $(grep -c . <<<"$tree") crates in the tree, none of yew, web-sys, js-sys, wasm-bindgen, gloo"
-    fi
+  local crate target tree offending failed=0 args
+  for crate in bogen-engine bogen-office; do
+    for target in native "$WASM_TARGET"; do
+      args=(-p "$crate" -e normal --prefix depth --charset ascii)
+      [ "$target" = native ] || args+=(--target "$target")
+      tree=$(cargo tree "${args[@]}") || fail "cargo tree ${args[*]} failed"
+      # Each line is "<depth><name> v<version> ...": remember the path from the root to each crate
+      # and print it for every forbidden one (not again for what hangs below it).
+      offending=$(awk '
+        match($0, /^[0-9]+/) {
+          depth = substr($0, 1, RLENGTH) + 0
+          split(substr($0, RLENGTH + 1), f, " ")
+          path[depth] = f[1]
+          forbidden = f[1] ~ /^(yew|yew-.*|web-sys|js-sys|wasm-bindgen|wasm-bindgen-.*|gloo|gloo-.*)$/
+          under = depth > 0 && bad[depth - 1]
+          bad[depth] = forbidden || under
+          if (forbidden && !under) {
+            p = path[0]; for (i = 1; i <= depth; i++) p = p " -> " path[i]
+            if (!(p in shown)) { shown[p] = 1; print p }
+          }
+        }' <<<"$tree")
+      if [ -n "$offending" ]; then
+        echo "$crate depends on a browser crate (target $target), through:"
+        sed 's/^/  /' <<<"$offending"
+        failed=1
+      else
+        echo "$crate, target $target: $(grep -c . <<<"$tree") crates in the tree, none of yew, web-sys, js-sys, wasm-bindgen, gloo"
+      fi
+    done
   done
-  [ "$failed" = 0 ] || fail "bogen-engine must not depend on yew, web-sys, js-sys, wasm-bindgen or gloo"
+  [ "$failed" = 0 ] || fail "bogen-engine and bogen-office must not depend on yew, web-sys, js-sys, wasm-bindgen or gloo"
 }
 
 title_native="cargo test --workspace (native)"
