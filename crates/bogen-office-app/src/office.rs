@@ -31,6 +31,8 @@ pub struct Office {
     known: KnownQuestionnaires,
     rows: Vec<Row>,
     reports: Vec<FileReport>,
+    /// Per report: bumped whenever its status changes, so the page redraws only those rows.
+    revisions: Vec<u32>,
     waiting: Vec<Waiting>,
     seen: HashSet<(String, usize, u64)>,
     known_changed: bool,
@@ -127,6 +129,7 @@ impl Office {
             built_in,
             rows: Vec::new(),
             reports: Vec::new(),
+            revisions: Vec::new(),
             waiting: Vec::new(),
             seen: HashSet::new(),
             known_changed: false,
@@ -167,6 +170,7 @@ impl Office {
         }
         self.rows.push(Row::Submission(self.reports.len()));
         self.reports.push(report);
+        self.revisions.push(0);
         Added::Row
     }
 
@@ -199,6 +203,7 @@ impl Office {
     /// questionnaire are checked again if a new one came, then supersession is decided afresh
     /// over all valid submissions (a later drop may replace an earlier winner).
     pub fn settle(&mut self) {
+        let before: Vec<Status> = self.reports.iter().map(|r| r.status.clone()).collect();
         if self.known_changed {
             self.known_changed = false;
             let (known, reports) = (&self.known, &mut self.reports);
@@ -215,6 +220,11 @@ impl Office {
             }
         }
         batch::settle(&mut self.reports);
+        for ((report, old), revision) in self.reports.iter().zip(&before).zip(&mut self.revisions) {
+            if report.status != *old {
+                *revision = revision.wrapping_add(1);
+            }
+        }
     }
 
     /// Forgets every dropped file and dropped questionnaire.
@@ -230,6 +240,12 @@ impl Office {
     /// The reports of the submission rows (a [`Row::Submission`] holds an index into this).
     pub fn reports(&self) -> &[FileReport] {
         &self.reports
+    }
+
+    /// The revision of a report: it changes whenever the report's status does (a submission
+    /// superseded by a later drop, or checked again once its questionnaire came).
+    pub fn revision(&self, report: usize) -> u32 {
+        self.revisions.get(report).copied().unwrap_or_default()
     }
 
     /// The questionnaires submissions are checked against: built in, then dropped.
@@ -432,6 +448,25 @@ mod tests {
         assert_eq!(report(&office, "zweit.json").status, Status::Superseded { by: "dritt.json".into() });
         assert_eq!(report(&office, "dritt.json").status, Status::Valid);
         assert_eq!(office.tally(), Tally { valid: 1, superseded: 2, invalid: 0, questionnaires: 1 });
+    }
+
+    #[test]
+    fn a_row_s_revision_changes_exactly_when_its_status_does() {
+        let mut office = office();
+        add(&mut office, "erst.json", &other_submission("Belm", 5, "2026-11-27T10:00:00Z"));
+        add(&mut office, "stadt.json", STADT);
+        office.settle();
+        let (first, stadt) = (office.revision(0), office.revision(1));
+        add(&mut office, "fragebogen.json", OTHER);
+        add(&mut office, "zweit.json", &other_submission("Belm", 5, "2026-11-28T10:00:00Z"));
+        office.settle();
+        assert_eq!(office.reports()[0].status, Status::Superseded { by: "zweit.json".into() });
+        assert_ne!(office.revision(0), first, "checked again and superseded");
+        assert_eq!(office.revision(1), stadt, "nothing changed for the Stadt");
+        let first = office.revision(0);
+        add(&mut office, "notiz.txt", "Notiz");
+        office.settle();
+        assert_eq!(office.revision(0), first, "still superseded by the same file");
     }
 
     #[test]

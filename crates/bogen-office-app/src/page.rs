@@ -147,7 +147,7 @@ pub fn OfficePage() -> Html {
                         <button type="button" class="button button--secondary" onclick={on_clear}>{ t.clear }</button>
                     </div>
                     { downloads(office, &s, *lang, on_choose, on_download) }
-                    { files_table(office, *lang) }
+                    { files_table(&state, &s, office, *lang) }
                 }
             </>
         },
@@ -518,12 +518,18 @@ fn downloads(
     }
 }
 
-/// The table of every dropped file.
-fn files_table(office: &Office, lang: Lang) -> Html {
+/// The table of every dropped file. Each row is a component that redraws only when its report's
+/// revision changes, so a chunk of new files costs the new rows, not the whole table again.
+fn files_table(state: &Shared, s: &PageState, office: &Office, lang: Lang) -> Html {
     let t = texts(lang);
-    let rows = office.rows().iter().enumerate().map(|(i, row)| match row {
-        Row::Submission(r) => submission_row(i, &office.reports()[*r], lang),
-        Row::Questionnaire(file) => questionnaire_row(i, file, lang),
+    let rows = office.rows().iter().enumerate().map(|(index, row)| {
+        let revision = match row {
+            Row::Submission(report) => office.revision(*report),
+            Row::Questionnaire(_) => 0,
+        };
+        html! {
+            <FileRow key={format!("{}-{index}", s.generation)} state={StateRef(state.clone())} {index} {revision} {lang} />
+        }
     });
     html! {
         <div class="office-table-wrapper" role="region" aria-labelledby="office-caption" tabindex="0">
@@ -548,11 +554,48 @@ fn files_table(office: &Office, lang: Lang) -> Html {
     }
 }
 
+/// The page state as a property: equal when it is the same state.
+#[derive(Clone)]
+struct StateRef(Shared);
+
+impl PartialEq for StateRef {
+    fn eq(&self, other: &StateRef) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+#[derive(Properties, PartialEq, Clone)]
+struct FileRowProps {
+    state: StateRef,
+    /// The row's place in [`Office::rows`] (rows are only ever appended, until the list is cleared).
+    index: usize,
+    /// The report's revision: the row is drawn again only when it changes.
+    revision: u32,
+    lang: Lang,
+}
+
+/// One row of the table.
+#[function_component]
+fn FileRow(props: &FileRowProps) -> Html {
+    let s = props.state.0.borrow();
+    let Ok(office) = &s.office else {
+        return html! {};
+    };
+    match office.rows().get(props.index) {
+        Some(Row::Submission(report)) => match office.reports().get(*report) {
+            Some(report) => submission_row(report, props.lang),
+            None => html! {},
+        },
+        Some(Row::Questionnaire(file)) => questionnaire_row(file, props.lang),
+        None => html! {},
+    }
+}
+
 fn text_cell(text: Option<&str>) -> Html {
     html! { <td>{ text.unwrap_or_default().to_owned() }</td> }
 }
 
-fn submission_row(i: usize, report: &FileReport, lang: Lang) -> Html {
+fn submission_row(report: &FileReport, lang: Lang) -> Html {
     let t = texts(lang);
     let status = match &report.status {
         Status::Valid => html! { <strong class="office-status-tag office-status-tag--valid">{ t.valid }</strong> },
@@ -580,7 +623,7 @@ fn submission_row(i: usize, report: &FileReport, lang: Lang) -> Html {
         None => html! { <td></td> },
     };
     html! {
-        <tr key={i}>
+        <tr>
             <th scope="row" class="office-file">{ report.file.clone() }</th>
             <td class="office-status-cell">{ status }</td>
             { text_cell(report.municipality.as_deref()) }
@@ -592,7 +635,7 @@ fn submission_row(i: usize, report: &FileReport, lang: Lang) -> Html {
     }
 }
 
-fn questionnaire_row(i: usize, file: &QuestionnaireFile, lang: Lang) -> Html {
+fn questionnaire_row(file: &QuestionnaireFile, lang: Lang) -> Html {
     let t = texts(lang);
     let (status, signer) = match &file.loaded {
         Ok(loaded) => {
@@ -628,7 +671,7 @@ fn questionnaire_row(i: usize, file: &QuestionnaireFile, lang: Lang) -> Html {
         ),
     };
     html! {
-        <tr key={i}>
+        <tr>
             <th scope="row" class="office-file">{ file.file.clone() }</th>
             <td class="office-status-cell">{ status }</td>
             <td></td>
