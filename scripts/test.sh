@@ -109,7 +109,7 @@ step_setup() { scripts/setup.sh; }
 title_fmt="cargo fmt --all --check"
 step_fmt() { cargo fmt --all --check || fail "formatting differs: run 'cargo fmt --all'"; }
 
-title_clippy="cargo clippy -D warnings: workspace native; bogen-app, bogen-office, bogen-office-app wasm32"
+title_clippy="cargo clippy -D warnings: workspace, wasm32 app and office"
 step_clippy() {
   echo "--- native: cargo clippy --workspace --all-targets"
   cargo clippy --workspace --all-targets --quiet -- -D warnings || fail "clippy found problems (native)"
@@ -118,7 +118,7 @@ step_clippy() {
     fail "clippy found problems (wasm32)"
 }
 
-title_purity="purity: no browser crate under bogen-engine and bogen-office (default features)"
+title_purity="purity: no browser crate under bogen-engine, bogen-office"
 step_purity() {
   local crate target tree offending failed=0 args
   for crate in bogen-engine bogen-office; do
