@@ -167,7 +167,7 @@ async function drop(page, uploads) {
 
 /** The table's row of `file`, as cell texts: { file, status, municipality, kind, fingerprint, time, digest }. */
 async function row(page, file) {
-  const table = page.getByRole('table', { name: /^Geprüfte Dateien/ });
+  const table = page.getByRole('table', { name: /^Geprüfte Dateien \(\d+\)$/ });
   const found = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: file, exact: true }) });
   assert.equal(await found.count(), 1, `one row for ${file}`);
   const cells = await found.getByRole('cell').allInnerTexts();
@@ -233,7 +233,8 @@ test('the office checks dropped submissions, sees each file with its status, mun
   ]);
   const said = await checked(page, 7);
   assert.equal(said, '7 Dateien geprüft. In der Liste: 3 gültig, 1 ersetzt, 2 ungültig, 1 Fragebogen.');
-  await page.getByRole('table', { name: 'Geprüfte Dateien: 7 Dateien (3 gültig, 1 ersetzt, 2 ungültig, 1 Fragebogen)' }).waitFor();
+  await page.getByRole('table', { name: 'Geprüfte Dateien (7)' }).waitFor();
+  await page.getByText('3 gültig, 1 ersetzt, 2 ungültig, 1 Fragebogen', { exact: true }).waitFor();
 
   const landkreis = await row(page, LANDKREIS_FILE);
   assert.equal(landkreis.status, 'Gültig');
@@ -366,7 +367,7 @@ test('a submission of an unknown questionnaire waits for its questionnaire file;
   await page.getByRole('button', { name: 'English' }).click();
   await page.getByRole('heading', { level: 1, name: 'Check submissions' }).waitFor();
   assert.equal((await page.locator('html').getAttribute('lang')), 'en');
-  assert.equal((await page.getByRole('table', { name: /^Checked files/ }).getByRole('row').count()), 1 + 3);
+  assert.equal((await page.getByRole('table', { name: 'Checked files (3)' }).getByRole('row').count()), 1 + 3);
   await page.getByRole('button', { name: 'Deutsch' }).click();
 
   // Clearing the list: the table goes, the focus is back on the file input.

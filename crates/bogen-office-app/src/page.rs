@@ -531,11 +531,14 @@ fn files_table(state: &Shared, s: &PageState, office: &Office, lang: Lang) -> Ht
             <FileRow key={format!("{}-{index}", s.generation)} state={StateRef(state.clone())} {index} {revision} {lang} />
         }
     });
+    // The counts stand above the table, outside its scrolling region, so a narrow window shows them whole.
     html! {
+        <>
+        <p class="body office-counts">{ words::tally(lang, &office.tally()) }</p>
         <div class="office-table-wrapper" role="region" aria-labelledby="office-caption" tabindex="0">
             <table class="office-table">
                 <caption class="office-table__caption" id="office-caption">
-                    { t.caption }{ ": " }{ words::files(lang, office.rows().len()) }{ " (" }{ words::tally(lang, &office.tally()) }{ ")" }
+                    { format!("{} ({})", t.caption, office.rows().len()) }
                 </caption>
                 <thead>
                     <tr>
@@ -551,6 +554,7 @@ fn files_table(state: &Shared, s: &PageState, office: &Office, lang: Lang) -> Ht
                 <tbody>{ for rows }</tbody>
             </table>
         </div>
+        </>
     }
 }
 
