@@ -24,7 +24,7 @@ use crate::signing::{
     SIGNATURE_MEMBER,
 };
 use crate::text::{Lang, LocalizedText};
-use crate::validate::{intrinsic, Violation, ViolationKind, ViolationLocation};
+use crate::validate::{describe_violation, intrinsic, Violation, ViolationKind, ViolationLocation};
 use serde::de::DeserializeOwned;
 use serde_json::Value as Json;
 use std::collections::HashMap;
@@ -1203,30 +1203,4 @@ fn friendly_serde_message(message: &str) -> String {
         return "expected a text, or a map of language to text such as {\"de\": \"…\", \"en\": \"…\"}".to_owned();
     }
     message.replace('`', "\"")
-}
-
-/// A plain English description of a violation, for problems with defaults in `bogen check`.
-fn describe_violation(kind: &ViolationKind) -> String {
-    match kind {
-        ViolationKind::NotANumber => "not a number".to_owned(),
-        ViolationKind::NotAWholeNumber => "not a whole number".to_owned(),
-        ViolationKind::BelowMin { min } => format!("below the minimum {min}"),
-        ViolationKind::AboveMax { max } => format!("above the maximum {max}"),
-        ViolationKind::InvalidDate => "not a date written YYYY-MM-DD".to_owned(),
-        ViolationKind::DateBeforeMin { min } => format!("before the earliest date {min}"),
-        ViolationKind::DateAfterMax { max } => format!("after the latest date {max}"),
-        ViolationKind::TooShort { min_length } => format!("shorter than {min_length} characters"),
-        ViolationKind::TooLong { max_length } => format!("longer than {max_length} characters"),
-        ViolationKind::PatternMismatch => "it does not match the pattern".to_owned(),
-        ViolationKind::InvalidEmail => "not an e-mail address".to_owned(),
-        ViolationKind::InvalidUrl => "not a web address".to_owned(),
-        ViolationKind::InvalidPhone => "not a telephone number".to_owned(),
-        ViolationKind::UnknownOption { value } => format!("\"{value}\" is not one of the options"),
-        ViolationKind::TooFewSelected { min } => format!("fewer than {min} options selected"),
-        ViolationKind::TooManySelected { max } => format!("more than {max} options selected"),
-        ViolationKind::OtherNotSpecified => "\"other\" is not specified".to_owned(),
-        ViolationKind::TooFewRecords { min } => format!("fewer than {min} records"),
-        ViolationKind::TooManyRecords { max } => format!("more than {max} records"),
-        other => format!("{other:?}"),
-    }
 }

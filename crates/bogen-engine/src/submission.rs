@@ -15,7 +15,7 @@ use crate::signing::{
     JsonError, KeyPair, PublicKey, SignatureError, SignatureMember,
 };
 use crate::text::Lang;
-use crate::validate::ViolationKind;
+use crate::validate::{describe_violation, ViolationKind};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value as Json};
 use std::collections::BTreeMap;
@@ -383,30 +383,6 @@ impl fmt::Display for AnswerProblem {
             ),
             AnswerProblem::Violation { id, kind } => write!(f, "\"{id}\": {}", describe_violation(kind)),
         }
-    }
-}
-
-/// A violation in the office's words (English, like the loader's messages).
-pub fn describe_violation(kind: &ViolationKind) -> String {
-    match kind {
-        ViolationKind::Required => "a required answer is missing".to_owned(),
-        ViolationKind::NotANumber => "not a number".to_owned(),
-        ViolationKind::NotAWholeNumber => "not a whole number".to_owned(),
-        ViolationKind::BelowMin { min } => format!("below the minimum {min}"),
-        ViolationKind::AboveMax { max } => format!("above the maximum {max}"),
-        ViolationKind::InvalidDate => "not a date".to_owned(),
-        ViolationKind::DateBeforeMin { min } => format!("before {min}"),
-        ViolationKind::DateAfterMax { max } => format!("after {max}"),
-        ViolationKind::TooShort { min_length } => format!("shorter than {min_length} characters"),
-        ViolationKind::TooLong { max_length } => format!("longer than {max_length} characters"),
-        ViolationKind::PatternMismatch => "does not match the pattern".to_owned(),
-        ViolationKind::InvalidEmail => "not an e-mail address".to_owned(),
-        ViolationKind::InvalidUrl => "not a web address".to_owned(),
-        ViolationKind::InvalidPhone => "not a telephone number".to_owned(),
-        ViolationKind::UnknownOption { value } => format!("\"{value}\" is not one of the options"),
-        ViolationKind::TooFewSelected { min } => format!("fewer than {min} options selected"),
-        ViolationKind::TooManySelected { max } => format!("more than {max} options selected"),
-        other => format!("{other:?}"),
     }
 }
 

@@ -333,3 +333,31 @@ pub(crate) fn record_field_required(fields: &[Question], field: usize, record: &
             .as_ref()
             .is_some_and(|e| evaluate(e, answers, Some(RecordScope { record, fields })).is_true())
 }
+
+/// A violation in plain English, for the office's tools (problems with defaults in `bogen check`,
+/// answers of a submission that do not fit): not for respondents, whose texts the app words.
+pub fn describe_violation(kind: &ViolationKind) -> String {
+    match kind {
+        ViolationKind::Required => "a required answer is missing".to_owned(),
+        ViolationKind::NotANumber => "not a number".to_owned(),
+        ViolationKind::NotAWholeNumber => "not a whole number".to_owned(),
+        ViolationKind::BelowMin { min } => format!("below the minimum {min}"),
+        ViolationKind::AboveMax { max } => format!("above the maximum {max}"),
+        ViolationKind::InvalidDate => "not a date written YYYY-MM-DD".to_owned(),
+        ViolationKind::DateBeforeMin { min } => format!("before the earliest date {min}"),
+        ViolationKind::DateAfterMax { max } => format!("after the latest date {max}"),
+        ViolationKind::TooShort { min_length } => format!("shorter than {min_length} characters"),
+        ViolationKind::TooLong { max_length } => format!("longer than {max_length} characters"),
+        ViolationKind::PatternMismatch => "it does not match the pattern".to_owned(),
+        ViolationKind::InvalidEmail => "not an e-mail address".to_owned(),
+        ViolationKind::InvalidUrl => "not a web address".to_owned(),
+        ViolationKind::InvalidPhone => "not a telephone number".to_owned(),
+        ViolationKind::UnknownOption { value } => format!("\"{value}\" is not one of the options"),
+        ViolationKind::TooFewSelected { min } => format!("fewer than {min} options selected"),
+        ViolationKind::TooManySelected { max } => format!("more than {max} options selected"),
+        ViolationKind::OtherNotSpecified => "\"other\" is not specified".to_owned(),
+        ViolationKind::TooFewRecords { min } => format!("fewer than {min} records"),
+        ViolationKind::TooManyRecords { max } => format!("more than {max} records"),
+        other => format!("{other:?}"),
+    }
+}
