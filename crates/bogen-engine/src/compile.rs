@@ -24,7 +24,7 @@ use crate::signing::{
     SIGNATURE_MEMBER,
 };
 use crate::text::{Lang, LocalizedText};
-use crate::validate::{describe_violation, intrinsic, Violation, ViolationKind, ViolationLocation};
+use crate::validate::{describe_violation, intrinsic, Violation, ViolationLocation};
 use serde::de::DeserializeOwned;
 use serde_json::Value as Json;
 use std::collections::HashMap;
