@@ -14,12 +14,14 @@
 // - other files of the app: from the cache (their names carry a content hash), else the network;
 // - anything else of this origin, such as a questionnaire opened with ?questionnaire=: the
 //   network first, its last copy when offline;
-// - other origins (an office's upload address): never touched.
+// - other pages of the site (the office's page under office/) and other origins (an office's
+//   upload address): never touched.
 const BUILD = { version: 'dev', files: [] }; // BOGEN-BUILD: replaced by scripts/pwa-hook.mjs
 
 const CACHE = `bogen-${BUILD.version}`;
 const RUNTIME_CACHE = 'bogen-runtime';
 const NAVIGATION_TIMEOUT_MS = 4000;
+const OFFICE_FOLDER = 'office';
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
@@ -44,9 +46,13 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
+  const path = url.pathname.slice(scopePath().length);
+  // The office's page (office/, beside the app in the same site) is none of this worker's
+  // business: it must never be cached as the app's page, nor its files kept.
+  if (path === OFFICE_FOLDER || path.startsWith(`${OFFICE_FOLDER}/`)) return;
   if (request.mode === 'navigate') {
     event.respondWith(navigation(request));
-  } else if (BUILD.files.includes(url.pathname.slice(scopePath().length) || './')) {
+  } else if (BUILD.files.includes(path || './')) {
     event.respondWith(fromCacheFirst(request));
   } else {
     event.respondWith(fromNetworkFirst(request));

@@ -74,6 +74,19 @@ test('after the first visit the app starts and works with the network cut', asyn
   app.assertNoPageErrors();
 });
 
+test('the office page beside the app is never taken for the app's offline page', async (t) => {
+  const { app, context, page } = await h.page(t, { serviceWorkers: 'allow' });
+  await app.open();
+  await waitForServiceWorker(page);
+  await page.goto(new URL('/office/', h.server.url).href);
+  await page.getByRole('main').getByRole('heading', { level: 1 }).waitFor();
+  assert.notEqual(await page.title(), TITLE, 'the office page is open');
+  await context.setOffline(true);
+  await page.goto(new URL('/', h.server.url).href);
+  await app.heading(TITLE).waitFor();
+  app.assertNoPageErrors();
+});
+
 test('a new version deployed is picked up on the next visit, the respondent is told, and the draft is intact', async (t) => {
   // A server of its own, on a copy of the build that the test can "deploy" over.
   const site = await mkdtemp(join(tmpdir(), 'bogen-deploy-'));
