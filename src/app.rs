@@ -1,21 +1,29 @@
 //! The root components: [`App`] decides which questionnaire is open (the page's own, from a
-//! file, or from `?questionnaire=<url>`) and in which language; [`FormRoot`] holds the reducer
-//! of one open questionnaire and its side effects (autosave, URL, focus, title).
+//! file, or from `?questionnaire=<url>`) and in which language, and asks the browser once to
+//! keep its storage; [`FormRoot`] holds the reducer of one open draft of that questionnaire and
+//! its side effects: the autosave (debounced off the typing path, flushed when the page is left),
+//! the `storage` event (another tab saved or deleted this draft), URL, focus and title. Opening
+//! another draft (new, from the list, from a file, after deleting the open one) mounts a new
+//! `FormRoot` on it, with the notices its start page shows.
 //!
 //! The questionnaire is not compiled into the app: the page carries it as
 //! `<script type="application/json" id="bogen-questionnaire">` (the served build's index.html,
 //! filled by `scripts/pwa-hook.mjs`; a file made by `bogen bundle`). So one app build serves any
 //! questionnaire, and its module does not carry a questionnaire it may never show.
 
+use crate::draft_pages::{Banners, KeptAsidePage};
+use crate::drafts;
 use crate::i18n::{self, texts};
 use crate::layout::Header;
 use crate::pages::{PrintPage, ReviewPage, SectionPage, StartPage};
-use crate::state::{Action, FocusTarget, FormContext, FormState, Notice, Route};
-use crate::storage::{self, StorageError};
-use bogen_engine::{compile, DraftFile, Lang, Problem, Questionnaire, Session};
+use crate::state::{Action, FocusTarget, FormContext, FormState, Notice, Route, SaveStatus};
+use crate::storage::{self, DraftKey, StorageError};
+use bogen_engine::{compile, Lang, Problem, Questionnaire};
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
+use std::rc::Rc;
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// How long typing must pause before the draft is saved.
@@ -92,6 +100,18 @@ pub fn App() -> Html {
     // The language the respondent chose (remembered); otherwise the questionnaire's first.
     let chosen_lang = use_state(storage::load_lang);
     let file_message = use_state(|| None::<AttrValue>);
+    // The notices for the start page of a draft that opens next (see `FormContext::reopen`).
+    let carried = use_state(Vec::<Notice>::new);
+    // Whether the browser promised to keep the drafts (`navigator.storage.persist()`), asked once.
+    let persisted = use_state(|| None::<bool>);
+    {
+        let persisted = persisted.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                persisted.set(Some(storage::request_persistence().await.unwrap_or(false)));
+            });
+        });
+    }
 
     {
         let opened = opened.clone();
@@ -124,16 +144,34 @@ pub fn App() -> Html {
             chosen_lang.set(Some(lang));
         })
     };
+    let on_reopen = {
+        let opened = opened.clone();
+        let serial = serial.clone();
+        let carried = carried.clone();
+        Callback::from(move |notices: Vec<Notice>| {
+            if let Opened::Ready { questionnaire, .. } = &*opened {
+                let next = {
+                    let mut serial = serial.borrow_mut();
+                    *serial += 1;
+                    Opened::Ready { questionnaire: questionnaire.clone(), serial: *serial }
+                };
+                carried.set(notices);
+                opened.set(next);
+            }
+        })
+    };
     let on_open_file = {
         let opened = opened.clone();
         let serial = serial.clone();
         let file_message = file_message.clone();
+        let carried = carried.clone();
         Callback::from(move |(name, text): (String, String)| {
             let next = {
                 let mut serial = serial.borrow_mut();
                 *serial += 1;
                 open_text(&name, &text, *serial)
             };
+            carried.set(Vec::new());
             file_message.set(None);
             crate::dom::reset_url();
             opened.set(next);
@@ -146,7 +184,9 @@ pub fn App() -> Html {
     let on_open_default = {
         let opened = opened.clone();
         let serial = serial.clone();
+        let carried = carried.clone();
         Callback::from(move |_: MouseEvent| {
+            carried.set(Vec::new());
             let next = {
                 let mut serial = serial.borrow_mut();
                 *serial += 1;
@@ -162,7 +202,8 @@ pub fn App() -> Html {
     match &*opened {
         Opened::Ready { questionnaire, serial } => html! {
             <FormRoot key={*serial} questionnaire={questionnaire.clone()} {lang} {on_lang}
-                on_open_file={on_open_file} {on_file_error} file_message={file_message_text} {app_updated} />
+                on_open_file={on_open_file} {on_file_error} file_message={file_message_text} {app_updated}
+                {on_reopen} initial_notices={(*carried).clone()} persist_refused={*persisted == Some(false)} />
         },
         Opened::Loading => {
             crate::dom::set_title(t.loading);
@@ -298,45 +339,18 @@ pub struct FormRootProps {
     /// The app was updated since the last visit: the start page says so.
     #[prop_or_default]
     pub app_updated: bool,
-}
-
-/// Opens the session: restores the browser's draft of this questionnaire if there is one.
-fn open_session(questionnaire: Arc<Questionnaire>) -> (Session, Option<Notice>) {
-    match storage::load_draft(&questionnaire.id) {
-        Ok(Some(draft)) => match draft.restore(Arc::clone(&questionnaire)) {
-            Ok((session, report)) => {
-                let kept_aside = report.kept_aside_total;
-                (session, Some(Notice::Restored { saved_at: draft.saved_at.clone(), kept_aside }))
-            }
-            Err(_) => {
-                let _ = storage::set_aside_unreadable_draft(&questionnaire.id);
-                (Session::new(questionnaire), Some(Notice::Unreadable))
-            }
-        },
-        Ok(None) | Err(StorageError::Unavailable) => (Session::new(questionnaire), None),
-        Err(error) => {
-            web_sys::console::warn_1(&format!("bogen: {error}").into());
-            let _ = storage::set_aside_unreadable_draft(&questionnaire.id);
-            (Session::new(questionnaire), Some(Notice::Unreadable))
-        }
-    }
+    /// Opens the form again on the draft storage says is open, with these notices.
+    pub on_reopen: Callback<Vec<Notice>>,
+    /// What the start page says first (a draft was made, opened from a file, deleted).
+    #[prop_or_default]
+    pub initial_notices: Vec<Notice>,
+    /// The browser refused to promise to keep the drafts.
+    #[prop_or_default]
+    pub persist_refused: bool,
 }
 
 fn route_from_url(questionnaire: &Questionnaire) -> Route {
     Route::from_hash(&crate::dom::current_hash(), questionnaire).unwrap_or(Route::Start)
-}
-
-/// Saves the draft now. Reads the session; never called while it is borrowed mutably.
-fn save_now(store: &crate::state::Store) -> Result<String, StorageError> {
-    let draft = match store.session.try_borrow() {
-        Ok(session) => {
-            let meta = bogen_engine::DraftMeta { saved_at: crate::dom::now_iso(), ..Default::default() };
-            DraftFile::from_session(&session, &meta)
-        }
-        Err(_) => return Err(StorageError::Other("session busy".to_owned())),
-    };
-    store.unsaved.set(false);
-    storage::save_draft(&draft).map(|()| crate::dom::local_time())
 }
 
 /// One open questionnaire: the reducer, the context, the autosave and the page shown.
@@ -345,15 +359,29 @@ pub fn FormRoot(props: &FormRootProps) -> Html {
     let questionnaire = props.questionnaire.0.clone();
     let state = {
         let questionnaire = questionnaire.clone();
+        let lang = props.lang;
+        let initial = props.initial_notices.clone();
         use_reducer(move || {
             let route = route_from_url(&questionnaire);
-            let (session, notice) = open_session(questionnaire);
-            let mut state = FormState::new(session, route, notice);
+            let opening = drafts::open_at_start(questionnaire, lang);
+            let notices = if initial.is_empty() {
+                opening.notices
+            } else {
+                // The notice of what just happened says which draft opened.
+                let rest = opening.notices.into_iter().filter(|n| !matches!(n, Notice::Restored { .. }));
+                initial.into_iter().chain(rest).collect()
+            };
+            let mut state = FormState::with_draft(opening.session, opening.handle, route, notices);
+            state.drafts = Rc::new(opening.drafts);
+            if let Some(problem) = opening.problem {
+                state.save_status = SaveStatus::Failed(problem);
+            }
             state.signing = crate::keys::at_start();
             state
         })
     };
-    let context = FormContext { store: state.store.clone(), dispatch: state.dispatcher() };
+    let context =
+        FormContext { store: state.store.clone(), dispatch: state.dispatcher(), reopen: props.on_reopen.clone() };
     let lang = props.lang;
     let t = texts(lang);
 
@@ -368,7 +396,7 @@ pub fn FormRoot(props: &FormRootProps) -> Html {
             if *revision > 0 {
                 let task = Timeout::new(AUTOSAVE_DELAY_MS, move || {
                     if store.unsaved.get() {
-                        dispatch.dispatch(Action::Saved(save_now(&store)));
+                        dispatch.dispatch(drafts::save(&store));
                     }
                 });
                 *timer.borrow_mut() = Some(task);
@@ -384,7 +412,7 @@ pub fn FormRoot(props: &FormRootProps) -> Html {
                 let store = store.clone();
                 move || {
                     if store.unsaved.get() {
-                        dispatch.dispatch(Action::Saved(save_now(&store)));
+                        dispatch.dispatch(drafts::save(&store));
                     }
                 }
             };
@@ -407,10 +435,48 @@ pub fn FormRoot(props: &FormRootProps) -> Html {
             move || {
                 // Opening another questionnaire unmounts this form: keep what was typed.
                 if store.unsaved.get() {
-                    let _ = save_now(&store);
+                    let _ = drafts::save(&store);
                 }
                 drop(listeners);
             }
+        });
+    }
+    // Another tab (or window) wrote this questionnaire's drafts: the list follows, and when it
+    // saved or deleted the open draft this tab stops saving over it (the `storage` event never
+    // fires in the tab that wrote, and may come late: every save checks again first).
+    {
+        let store = state.store.clone();
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|window| {
+                EventListener::new(&window, "storage", move |event| {
+                    let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+                        return;
+                    };
+                    let qid = store.questionnaire.id.clone();
+                    let open = store.draft.try_borrow().map(|h| h.id.clone()).unwrap_or_default();
+                    let ours = match event.key() {
+                        // The whole storage was cleared.
+                        None => true,
+                        Some(key) => match storage::classify_key(&qid, &key) {
+                            Some(DraftKey::Index) => {
+                                if let Ok(list) = storage::list_drafts(&qid) {
+                                    dispatch.dispatch(Action::DraftsChanged(list));
+                                }
+                                false
+                            }
+                            Some(DraftKey::Draft(id)) => id == open,
+                            None => false,
+                        },
+                    };
+                    if ours {
+                        if let Some(action) = drafts::check_stored(&store) {
+                            dispatch.dispatch(action);
+                        }
+                    }
+                })
+            });
+            move || drop(listener)
         });
     }
     // The browser's back and forward buttons, and plain links to "#/…".
@@ -471,32 +537,42 @@ pub fn FormRoot(props: &FormRootProps) -> Html {
         Route::Section(s) => questionnaire.section(s).title.get(lang).to_owned(),
         Route::Review => t.review_title.to_owned(),
         Route::Print => t.print_title.to_owned(),
+        Route::KeptAside => t.kept_title.to_owned(),
+        Route::Draft(_) => t.drafts_heading.to_owned(),
     };
     let summary_open = matches!(state.route, Route::Section(s) if state.summary_for == Some(s));
     crate::dom::set_title(&i18n::document_title(lang, &page_title, questionnaire.title.get(lang), summary_open));
 
-    // A file chosen on the start page: a draft of this questionnaire replaces the answers
-    // (through the reducer); anything else is handed up to be opened as a questionnaire.
+    // A file chosen on the start page: a draft goes to the page that asks what to do with it;
+    // anything else is handed up to be opened as a questionnaire.
     let on_open_file = {
         let dispatch = state.dispatcher();
         let open_questionnaire = props.on_open_file.clone();
-        Callback::from(move |(name, text): (String, String)| match DraftFile::parse(&text) {
-            Ok(draft) => dispatch.dispatch(Action::OpenDraft(Box::new(draft))),
-            Err(_) => open_questionnaire.emit((name, text)),
+        let questionnaire = questionnaire.clone();
+        Callback::from(move |(name, text): (String, String)| {
+            match drafts::file_opened(&questionnaire, name.clone(), &text) {
+                Some(action) => dispatch.dispatch(action),
+                None => open_questionnaire.emit((name, text)),
+            }
         })
     };
     let revision = state.revision;
     // Where the questionnaire comes from: worked out once per questionnaire.
     let origin = (*use_memo(props.questionnaire.clone(), |q| crate::trust::origin(&q.0))).clone();
+    let unavailable = state.save_status == SaveStatus::Failed(StorageError::Unavailable);
     let page = match state.route {
         Route::Start => html! {
-            <StartPage {lang} {revision} notice={state.notice.clone()} origin={origin.clone()}
+            <StartPage {lang} {revision} notices={state.notices.clone()} origin={origin.clone()}
+                drafts={state.drafts.clone()} {unavailable} persist_refused={props.persist_refused}
                 {on_open_file} on_file_error={props.on_file_error.clone()}
                 file_message={props.file_message.clone()} />
         },
         Route::Section(section) => html! {
-            <SectionPage key={section.0} {section} {lang} {revision} summary={summary_open} />
+            <SectionPage key={section.0} {section} {lang} {revision} summary={summary_open}
+                read_only={state.conflict.is_some()} />
         },
+        Route::KeptAside => html! { <KeptAsidePage {lang} {revision} /> },
+        Route::Draft(page) => crate::draft_pages::draft_page(page, lang, &state),
         Route::Review => html! {
             <ReviewPage {lang} {revision} refused={state.export_refused} signing={state.signing.clone()} />
         },
@@ -513,6 +589,8 @@ pub fn FormRoot(props: &FormRootProps) -> Html {
                             <p class="notification__text">{ t.app_updated }</p>
                         </div>
                     }
+                    <Banners {lang} conflict={state.conflict} save_status={state.save_status.clone()}
+                        flash={state.flash.clone()} />
                     { page }
                 </main>
             </div>

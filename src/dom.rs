@@ -1,5 +1,5 @@
 //! Small browser helpers that are not rendering: focus, document title and language, the URL,
-//! the clock, randomness for new keys, downloads and uploads. Every one of them does nothing
+//! the clock, randomness for new keys and draft ids, performance marks, downloads and uploads. Every one of them does nothing
 //! (rather than panic) when the browser does not offer what it needs.
 
 use wasm_bindgen::JsCast;
@@ -191,6 +191,42 @@ pub fn random_seed() -> Option<[u8; 32]> {
     crypto.get_random_values_with_u8_array(&mut seed).ok()?;
     // A browser that returned without filling anything is no source either.
     (seed != [0u8; 32]).then_some(seed)
+}
+
+/// `N` random bytes for ids (a draft's): from `crypto.getRandomValues` where the browser offers
+/// it, else from `Math.random` and the clock (an id only has to differ from the others here,
+/// it guards nothing).
+pub fn random_bytes<const N: usize>() -> [u8; N] {
+    let mut bytes = [0u8; N];
+    let secure = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .is_some_and(|crypto| crypto.get_random_values_with_u8_array(&mut bytes).is_ok());
+    if !secure || bytes.iter().all(|&b| b == 0) {
+        let mut seed = js_sys::Date::now() as u64;
+        for byte in &mut bytes {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add((js_sys::Math::random() * 1e9) as u64);
+            *byte = (seed >> 33) as u8;
+        }
+    }
+    bytes
+}
+
+/// Sets a performance mark (`performance.mark`), for the browser benchmark; one of a name at
+/// a time, so that marks do not pile up over a long session.
+pub fn performance_mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        performance.clear_marks_with_mark_name(name);
+        let _ = performance.mark(name);
+    }
+}
+
+/// Measures from the mark `start` to now (`performance.measure`), for the browser benchmark;
+/// one measure of a name at a time.
+pub fn performance_measure(name: &str, start: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        performance.clear_measures_with_measure_name(name);
+        let _ = performance.measure_with_start_mark(name, start);
+    }
 }
 
 /// Uploads a file to `url` with `POST`, as `multipart/form-data` with one part named

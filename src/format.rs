@@ -1,9 +1,12 @@
 //! Turning engine values into what a person reads: numbers in German or English notation,
-//! dates, and whole answers as text for the review and print pages; plus the DOM ids of fields.
+//! dates, whole answers as text for the review, print and merge pages, kept-aside answers (in
+//! the JSON form of a question that may no longer exist) as text to copy from; plus the DOM ids
+//! of fields and the names of draft files.
 //!
 //! Pure functions, no browser: they are tested natively.
 
 use bogen_engine::{AnswerValue, Lang, LocalizedText, Question, QuestionKind, RecordId};
+use serde_json::Value as Json;
 
 /// A number for reading: decimal comma in German, point in English; with `group`, thousands
 /// separated ("1.234,5" / "1,234.5"). `decimals` fixes the number of decimal places.
@@ -152,6 +155,117 @@ pub fn answer_lines(question: &Question, answer: &AnswerValue, lang: Lang) -> Ve
     }
 }
 
+/// One record of a repeat group as lines "Titel: Sprachkurs", field by field (answered fields only).
+pub fn record_lines(group: &Question, record: &bogen_engine::Record, lang: Lang) -> Vec<String> {
+    let QuestionKind::Repeat { fields, .. } = &group.kind else {
+        return Vec::new();
+    };
+    fields
+        .iter()
+        .zip(&record.fields)
+        .filter_map(|(field, value)| {
+            let value = value.as_ref().filter(|v| !v.is_empty())?;
+            Some(format!("{}: {}", field.label.get(lang), answer_lines(field, value, lang).join(", ")))
+        })
+        .collect()
+}
+
+/// An answer in its JSON form (docs/FORMAT.md, section 12) as plain text to read and copy,
+/// without its question (a kept-aside answer's question may be gone): texts as they are,
+/// numbers in the interface's notation without grouping (so they can be typed in again), lists
+/// joined by commas, rows and fields one per line, records numbered.
+pub fn json_answer_text(value: &Json, lang: Lang) -> String {
+    let t = crate::i18n::texts(lang);
+    let scalar = |v: &Json| -> Option<String> {
+        match v {
+            Json::String(s) => Some(s.clone()),
+            Json::Number(n) => Some(n.as_f64().map_or_else(|| n.to_string(), |f| number_for_input(f, lang))),
+            Json::Bool(true) => Some(t.yes.to_owned()),
+            Json::Bool(false) => Some(t.no.to_owned()),
+            Json::Null => Some(String::new()),
+            _ => None,
+        }
+    };
+    // One value on one line: nested lists and objects inline.
+    fn inline(v: &Json, scalar: &dyn Fn(&Json) -> Option<String>) -> String {
+        if let Some(s) = scalar(v) {
+            return s;
+        }
+        match v {
+            Json::Array(items) => items.iter().map(|i| inline(i, scalar)).collect::<Vec<_>>().join(", "),
+            Json::Object(map) => map
+                .iter()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, v)| format!("{k}: {}", inline(v, scalar)))
+                .collect::<Vec<_>>()
+                .join("; "),
+            _ => String::new(),
+        }
+    }
+    if let Some(s) = scalar(value) {
+        return s;
+    }
+    match value {
+        Json::Array(items) if items.iter().any(Json::is_object) => items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| format!("{} {}: {}", t.record_fallback, i + 1, inline(item, &scalar)))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        Json::Object(map) if map.contains_key("selected") => {
+            let mut text = map.get("selected").map(|s| inline(s, &scalar)).unwrap_or_default();
+            if let Some(other) = map.get("other").and_then(Json::as_str) {
+                let other_label = match lang {
+                    Lang::De => "Sonstiges",
+                    Lang::En => "Other",
+                };
+                if !text.is_empty() {
+                    text.push_str("; ");
+                }
+                text.push_str(&format!("{other_label}: {other}"));
+            }
+            text
+        }
+        Json::Object(map) => map
+            .iter()
+            .filter(|(_, v)| !v.is_null())
+            .map(|(k, v)| format!("{k}: {}", inline(v, &scalar)))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        other => inline(other, &scalar),
+    }
+}
+
+/// The name of a draft file: `<questionnaire id>-entwurf-<draft name>-<date>.json`, the name
+/// in lowercase ASCII letters, digits and `-` ("Zuarbeit Sozialamt" → `zuarbeit-sozialamt`).
+pub fn draft_file_name(questionnaire_id: &str, draft_name: &str, date: &str) -> String {
+    let mut slug = String::new();
+    for c in draft_name.to_lowercase().chars() {
+        let part = match c {
+            'ä' => "ae",
+            'ö' => "oe",
+            'ü' => "ue",
+            'ß' => "ss",
+            c if c.is_ascii_alphanumeric() => {
+                slug.push(c);
+                continue;
+            }
+            _ => "-",
+        };
+        if part == "-" && (slug.is_empty() || slug.ends_with('-')) {
+            continue;
+        }
+        slug.push_str(part);
+    }
+    let slug: String = slug.trim_end_matches('-').chars().take(40).collect();
+    let slug = slug.trim_end_matches('-');
+    if slug.is_empty() {
+        format!("{questionnaire_id}-entwurf-{date}.json")
+    } else {
+        format!("{questionnaire_id}-entwurf-{slug}-{date}.json")
+    }
+}
+
 /// A calculated value for reading, with its unit.
 pub fn calculated_text(question: &Question, value: Option<f64>, lang: Lang) -> String {
     let QuestionKind::Calculated { unit, decimals, .. } = &question.kind else {
@@ -228,6 +342,36 @@ mod tests {
         assert_eq!(format_date("2005-03-31", Lang::De), "31.03.2005");
         assert_eq!(format_date("2005-03-31", Lang::En), "31 March 2005");
         assert_eq!(format_date("soon", Lang::De), "soon");
+    }
+
+    #[test]
+    fn a_kept_aside_answer_reads_as_plain_text_whatever_its_form() {
+        let text = |json: &str, lang| json_answer_text(&serde_json::from_str(json).expect("test JSON"), lang);
+        assert_eq!(text(r#""0212 290-0""#, Lang::De), "0212 290-0");
+        assert_eq!(text("12.5", Lang::De), "12,5");
+        assert_eq!(text("163000", Lang::En), "163000");
+        assert_eq!(text("true", Lang::De), "Ja");
+        assert_eq!(text(r#"["sprache", "wohnen"]"#, Lang::De), "sprache, wohnen");
+        assert_eq!(text(r#"{"selected": ["arbeit"], "other": "Sport"}"#, Lang::De), "arbeit; Sonstiges: Sport");
+        assert_eq!(text(r#"{"schulen": "eng", "vereine": "keine"}"#, Lang::De), "schulen: eng\nvereine: keine");
+        assert_eq!(
+            text(r#"[{"title": "Kurs", "budget": 1200.5}, {"title": "Treff", "field": null}]"#, Lang::De),
+            "Eintrag 1: budget: 1200,5; title: Kurs\nEintrag 2: title: Treff"
+        );
+        assert_eq!(text(r#"{"title": "Kurs", "field": "wohnen"}"#, Lang::En), "field: wohnen\ntitle: Kurs");
+    }
+
+    #[test]
+    fn a_draft_file_is_named_after_the_questionnaire_the_draft_and_the_day() {
+        assert_eq!(
+            draft_file_name("erfolgreiche-integration-2005", "Zuarbeit Sozialamt", "2026-03-01"),
+            "erfolgreiche-integration-2005-entwurf-zuarbeit-sozialamt-2026-03-01.json"
+        );
+        assert_eq!(
+            draft_file_name("q", "Bewerbung 1. Runde (Köln)!", "2026-03-01"),
+            "q-entwurf-bewerbung-1-runde-koeln-2026-03-01.json"
+        );
+        assert_eq!(draft_file_name("q", "  ", "2026-03-01"), "q-entwurf-2026-03-01.json");
     }
 
     #[test]

@@ -6,10 +6,10 @@
 //! names in them are functions that take the language.
 
 use crate::format::{format_date, format_number};
-use crate::state::{ExportRecord, KeyNotice, UploadStatus};
+use crate::state::{ExportRecord, KeyNotice, MergeSource, Notice, UploadStatus};
 use crate::storage::StorageError;
 use crate::submit::UploadFailure;
-use bogen_engine::{KeyError, Lang, Question, QuestionKind, Violation, ViolationKind};
+use bogen_engine::{Expected, KeptAsideReason, KeyError, Lang, Question, QuestionKind, Violation, ViolationKind};
 
 /// The fixed texts of one language.
 pub struct Texts {
@@ -51,8 +51,6 @@ pub struct Texts {
     pub open_other_text: &'static str,
     pub open_file_label: &'static str,
     pub drop_hint: &'static str,
-    pub draft_heading: &'static str,
-    pub draft_text: &'static str,
     pub draft_download: &'static str,
     pub draft_saving: &'static str,
     pub review_title: &'static str,
@@ -86,8 +84,6 @@ pub struct Texts {
     pub storage_quota: &'static str,
     pub storage_unavailable: &'static str,
     pub storage_failed: &'static str,
-    pub restore_unreadable: &'static str,
-    pub restore_kept_aside: &'static str,
     pub file_read_failed: &'static str,
     pub calculated_hint: &'static str,
     pub section_not_needed: &'static str,
@@ -126,6 +122,82 @@ pub struct Texts {
     pub origin_invalid_title: &'static str,
     pub origin_invalid_text: &'static str,
     pub origin_technical: &'static str,
+    pub drafts_heading: &'static str,
+    pub drafts_intro: &'static str,
+    pub drafts_intro_unavailable: &'static str,
+    pub drafts_caption: &'static str,
+    pub col_name: &'static str,
+    pub col_progress: &'static str,
+    pub col_saved: &'static str,
+    pub col_actions: &'static str,
+    pub draft_open_tag: &'static str,
+    pub draft_not_saved: &'static str,
+    pub draft_unnamed: &'static str,
+    pub progress_unknown: &'static str,
+    pub action_open: &'static str,
+    pub action_rename: &'static str,
+    pub action_duplicate: &'static str,
+    pub action_delete: &'static str,
+    pub new_draft_button: &'static str,
+    pub open_draft_label: &'static str,
+    pub persist_refused: &'static str,
+    pub kept_aside_link: &'static str,
+    pub unreadable_download: &'static str,
+    pub conflict_title: &'static str,
+    pub conflict_text: &'static str,
+    pub conflict_diverged_text: &'static str,
+    pub conflict_load: &'static str,
+    pub deleted_title: &'static str,
+    pub deleted_text: &'static str,
+    pub recreate: &'static str,
+    pub storage_full_title: &'static str,
+    pub storage_full_text: &'static str,
+    pub storage_unavailable_title: &'static str,
+    pub storage_unavailable_text: &'static str,
+    pub storage_failed_title: &'static str,
+    pub storage_failed_text: &'static str,
+    pub new_draft_title: &'static str,
+    pub new_draft_text: &'static str,
+    pub draft_name_label: &'static str,
+    pub draft_name_hint: &'static str,
+    pub create_button: &'static str,
+    pub rename_title: &'static str,
+    pub rename_button: &'static str,
+    pub name_missing: &'static str,
+    pub name_too_long: &'static str,
+    pub delete_text: &'static str,
+    pub delete_open_note: &'static str,
+    pub delete_confirm: &'static str,
+    pub open_file_title: &'static str,
+    pub open_file_legend: &'static str,
+    pub option_new: &'static str,
+    pub option_replace: &'static str,
+    pub option_merge: &'static str,
+    pub option_merge_hint: &'static str,
+    pub choose_missing: &'static str,
+    pub replace_confirm: &'static str,
+    pub replace_save_current: &'static str,
+    pub merge_title: &'static str,
+    pub merge_other_tab_intro: &'static str,
+    pub merge_choose_text: &'static str,
+    pub merge_all_mine: &'static str,
+    pub merge_all_theirs_file: &'static str,
+    pub merge_all_theirs_tab: &'static str,
+    pub merge_mine: &'static str,
+    pub merge_theirs_file: &'static str,
+    pub merge_theirs_tab: &'static str,
+    pub merge_newer: &'static str,
+    pub merge_additions_text: &'static str,
+    pub merge_no_differences: &'static str,
+    pub merge_never_deletes: &'static str,
+    pub merge_confirm: &'static str,
+    pub kept_title: &'static str,
+    pub kept_none: &'static str,
+    pub kept_question_id: &'static str,
+    pub kept_version: &'static str,
+    pub kept_reason: &'static str,
+    pub kept_value: &'static str,
+    pub kept_now: &'static str,
 }
 
 /// German.
@@ -165,11 +237,9 @@ pub const DE: Texts = Texts {
     review_link: "Antworten prüfen",
     print_link: "Druckansicht",
     open_other_heading: "Fragebogen oder Entwurf öffnen",
-    open_other_text: "Hat Ihnen das Projektbüro eine Fragebogen-Datei geschickt, oder eine Kollegin einen Entwurf? Öffnen Sie die Datei hier. Ein Entwurf ersetzt die Antworten in diesem Browser; Antworten zu jedem Fragebogen werden getrennt gespeichert.",
+    open_other_text: "Hat Ihnen das Projektbüro eine Fragebogen-Datei geschickt, oder eine Kollegin einen Entwurf? Öffnen Sie die Datei hier. Einen Entwurf können Sie dann als neuen Entwurf öffnen, mit dem geöffneten zusammenführen oder diesen damit ersetzen. Antworten zu jedem Fragebogen werden getrennt gespeichert.",
     open_file_label: "Datei auswählen (Fragebogen oder Entwurf)",
     drop_hint: "Sie können die Datei auch hierher ziehen.",
-    draft_heading: "Ihr Entwurf",
-    draft_text: "Ihre Antworten werden während der Eingabe automatisch in diesem Browser gespeichert. Zur Sicherheit oder zur Weitergabe können Sie den Entwurf als Datei speichern.",
     draft_download: "Entwurf als Datei speichern",
     draft_saving: "Entwurf wird gespeichert …",
     review_title: "Antworten prüfen",
@@ -203,8 +273,6 @@ pub const DE: Texts = Texts {
     storage_quota: "Speicher voll – Entwurf jetzt als Datei sichern",
     storage_unavailable: "Dieser Browser erlaubt kein Speichern – Entwurf als Datei sichern",
     storage_failed: "Entwurf konnte nicht gespeichert werden – Entwurf als Datei sichern",
-    restore_unreadable: "Ein gespeicherter Entwurf konnte nicht gelesen werden. Der Bogen beginnt leer; der alte Entwurf wurde beiseitegelegt.",
-    restore_kept_aside: "Einige gespeicherte Antworten passen nicht mehr zu diesem Fragebogen. Sie werden nicht angezeigt, bleiben aber im Entwurf erhalten.",
     file_read_failed: "Die Datei konnte nicht gelesen werden.",
     calculated_hint: "Wird automatisch berechnet.",
     section_not_needed: "Nach Ihren bisherigen Antworten ist dieser Abschnitt nicht erforderlich.",
@@ -243,6 +311,82 @@ pub const DE: Texts = Texts {
     origin_invalid_title: "Achtung: Die Signatur dieses Fragebogens ist ungültig",
     origin_invalid_text: "Der Fragebogen wurde verändert, nachdem er signiert wurde, oder seine Signatur ist beschädigt. Füllen Sie ihn nicht aus: Bitten Sie das Projektbüro um eine neue Datei.",
     origin_technical: "Technischer Grund (englisch)",
+    drafts_heading: "Ihre Entwürfe",
+    drafts_intro: "Ihre Antworten werden während der Eingabe automatisch in diesem Browser gespeichert, jeder Entwurf für sich. Zur Sicherheit oder zur Weitergabe an Kolleginnen und Kollegen können Sie einen Entwurf als Datei speichern.",
+    drafts_intro_unavailable: "Dieser Browser speichert nichts: Ihr Entwurf besteht nur, solange diese Seite geöffnet ist. Speichern Sie ihn als Datei, um ihn später oder an einem anderen Rechner wieder zu öffnen.",
+    drafts_caption: "Entwürfe zu diesem Fragebogen",
+    col_name: "Name",
+    col_progress: "Fortschritt",
+    col_saved: "Zuletzt gespeichert",
+    col_actions: "Aktionen",
+    draft_open_tag: "Geöffnet",
+    draft_not_saved: "Noch nicht gespeichert",
+    draft_unnamed: "Ohne Namen",
+    progress_unknown: "Noch nicht bekannt",
+    action_open: "Öffnen",
+    action_rename: "Umbenennen",
+    action_duplicate: "Kopieren",
+    action_delete: "Löschen",
+    new_draft_button: "Neuen Entwurf anlegen",
+    open_draft_label: "Geöffneter Entwurf",
+    persist_refused: "Ihr Browser hat nicht zugesagt, die Entwürfe dauerhaft aufzubewahren. Wenn Browserdaten gelöscht werden (von Ihnen, einem Programm zum Aufräumen oder dem Browser selbst, wenn der Speicher knapp wird), gehen auch die Entwürfe verloren. Speichern Sie Ihren Entwurf deshalb regelmäßig als Datei.",
+    kept_aside_link: "Beiseitegelegte Antworten ansehen",
+    unreadable_download: "Unlesbaren Entwurf als Datei speichern",
+    conflict_title: "Dieser Entwurf wurde in einem anderen Tab geändert",
+    conflict_text: "In einem anderen Tab oder Fenster wurde dieser Entwurf gespeichert. Damit keine Antworten überschrieben werden, können Sie hier nichts ändern, bis Sie die neueren Antworten laden.",
+    conflict_diverged_text: "In einem anderen Tab oder Fenster wurde dieser Entwurf gespeichert, und auch in diesem Tab gibt es Antworten, die dort fehlen können. Damit keine Antworten überschrieben werden, können Sie hier nichts ändern, bis Sie die neueren Antworten laden: Dabei werden beide Stände zusammengeführt, und wo sie sich unterscheiden, wählen Sie.",
+    conflict_load: "Neuere Antworten laden",
+    deleted_title: "Dieser Entwurf wurde in einem anderen Tab gelöscht",
+    deleted_text: "Seine Antworten gibt es nur noch in diesem Tab. Legen Sie den Entwurf wieder an, oder speichern Sie ihn als Datei.",
+    recreate: "Entwurf wieder anlegen",
+    storage_full_title: "Der Speicher des Browsers ist voll",
+    storage_full_text: "Ihre letzten Änderungen konnten nicht gespeichert werden. Speichern Sie den Entwurf jetzt als Datei, damit nichts verloren geht. Löschen Sie Entwürfe, die Sie nicht mehr brauchen: Sobald wieder Platz ist, wird wieder automatisch gespeichert.",
+    storage_unavailable_title: "Dieser Browser speichert nichts",
+    storage_unavailable_text: "Der Browser erlaubt dieser Seite nicht, Daten zu speichern, etwa weil Website-Daten blockiert sind. Sie können den Fragebogen trotzdem ausfüllen, aber nichts wird gespeichert: Wenn Sie die Seite schließen oder neu laden, sind die Antworten weg. Speichern Sie den Entwurf deshalb als Datei.",
+    storage_failed_title: "Der Entwurf konnte nicht gespeichert werden",
+    storage_failed_text: "Der Browser hat das Speichern verweigert. Speichern Sie den Entwurf als Datei, damit nichts verloren geht.",
+    new_draft_title: "Neuen Entwurf anlegen",
+    new_draft_text: "Der neue Entwurf beginnt leer. Ihr geöffneter Entwurf bleibt gespeichert und in der Liste Ihrer Entwürfe.",
+    draft_name_label: "Name des Entwurfs",
+    draft_name_hint: "Zum Beispiel „Bewerbung 1. Runde“ oder „Zuarbeit Sozialamt“.",
+    create_button: "Entwurf anlegen",
+    rename_title: "Entwurf umbenennen",
+    rename_button: "Namen speichern",
+    name_missing: "Geben Sie einen Namen für den Entwurf ein",
+    name_too_long: "Der Name des Entwurfs darf höchstens 100 Zeichen lang sein",
+    delete_text: "Ein gelöschter Entwurf lässt sich nicht wiederherstellen. Speichern Sie ihn vorher als Datei, wenn Sie seine Antworten noch brauchen könnten.",
+    delete_open_note: "Dies ist der geöffnete Entwurf. Nach dem Löschen wird ein anderer Entwurf geöffnet.",
+    delete_confirm: "Endgültig löschen",
+    open_file_title: "Entwurf aus einer Datei öffnen",
+    open_file_legend: "Was möchten Sie mit diesem Entwurf tun?",
+    option_new: "Als neuen Entwurf öffnen",
+    option_replace: "Den geöffneten Entwurf ersetzen",
+    option_merge: "In den geöffneten Entwurf übernehmen (zusammenführen)",
+    option_merge_hint: "Sie sehen vorher jede Frage, bei der sich die Antworten unterscheiden, und wählen, welche gilt. Antworten, die nur in einem der beiden Entwürfe stehen, werden übernommen.",
+    choose_missing: "Wählen Sie, was mit dem Entwurf geschehen soll",
+    replace_confirm: "Antworten ersetzen",
+    replace_save_current: "Geöffneten Entwurf als Datei speichern",
+    merge_title: "Entwürfe zusammenführen",
+    merge_other_tab_intro: "Die Antworten, die in einem anderen Tab gespeichert wurden, werden mit denen in diesem Tab zusammengeführt. Noch hat sich nichts geändert.",
+    merge_choose_text: "Wählen Sie bei jeder Frage, welche Antwort gelten soll. Vorausgewählt ist die zuletzt geänderte, wo das bekannt ist, sonst Ihre.",
+    merge_all_mine: "Alle meine übernehmen",
+    merge_all_theirs_file: "Alle aus der Datei übernehmen",
+    merge_all_theirs_tab: "Alle aus dem anderen Tab übernehmen",
+    merge_mine: "Meine Antwort",
+    merge_theirs_file: "Antwort aus der Datei",
+    merge_theirs_tab: "Antwort aus dem anderen Tab",
+    merge_newer: "neuer",
+    merge_additions_text: "Diese Antworten gibt es nur auf der anderen Seite; sie kommen hinzu.",
+    merge_no_differences: "Die Antworten unterscheiden sich bei keiner Frage.",
+    merge_never_deletes: "Beim Zusammenführen geht keine Antwort verloren: Was nur einer der beiden Entwürfe enthält, wird übernommen.",
+    merge_confirm: "Zusammenführen",
+    kept_title: "Beiseitegelegte Antworten",
+    kept_none: "In diesem Entwurf gibt es keine beiseitegelegten Antworten.",
+    kept_question_id: "Frage (alte Kennung)",
+    kept_version: "Aus Fragebogen-Version",
+    kept_reason: "Grund",
+    kept_value: "Antwort zum Kopieren",
+    kept_now: "Frage jetzt",
 };
 
 /// English.
@@ -282,11 +426,9 @@ pub const EN: Texts = Texts {
     review_link: "Check your answers",
     print_link: "Print view",
     open_other_heading: "Open a questionnaire or a draft",
-    open_other_text: "Did the project office send you a questionnaire file, or a colleague a draft? Open the file here. A draft replaces the answers in this browser; answers to each questionnaire are kept separately.",
+    open_other_text: "Did the project office send you a questionnaire file, or a colleague a draft? Open the file here. A draft can then be opened as a new draft, merged into the open one, or replace it. Answers to each questionnaire are kept separately.",
     open_file_label: "Choose a file (questionnaire or draft)",
     drop_hint: "You can also drag the file here.",
-    draft_heading: "Your draft",
-    draft_text: "Your answers are saved automatically in this browser as you type. To be safe, or to pass it on, you can save the draft as a file.",
     draft_download: "Save the draft as a file",
     draft_saving: "Saving the draft …",
     review_title: "Check your answers",
@@ -320,8 +462,6 @@ pub const EN: Texts = Texts {
     storage_quota: "Storage full – save the draft as a file now",
     storage_unavailable: "This browser does not allow saving – save the draft as a file",
     storage_failed: "The draft could not be saved – save the draft as a file",
-    restore_unreadable: "A saved draft could not be read. The form starts empty; the old draft was put aside.",
-    restore_kept_aside: "Some saved answers no longer fit this questionnaire. They are not shown, but they stay in the draft.",
     file_read_failed: "The file could not be read.",
     calculated_hint: "Calculated automatically.",
     section_not_needed: "Going by your answers so far, this section is not needed.",
@@ -360,6 +500,82 @@ pub const EN: Texts = Texts {
     origin_invalid_title: "Warning: this questionnaire's signature is not valid",
     origin_invalid_text: "The questionnaire was changed after it was signed, or its signature is damaged. Do not fill it in: ask the project office for a new file.",
     origin_technical: "Technical reason",
+    drafts_heading: "Your drafts",
+    drafts_intro: "Your answers are saved automatically in this browser as you type, each draft on its own. To be safe, or to pass it on to colleagues, you can save a draft as a file.",
+    drafts_intro_unavailable: "This browser keeps nothing: your draft only lasts while this page is open. Save it as a file to open it again later or on another computer.",
+    drafts_caption: "Drafts of this questionnaire",
+    col_name: "Name",
+    col_progress: "Progress",
+    col_saved: "Last saved",
+    col_actions: "Actions",
+    draft_open_tag: "Open",
+    draft_not_saved: "Not saved yet",
+    draft_unnamed: "Untitled",
+    progress_unknown: "Not known yet",
+    action_open: "Open",
+    action_rename: "Rename",
+    action_duplicate: "Copy",
+    action_delete: "Delete",
+    new_draft_button: "Create a new draft",
+    open_draft_label: "Open draft",
+    persist_refused: "Your browser has not promised to keep the drafts. When browsing data is cleared (by you, by a clean-up program, or by the browser itself when space runs low), the drafts are deleted too. So save your draft as a file now and then.",
+    kept_aside_link: "See the answers kept aside",
+    unreadable_download: "Save the unreadable draft as a file",
+    conflict_title: "This draft was changed in another tab",
+    conflict_text: "This draft was saved in another tab or window. So that no answer is overwritten, nothing can be changed here until you load the newer answers.",
+    conflict_diverged_text: "This draft was saved in another tab or window, and this tab too holds answers that may be missing there. So that no answer is overwritten, nothing can be changed here until you load the newer answers: both are then merged, and where they differ, you choose.",
+    conflict_load: "Load the newer answers",
+    deleted_title: "This draft was deleted in another tab",
+    deleted_text: "Its answers are now only in this tab. Create the draft again, or save it as a file.",
+    recreate: "Create the draft again",
+    storage_full_title: "The browser's storage is full",
+    storage_full_text: "Your latest changes could not be saved. Save the draft as a file now, so that nothing is lost. Delete drafts you no longer need: as soon as there is room again, saving resumes by itself.",
+    storage_unavailable_title: "This browser keeps nothing",
+    storage_unavailable_text: "The browser does not let this page keep any data, for example because site data is blocked. You can still fill in the questionnaire, but nothing is kept: when you close or reload the page, the answers are gone. So save the draft as a file.",
+    storage_failed_title: "The draft could not be saved",
+    storage_failed_text: "The browser refused to save it. Save the draft as a file, so that nothing is lost.",
+    new_draft_title: "Create a new draft",
+    new_draft_text: "The new draft starts empty. Your open draft stays saved and in the list of your drafts.",
+    draft_name_label: "Name of the draft",
+    draft_name_hint: "For example “Application round 1” or “Input from the social welfare office”.",
+    create_button: "Create the draft",
+    rename_title: "Rename the draft",
+    rename_button: "Save the name",
+    name_missing: "Enter a name for the draft",
+    name_too_long: "The name of the draft must be 100 characters or fewer",
+    delete_text: "A deleted draft cannot be brought back. Save it as a file first if you might still need its answers.",
+    delete_open_note: "This is the open draft. Once it is deleted, another draft opens.",
+    delete_confirm: "Delete for good",
+    open_file_title: "Open a draft from a file",
+    open_file_legend: "What do you want to do with this draft?",
+    option_new: "Open it as a new draft",
+    option_replace: "Replace the open draft",
+    option_merge: "Take it into the open draft (merge)",
+    option_merge_hint: "First you see every question where the answers differ, and choose which one counts. Answers that only one of the two drafts has are taken.",
+    choose_missing: "Choose what to do with the draft",
+    replace_confirm: "Replace the answers",
+    replace_save_current: "Save the open draft as a file",
+    merge_title: "Merge the drafts",
+    merge_other_tab_intro: "The answers saved in another tab are merged with those in this tab. Nothing has changed yet.",
+    merge_choose_text: "For every question, choose which answer counts. The one changed last is chosen already where that is known, otherwise yours.",
+    merge_all_mine: "Take all of mine",
+    merge_all_theirs_file: "Take all from the file",
+    merge_all_theirs_tab: "Take all from the other tab",
+    merge_mine: "My answer",
+    merge_theirs_file: "Answer from the file",
+    merge_theirs_tab: "Answer from the other tab",
+    merge_newer: "newer",
+    merge_additions_text: "Only the other side has these answers; they are added.",
+    merge_no_differences: "The answers differ at no question.",
+    merge_never_deletes: "Merging loses no answer: what only one of the two drafts holds is taken.",
+    merge_confirm: "Merge",
+    kept_title: "Answers kept aside",
+    kept_none: "This draft has no answers kept aside.",
+    kept_question_id: "Question (old id)",
+    kept_version: "From questionnaire version",
+    kept_reason: "Reason",
+    kept_value: "Answer to copy",
+    kept_now: "Question now",
 };
 
 /// The fixed texts of `lang`.
@@ -432,11 +648,396 @@ pub fn saved_at(lang: Lang, time: &str) -> String {
     }
 }
 
-/// The notice after a draft was restored.
-pub fn restored(lang: Lang, saved_at: &str) -> String {
+/// The notice after a draft was restored (its name, when it was saved as local time).
+pub fn restored(lang: Lang, name: &str, saved_at: &str) -> String {
     match lang {
-        Lang::De => format!("Ihr Entwurf vom {saved_at} wurde wiederhergestellt."),
-        Lang::En => format!("Your draft of {saved_at} has been restored."),
+        Lang::De => format!("Ihr Entwurf „{name}“ vom {saved_at} wurde wiederhergestellt."),
+        Lang::En => format!("Your draft “{name}” of {saved_at} has been restored."),
+    }
+}
+
+/// "Entwurf 2": the name a new draft gets unless the respondent gives one.
+pub fn draft_default_name(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::De => format!("Entwurf {n}"),
+        Lang::En => format!("Draft {n}"),
+    }
+}
+
+/// "Kopie von Entwurf 1": the name of a copy.
+pub fn draft_copy_name(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::De => format!("Kopie von {name}"),
+        Lang::En => format!("Copy of {name}"),
+    }
+}
+
+/// A draft's progress in the list: "3 von 16 Abschnitten".
+pub fn draft_progress(lang: Lang, done: usize, total: usize) -> String {
+    match lang {
+        Lang::De => format!("{done} von {total} Abschnitten"),
+        Lang::En => format!("{done} of {total} sections"),
+    }
+}
+
+/// The visually hidden rest of an action in the list of drafts: "Umbenennen<span> Entwurf „X“</span>".
+pub fn draft_action_suffix(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::De => format!(" Entwurf „{name}“"),
+        Lang::En => format!(" draft “{name}”"),
+    }
+}
+
+/// Under a draft's time in the list, when it was saved with another questionnaire version.
+pub fn draft_saved_with(lang: Lang, version: &str) -> String {
+    match lang {
+        Lang::De => format!("mit Fragebogen-Version {version}"),
+        Lang::En => format!("with questionnaire version {version}"),
+    }
+}
+
+/// "3 beiseitegelegte Antworten" in a sentence.
+fn kept_aside_count(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (Lang::De, 1) => "Eine Antwort passt nicht mehr zu den Fragen und wurde beiseitegelegt".to_owned(),
+        (Lang::De, n) => format!("{n} Antworten passen nicht mehr zu den Fragen und wurden beiseitegelegt"),
+        (Lang::En, 1) => "One answer no longer fits the questions and was kept aside".to_owned(),
+        (Lang::En, n) => format!("{n} answers no longer fit the questions and were kept aside"),
+    }
+}
+
+/// The line on the start page about the answers this draft keeps aside.
+pub fn kept_aside_line(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (Lang::De, 1) => format!("{}. Sie bleibt im Entwurf erhalten.", kept_aside_count(lang, n)),
+        (Lang::De, _) => format!("{}. Sie bleiben im Entwurf erhalten.", kept_aside_count(lang, n)),
+        (Lang::En, 1) => format!("{}. It stays in the draft.", kept_aside_count(lang, n)),
+        (Lang::En, _) => format!("{}. They stay in the draft.", kept_aside_count(lang, n)),
+    }
+}
+
+/// Where the other side of a merge comes from, in a sentence.
+fn source_words(lang: Lang, source: &MergeSource) -> String {
+    match (lang, source) {
+        (Lang::De, MergeSource::File(name)) => format!("aus der Datei „{name}“"),
+        (Lang::En, MergeSource::File(name)) => format!("from the file “{name}”"),
+        (Lang::De, MergeSource::OtherTab) => "aus dem anderen Tab".to_owned(),
+        (Lang::En, MergeSource::OtherTab) => "from the other tab".to_owned(),
+    }
+}
+
+/// A message of the start page (or the flash at the top of a page) as (text, further lines).
+/// `local_time` turns a stored time into local date and time.
+pub fn notice(lang: Lang, notice: &Notice, local_time: &dyn Fn(&str) -> String) -> (String, Vec<String>) {
+    let de = lang == Lang::De;
+    let one = |text: String| (text, Vec::new());
+    match notice {
+        Notice::Restored { name, saved_at } => one(restored(lang, name, &local_time(saved_at))),
+        Notice::QuestionnaireChanged { draft_version, current_version, kept_aside } => {
+            let first = match (de, draft_version == current_version) {
+                (true, false) => format!("Der Fragebogen wurde geändert, seit dieser Entwurf gespeichert wurde: Der Entwurf stammt von Version {draft_version}, jetzt gilt Version {current_version}."),
+                (true, true) => format!("Der Fragebogen (Version {current_version}) wurde geändert, seit dieser Entwurf gespeichert wurde."),
+                (false, false) => format!("The questionnaire has changed since this draft was saved: the draft comes from version {draft_version}, version {current_version} applies now."),
+                (false, true) => format!("The questionnaire (version {current_version}) has changed since this draft was saved."),
+            };
+            let mut more = vec![if de {
+                "Antworten auf Fragen, die es noch gibt und die sie aufnehmen können, wurden übernommen.".to_owned()
+            } else {
+                "Answers to questions that still exist and can take them were carried over.".to_owned()
+            }];
+            if *kept_aside > 0 {
+                more.push(kept_aside_line(lang, *kept_aside));
+            }
+            (first, more)
+        }
+        Notice::Unreadable { slot, .. } if de => (
+            "Ein gespeicherter Entwurf konnte nicht gelesen werden.".to_owned(),
+            vec![format!("Er wurde beiseitegelegt (unter „{slot}“) und wird nicht verwendet. Speichern Sie ihn als Datei, damit nichts verloren geht, und schicken Sie sie bei Bedarf dem Projektbüro.")],
+        ),
+        Notice::Unreadable { slot, .. } => (
+            "A saved draft could not be read.".to_owned(),
+            vec![format!("It was put aside (under “{slot}”) and is not used. Save it as a file so that nothing is lost, and send it to the project office if need be.")],
+        ),
+        Notice::OtherQuestionnaire(id) => one(draft_of_other(lang, id)),
+        Notice::Created(name) if de => one(format!("Der Entwurf „{name}“ wurde angelegt und geöffnet.")),
+        Notice::Created(name) => one(format!("The draft “{name}” was created and opened.")),
+        Notice::Duplicated(name) if de => one(format!("Die Kopie „{name}“ wurde angelegt.")),
+        Notice::Duplicated(name) => one(format!("The copy “{name}” was created.")),
+        Notice::Renamed(name) if de => one(format!("Der Entwurf heißt jetzt „{name}“.")),
+        Notice::Renamed(name) => one(format!("The draft is now called “{name}”.")),
+        Notice::Deleted(name) if de => one(format!("Der Entwurf „{name}“ wurde gelöscht.")),
+        Notice::Deleted(name) => one(format!("The draft “{name}” was deleted.")),
+        Notice::OpenedAsNew { file_name, name } if de => {
+            one(format!("Der Entwurf aus der Datei „{file_name}“ wurde als neuer Entwurf „{name}“ geöffnet."))
+        }
+        Notice::OpenedAsNew { file_name, name } => {
+            one(format!("The draft from the file “{file_name}” was opened as the new draft “{name}”."))
+        }
+        Notice::Replaced { file_name } if de => {
+            one(format!("Die Antworten dieses Entwurfs wurden durch die aus der Datei „{file_name}“ ersetzt."))
+        }
+        Notice::Replaced { file_name } => {
+            one(format!("The answers of this draft were replaced by those from the file “{file_name}”."))
+        }
+        Notice::Merged { source, differences, added } => {
+            let from = source_words(lang, source);
+            if de {
+                one(format!("Die Antworten {from} wurden zusammengeführt: {differences} unterschiedliche Antworten entschieden, {added} übernommen."))
+            } else {
+                one(format!("The answers {from} were merged: {differences} differing answers decided, {added} taken."))
+            }
+        }
+        Notice::NothingToMerge { source } => {
+            let from = source_words(lang, source);
+            if de {
+                one(format!("Die Antworten {from} stehen alle schon in Ihrem Entwurf. Es hat sich nichts geändert."))
+            } else {
+                one(format!("The answers {from} are all in your draft already. Nothing has changed."))
+            }
+        }
+        Notice::LoadedNewer if de => {
+            one("Die neueren Antworten aus dem anderen Tab wurden geladen. Sie können weiterarbeiten.".to_owned())
+        }
+        Notice::LoadedNewer => one("The newer answers from the other tab were loaded. You can carry on.".to_owned()),
+        Notice::Recreated if de => one("Der Entwurf wurde wieder angelegt.".to_owned()),
+        Notice::Recreated => one("The draft was created again.".to_owned()),
+    }
+}
+
+/// Whether a notice warns (a problem) rather than confirms.
+pub fn notice_is_warning(notice: &Notice) -> bool {
+    matches!(notice, Notice::QuestionnaireChanged { .. } | Notice::Unreadable { .. } | Notice::OtherQuestionnaire(_))
+}
+
+/// "Entwurf „X“ löschen?"
+pub fn delete_title(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::De => format!("Entwurf „{name}“ löschen?"),
+        Lang::En => format!("Delete the draft “{name}”?"),
+    }
+}
+
+/// What a draft file holds: "Die Datei „x.json“ enthält den Entwurf „Name“, gespeichert am …".
+pub fn draft_file_about(lang: Lang, file_name: &str, name: &str, saved_at: &str) -> String {
+    match (lang, name.is_empty()) {
+        (Lang::De, false) => {
+            format!("Die Datei „{file_name}“ enthält den Entwurf „{name}“, gespeichert am {saved_at}.")
+        }
+        (Lang::De, true) => format!("Die Datei „{file_name}“ enthält einen Entwurf, gespeichert am {saved_at}."),
+        (Lang::En, false) => format!("The file “{file_name}” holds the draft “{name}”, saved on {saved_at}."),
+        (Lang::En, true) => format!("The file “{file_name}” holds a draft, saved on {saved_at}."),
+    }
+}
+
+/// When a draft file was saved with another version of the questionnaire.
+pub fn draft_file_version(lang: Lang, draft_version: &str, current: &str) -> String {
+    match lang {
+        Lang::De => format!("Er wurde mit Version {draft_version} des Fragebogens gespeichert; jetzt gilt Version {current}. Antworten, die nicht mehr zu den Fragen passen, werden beiseitegelegt und bleiben erhalten."),
+        Lang::En => format!("It was saved with version {draft_version} of the questionnaire; version {current} applies now. Answers that no longer fit the questions are kept aside, never lost."),
+    }
+}
+
+/// The hint of "Als neuen Entwurf öffnen" / "Den geöffneten Entwurf ersetzen".
+pub fn open_file_option_hint(lang: Lang, replace: bool, open_name: &str) -> String {
+    match (lang, replace) {
+        (Lang::De, false) => format!("Ihr geöffneter Entwurf „{open_name}“ bleibt, wie er ist."),
+        (Lang::De, true) => format!("Die Antworten in „{open_name}“ werden durch die aus der Datei ersetzt."),
+        (Lang::En, false) => format!("Your open draft “{open_name}” stays as it is."),
+        (Lang::En, true) => format!("The answers in “{open_name}” are replaced by those from the file."),
+    }
+}
+
+/// "Antworten von „X“ ersetzen?"
+pub fn replace_title(lang: Lang, name: &str) -> String {
+    match lang {
+        Lang::De => format!("Antworten von „{name}“ ersetzen?"),
+        Lang::En => format!("Replace the answers of “{name}”?"),
+    }
+}
+
+/// What replacing does.
+pub fn replace_text(lang: Lang, file_name: &str) -> String {
+    match lang {
+        Lang::De => format!("Alle Antworten des geöffneten Entwurfs werden durch die aus der Datei „{file_name}“ ersetzt. Speichern Sie den geöffneten Entwurf vorher als Datei, wenn Sie seine Antworten noch brauchen könnten."),
+        Lang::En => format!("Every answer of the open draft is replaced by those from the file “{file_name}”. Save the open draft as a file first if you might still need its answers."),
+    }
+}
+
+/// The merge page's first paragraph for a file.
+pub fn merge_file_intro(lang: Lang, file_name: &str, their_name: &str, saved_at: &str, our_name: &str) -> String {
+    match lang {
+        Lang::De => format!("Die Antworten aus der Datei „{file_name}“ (Entwurf „{their_name}“, gespeichert am {saved_at}) werden in Ihren Entwurf „{our_name}“ übernommen. Noch hat sich nichts geändert."),
+        Lang::En => format!("The answers from the file “{file_name}” (draft “{their_name}”, saved on {saved_at}) are taken into your draft “{our_name}”. Nothing has changed yet."),
+    }
+}
+
+/// "Unterschiedliche Antworten (3)".
+pub fn merge_differences_heading(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::De => format!("Unterschiedliche Antworten ({n})"),
+        Lang::En => format!("Answers that differ ({n})"),
+    }
+}
+
+/// "Wird aus der Datei übernommen (5)".
+pub fn merge_additions_heading(lang: Lang, source: &MergeSource, n: usize) -> String {
+    match (lang, source) {
+        (Lang::De, MergeSource::File(_)) => format!("Wird aus der Datei übernommen ({n})"),
+        (Lang::De, MergeSource::OtherTab) => format!("Wird aus dem anderen Tab übernommen ({n})"),
+        (Lang::En, MergeSource::File(_)) => format!("Taken from the file ({n})"),
+        (Lang::En, MergeSource::OtherTab) => format!("Taken from the other tab ({n})"),
+    }
+}
+
+/// The legend of a difference in one record: "Maßnahmen – Maßnahme 2" (and where the other
+/// side has it elsewhere, "(auf der anderen Seite: Maßnahme 3)").
+pub fn merge_record_legend(lang: Lang, label: &str, record: &str, ours: usize, theirs: usize) -> String {
+    match (lang, ours == theirs) {
+        (_, true) => format!("{label} – {record} {}", ours + 1),
+        (Lang::De, false) => {
+            format!("{label} – {record} {} (auf der anderen Seite: {record} {})", ours + 1, theirs + 1)
+        }
+        (Lang::En, false) => format!("{label} – {record} {} (on the other side: {record} {})", ours + 1, theirs + 1),
+    }
+}
+
+/// A record the other side adds: "Maßnahmen – ein Eintrag mehr (Maßnahme 3 auf der anderen Seite)".
+pub fn merge_record_addition(lang: Lang, label: &str, record: &str, theirs: usize) -> String {
+    match lang {
+        Lang::De => format!("{label} – ein Eintrag mehr ({record} {} auf der anderen Seite)", theirs + 1),
+        Lang::En => format!("{label} – one more entry ({record} {} on the other side)", theirs + 1),
+    }
+}
+
+/// "geändert am 27.11.2026, 10:15 Uhr".
+pub fn changed_at(lang: Lang, local: &str) -> String {
+    match lang {
+        Lang::De => format!("geändert am {local}"),
+        Lang::En => format!("changed {local}"),
+    }
+}
+
+/// The other side's kept-aside answers that join ours.
+pub fn merge_kept_aside(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (Lang::De, 1) => {
+            "Eine beiseitegelegte Antwort der anderen Seite kommt zu Ihren beiseitegelegten Antworten hinzu.".to_owned()
+        }
+        (Lang::De, n) => {
+            format!("{n} beiseitegelegte Antworten der anderen Seite kommen zu Ihren beiseitegelegten Antworten hinzu.")
+        }
+        (Lang::En, 1) => "One answer the other side keeps aside joins yours.".to_owned(),
+        (Lang::En, n) => format!("{n} answers the other side keeps aside join yours."),
+    }
+}
+
+/// The kept-aside page's introduction, naming the questionnaire version now.
+pub fn kept_intro(lang: Lang, version: &str) -> String {
+    match lang {
+        Lang::De => format!("Diese Antworten passen nicht zu den Fragen des Fragebogens in der Version {version}: Eine Frage wurde entfernt, umbenannt oder geändert. Sie bleiben im Entwurf und in Entwurfsdateien erhalten. Übertragen Sie, was Sie noch brauchen, in die passenden Fragen."),
+        Lang::En => format!("These answers do not fit the questions of version {version} of the questionnaire: a question was removed, renamed or changed. They stay in the draft and in draft files. Copy what you still need into the matching questions."),
+    }
+}
+
+/// What a question takes now, in words.
+fn expected_words(lang: Lang, expected: Expected) -> &'static str {
+    let de = lang == Lang::De;
+    match expected {
+        Expected::Text if de => "einen Text",
+        Expected::Text => "a text",
+        Expected::Date if de => "ein Datum",
+        Expected::Date => "a date",
+        Expected::Number if de => "eine Zahl",
+        Expected::Number => "a number",
+        Expected::YesNo if de => "Ja oder Nein",
+        Expected::YesNo => "yes or no",
+        Expected::Option if de => "eine Auswahl aus einer Liste",
+        Expected::Option => "one choice from a list",
+        Expected::Options if de => "mehrere Auswahlen aus einer Liste",
+        Expected::Options => "several choices from a list",
+        Expected::Matrix if de => "eine Bewertung je Zeile",
+        Expected::Matrix => "a rating per row",
+        Expected::Records if de => "Einträge",
+        Expected::Records => "entries",
+        Expected::NoAnswer if de => "keine Antwort mehr (sie wird berechnet)",
+        Expected::NoAnswer => "no answer any more (it is calculated)",
+        _ if de => "eine andere Art von Antwort",
+        _ => "another kind of answer",
+    }
+}
+
+fn quoted(lang: Lang, values: &[String]) -> String {
+    let (open, close) = match lang {
+        Lang::De => ("„", "“"),
+        Lang::En => ("“", "”"),
+    };
+    values.iter().map(|v| format!("{open}{v}{close}")).collect::<Vec<_>>().join(", ")
+}
+
+/// Why an answer was kept aside, in words.
+pub fn kept_aside_reason(lang: Lang, reason: &KeptAsideReason) -> String {
+    let de = lang == Lang::De;
+    match reason {
+        KeptAsideReason::UnknownQuestion if de => {
+            "Diese Frage gibt es im Fragebogen nicht mehr: Sie wurde entfernt oder umbenannt.".to_owned()
+        }
+        KeptAsideReason::UnknownQuestion => "The questionnaire no longer has this question: it was removed or renamed.".to_owned(),
+        KeptAsideReason::WrongType { expected } if de => {
+            format!("Die Frage verlangt jetzt {}.", expected_words(lang, *expected))
+        }
+        KeptAsideReason::WrongType { expected } => format!("The question now takes {}.", expected_words(lang, *expected)),
+        KeptAsideReason::OptionsRemoved { options, other } => {
+            let mut parts = Vec::new();
+            match (de, options.len()) {
+                (_, 0) => {}
+                (true, 1) => parts.push(format!("Die Auswahl {} wird nicht mehr angeboten.", quoted(lang, options))),
+                (true, _) => parts.push(format!("Die Auswahlen {} werden nicht mehr angeboten.", quoted(lang, options))),
+                (false, 1) => parts.push(format!("The choice {} is no longer offered.", quoted(lang, options))),
+                (false, _) => parts.push(format!("The choices {} are no longer offered.", quoted(lang, options))),
+            }
+            if *other {
+                parts.push(if de { "„Sonstiges“ wird nicht mehr abgefragt." } else { "“Other” is no longer asked." }.to_owned());
+            }
+            parts.push(if de { "Was weiterhin passt, wurde übernommen." } else { "What still fits was carried over." }.to_owned());
+            parts.join(" ")
+        }
+        KeptAsideReason::MatrixChanged { rows, values } => {
+            let mut parts = Vec::new();
+            match (de, rows.len()) {
+                (_, 0) => {}
+                (true, 1) => parts.push(format!("Die Zeile {} wird nicht mehr abgefragt.", quoted(lang, rows))),
+                (true, _) => parts.push(format!("Die Zeilen {} werden nicht mehr abgefragt.", quoted(lang, rows))),
+                (false, 1) => parts.push(format!("The row {} is no longer asked.", quoted(lang, rows))),
+                (false, _) => parts.push(format!("The rows {} are no longer asked.", quoted(lang, rows))),
+            }
+            match (de, values.len()) {
+                (_, 0) => {}
+                (true, 1) => parts.push(format!("Die Bewertung {} wird nicht mehr angeboten.", quoted(lang, values))),
+                (true, _) => parts.push(format!("Die Bewertungen {} werden nicht mehr angeboten.", quoted(lang, values))),
+                (false, 1) => parts.push(format!("The rating {} is no longer offered.", quoted(lang, values))),
+                (false, _) => parts.push(format!("The ratings {} are no longer offered.", quoted(lang, values))),
+            }
+            parts.push(if de { "Die übrigen Zeilen wurden übernommen." } else { "The other rows were carried over." }.to_owned());
+            parts.join(" ")
+        }
+        KeptAsideReason::LineBreaks if de => "Die Frage nimmt jetzt nur eine Zeile: Die Antwort wurde mit Leerzeichen statt Zeilenumbrüchen übernommen; hier steht sie, wie sie war.".to_owned(),
+        KeptAsideReason::LineBreaks => "The question now takes one line: the answer was carried over with spaces for its line breaks; here it is as it was.".to_owned(),
+        KeptAsideReason::RecordFields { record, fields } => {
+            let reasons: Vec<String> = fields
+                .iter()
+                .map(|(id, why)| {
+                    let why = kept_aside_reason(lang, why);
+                    if de { format!("Feld „{id}“: {why}") } else { format!("field “{id}”: {why}") }
+                })
+                .collect();
+            if de {
+                format!("Eintrag {}: {} Der Eintrag wurde mit den Feldern übernommen, die passen.", record + 1, reasons.join(" "))
+            } else {
+                format!("Entry {}: {} The entry was carried over with the fields that fit.", record + 1, reasons.join(" "))
+            }
+        }
+        _ if de => "Die Antwort passt nicht mehr zur Frage.".to_owned(),
+        _ => "The answer no longer fits the question.".to_owned(),
     }
 }
 
@@ -906,6 +1507,54 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("bogen-submission"), "{text}");
+    }
+
+    #[test]
+    fn every_reason_for_keeping_an_answer_aside_is_worded_with_its_values() {
+        use bogen_engine::{Expected, KeptAsideReason};
+        let removed = KeptAsideReason::OptionsRemoved { options: vec!["wohnen".into()], other: true };
+        assert_eq!(
+            kept_aside_reason(Lang::De, &removed),
+            "Die Auswahl „wohnen“ wird nicht mehr angeboten. „Sonstiges“ wird nicht mehr abgefragt. Was weiterhin passt, wurde übernommen."
+        );
+        let matrix = KeptAsideReason::MatrixChanged { rows: vec!["a".into(), "b".into()], values: vec!["x".into()] };
+        assert_eq!(
+            kept_aside_reason(Lang::En, &matrix),
+            "The rows “a”, “b” are no longer asked. The rating “x” is no longer offered. The other rows were carried over."
+        );
+        let record = KeptAsideReason::RecordFields {
+            record: 1,
+            fields: [("budget".to_owned(), KeptAsideReason::WrongType { expected: Expected::Number })].into(),
+        };
+        assert_eq!(
+            kept_aside_reason(Lang::De, &record),
+            "Eintrag 2: Feld „budget“: Die Frage verlangt jetzt eine Zahl. Der Eintrag wurde mit den Feldern übernommen, die passen."
+        );
+        assert!(
+            kept_aside_reason(Lang::En, &KeptAsideReason::LineBreaks).starts_with("The question now takes one line")
+        );
+    }
+
+    #[test]
+    fn a_changed_questionnaire_is_told_with_both_versions_and_the_answers_kept_aside() {
+        let changed = Notice::QuestionnaireChanged {
+            draft_version: "1.0.0".into(),
+            current_version: "1.1.0".into(),
+            kept_aside: 1,
+        };
+        let (first, more) = notice(Lang::De, &changed, &|t| t.to_owned());
+        assert!(first.ends_with("Der Entwurf stammt von Version 1.0.0, jetzt gilt Version 1.1.0."), "{first}");
+        assert_eq!(
+            more.last().map(String::as_str),
+            Some(
+                "Eine Antwort passt nicht mehr zu den Fragen und wurde beiseitegelegt. Sie bleibt im Entwurf erhalten."
+            )
+        );
+        let same =
+            Notice::QuestionnaireChanged { draft_version: "2".into(), current_version: "2".into(), kept_aside: 0 };
+        let (first, more) = notice(Lang::En, &same, &|t| t.to_owned());
+        assert_eq!(first, "The questionnaire (version 2) has changed since this draft was saved.");
+        assert_eq!(more.len(), 1, "nothing kept aside, nothing said about it");
     }
 
     #[test]

@@ -238,6 +238,9 @@ pub struct RadioGroupProps {
     pub selected: Option<String>,
     #[prop_or_default]
     pub inline: bool,
+    /// A hint under each option (by position; none where missing), tied to its radio.
+    #[prop_or_default]
+    pub hints: Vec<Html>,
     pub on_change: Callback<String>,
 }
 
@@ -252,11 +255,16 @@ pub fn RadioGroup(props: &RadioGroupProps) -> Html {
             Callback::from(move |_: Event| cb.emit(value.clone()))
         };
         let checked = props.selected.as_deref() == Some(value.as_str());
+        let hint = props.hints.get(i).map(|hint| (format!("{id}-hint"), hint.clone()));
         html! {
             <div class="radios__item" key={value.clone()}>
                 <input class="radios__input" id={id.clone()} name={props.id.clone()} type="radio"
-                    value={value.clone()} {checked} {onchange} />
+                    value={value.clone()} {checked} {onchange}
+                    aria-describedby={hint.as_ref().map(|(hint_id, _)| hint_id.clone())} />
                 <label class="radios__label" for={id}>{ label.clone() }</label>
+                if let Some((hint_id, hint)) = hint {
+                    <div class="hint radios__hint" id={hint_id}>{ hint }</div>
+                }
             </div>
         }
     });

@@ -7,9 +7,13 @@
 //!   reducer of one open questionnaire with its effects ([`app::FormRoot`]).
 //! - [`state`]: the state of filling (the session, version counters, errors on display),
 //!   the reducer's actions and the context the components read.
-//! - [`pages`], [`question`], [`layout`]: what is drawn; [`inputs`]: the leaf controls, the
-//!   only code that handles input events.
-//! - [`storage`]: the only code that touches LocalStorage (drafts, language, the signing key).
+//! - [`pages`], [`question`], [`layout`], [`draft_pages`]: what is drawn; [`inputs`]: the leaf
+//!   controls, the only code that handles input events.
+//! - [`storage`]: the only code that touches browser storage (several drafts per questionnaire,
+//!   language, the signing key; which draft a tab has open; `navigator.storage.persist()`).
+//! - [`drafts`]: the drafts of the open questionnaire: which one opens, the autosave with its
+//!   check against another tab's save, the list of drafts, draft files (open as new, replace,
+//!   merge), the answers kept aside; glue between storage, the engine and the reducer.
 //! - [`keys`]: the signing key in the browser (found, made on the first export, saved to and
 //!   loaded from a key file) and the signed export; [`trust`]: whether a questionnaire is signed
 //!   by a trusted office key; [`submit`]: the `mailto:` link and upload details (pure).
@@ -39,9 +43,21 @@
 //! 4. The context ([`state::FormContext`]) holds the store and the dispatcher and compares
 //!    equal for the life of the form, so providing it never re-renders anything by itself.
 //! 5. Side effects run after rendering, in `FormRoot`: the autosave (a gloo `Timeout` of
-//!    400 ms re-armed by each change, flushed on `pagehide`/`visibilitychange`), the URL
+//!    400 ms re-armed by each change, flushed on `pagehide`/`visibilitychange`; the time of
+//!    each change is stamped only then, so the typing path never reads a clock), the URL
 //!    fragment (`#/abschnitt/<id>`, so reload and the back button work), and focus (the new
 //!    page's heading, the error summary after Weiter, a field after "Ändern").
+//!
+//! # Drafts and other tabs
+//!
+//! A questionnaire has several drafts; one is open per tab ([`state::DraftHandle`], in the
+//! store: the autosave reads and updates it). Every save first compares the stored draft's
+//! revision with the last one this tab loaded or saved, and the window's `storage` event does
+//! the same when another tab writes: when another tab saved (or deleted) the draft, this tab
+//! writes nothing and becomes read-only ([`state::Conflict`]; the reducer refuses changes and
+//! the page disables its fields) until the respondent loads the stored answers, merged with
+//! this tab's where it holds some the stored draft may lack. Opening another draft (new, from
+//! the list, from a file) saves the open one first and mounts a new `FormRoot` on it.
 //!
 //! Which questionnaire is open and the interface language are the app's two other pieces of
 //! state, held by [`app::App`]: changing the language re-renders everything, and keeps the
@@ -56,6 +72,8 @@
 
 pub mod app;
 pub mod dom;
+pub mod draft_pages;
+pub mod drafts;
 pub mod format;
 pub mod i18n;
 pub mod inputs;

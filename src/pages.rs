@@ -1,5 +1,6 @@
 //! The pages of an open questionnaire: the start page with the task list (and where the
-//! questionnaire comes from), one page per section, "Antworten prüfen" with the signing key,
+//! questionnaire comes from, the notices about the open draft and the list of drafts, drawn by
+//! `draft_pages.rs`), one page per section, "Antworten prüfen" with the signing key,
 //! the signed export and how to send it, and the print view (with the fingerprint and the
 //! checksum that match the paper to the file).
 //!
@@ -7,6 +8,7 @@
 //! rebuilds their list of question components, each of which Yew skips unless its own
 //! version moved.
 
+use crate::draft_pages::warning_text;
 use crate::format::{answer_lines, calculated_text, question_dom_id};
 use crate::i18n::{self, texts};
 use crate::inputs::FilePicker;
@@ -16,11 +18,11 @@ use crate::state::{
     violation_entry, Action, ExportRecord, FormContext, KeyNotice, Notice, Route, Signing, UploadStatus,
     EXPORT_DONE_ID, KEY_NOTICE_ID, KEY_REPLACE_ID,
 };
+use crate::storage::DraftEntry;
 use crate::trust::Origin;
 use bogen_engine::submission::{answers_digest, short_digest, stamp_of};
-use bogen_engine::{
-    AnswerValue, DraftFile, Lang, QuestionIdx, QuestionKind, Questionnaire, SectionIdx, SectionStatus, Session,
-};
+use bogen_engine::{AnswerValue, Lang, QuestionIdx, QuestionKind, Questionnaire, SectionIdx, SectionStatus, Session};
+use std::rc::Rc;
 use yew::prelude::*;
 
 fn status_tag(status: SectionStatus, lang: Lang) -> (&'static str, &'static str) {
@@ -77,7 +79,15 @@ pub fn TaskListItem(props: &TaskListItemProps) -> Html {
 pub struct StartPageProps {
     pub lang: Lang,
     pub revision: u64,
-    pub notice: Option<Notice>,
+    pub notices: Vec<Notice>,
+    /// The questionnaire's drafts.
+    pub drafts: Rc<Vec<DraftEntry>>,
+    /// The browser keeps nothing.
+    #[prop_or_default]
+    pub unavailable: bool,
+    /// The browser refused to promise to keep the drafts.
+    #[prop_or_default]
+    pub persist_refused: bool,
     /// Where the questionnaire comes from (its signature).
     pub origin: Origin,
     /// A questionnaire file was chosen (name, text).
@@ -89,7 +99,8 @@ pub struct StartPageProps {
     pub file_message: Option<AttrValue>,
 }
 
-/// The start page: what this is, by when, the task list with status, and the file tools.
+/// The start page: what this is, by when, the notices, the task list of the open draft with
+/// status, the list of drafts, and the file tools.
 #[function_component]
 pub fn StartPage(props: &StartPageProps) -> Html {
     let Some(ctx) = use_context::<FormContext>() else {
@@ -150,27 +161,14 @@ pub fn StartPage(props: &StartPageProps) -> Html {
     }
     let groups = html! { <ol class="task-list-groups">{ for groups }</ol> };
 
-    let notice = props.notice.as_ref().map(|notice| match notice {
-        Notice::Restored {
-            saved_at,
-            kept_aside,
-        } => html! {
-            <div class="notification" role="region" aria-labelledby="notice-title">
-                <p class="notification__text" id="notice-title" tabindex="-1">{ i18n::restored(lang, &crate::dom::local_date_time(saved_at, lang)) }</p>
-                if *kept_aside > 0 { <p class="notification__text">{ t.restore_kept_aside }</p> }
-            </div>
-        },
-        Notice::OtherQuestionnaire(id) => html! {
-            <div class="notification notification--warning" role="region" aria-labelledby="notice-title">
-                <p class="notification__text" id="notice-title" tabindex="-1">{ i18n::draft_of_other(lang, id) }</p>
-            </div>
-        },
-        Notice::Unreadable => html! {
-            <div class="notification notification--warning" role="region" aria-labelledby="notice-title">
-                <p class="notification__text" id="notice-title">{ t.restore_unreadable }</p>
-            </div>
-        },
-    });
+    let notices = crate::draft_pages::notices_html(&ctx, &props.notices, lang, &questionnaire);
+    // Said by the notice about a changed questionnaire already, where there is one.
+    let kept_aside = if props.notices.iter().any(|n| matches!(n, Notice::QuestionnaireChanged { .. })) {
+        0
+    } else {
+        session.kept_aside().len()
+    };
+    let open_name = store.draft.borrow().name.clone();
 
     let submission = questionnaire.submission.as_ref().map(|s| {
         html! {
@@ -194,20 +192,6 @@ pub fn StartPage(props: &StartPageProps) -> Html {
         }
     });
 
-    let download_draft = {
-        let store = store.clone();
-        Callback::from(move |_: MouseEvent| {
-            let text = match store.session.try_borrow() {
-                Ok(session) => {
-                    let meta = bogen_engine::DraftMeta { saved_at: crate::dom::now_iso(), ..Default::default() };
-                    DraftFile::from_session(&session, &meta).to_json()
-                }
-                Err(_) => return,
-            };
-            crate::dom::download(&format!("{}-entwurf.json", store.questionnaire.id), "application/json", &text);
-        })
-    };
-
     html! {
         <>
             <h1 class="heading-xl" tabindex="-1">{ questionnaire.title.get(lang) }</h1>
@@ -216,18 +200,19 @@ pub fn StartPage(props: &StartPageProps) -> Html {
                 { paragraphs(intro.get(lang), "body-l") }
             }
             { submission.unwrap_or_default() }
-            { notice.unwrap_or_default() }
+            { notices }
             <h2 class="heading-l">{ t.sections_heading }</h2>
+            <p class="body open-draft">{ t.open_draft_label }{": "}<strong>{ open_name }</strong></p>
             <p class="body progress-line"><strong>{ i18n::progress(lang, done, visible_pages.len()) }</strong></p>
+            { crate::draft_pages::kept_aside_note(lang, kept_aside, &questionnaire) }
             { groups }
             <h2 class="heading-l">{ t.finish_heading }</h2>
             <ul class="task-list">
                 <li class="task-list__item"><span class="task-list__name"><a class="task-list__link" href={Route::Review.to_hash(&questionnaire)}>{ t.review_link }</a></span></li>
                 <li class="task-list__item"><span class="task-list__name"><a class="task-list__link" href={Route::Print.to_hash(&questionnaire)}>{ t.print_link }</a></span></li>
             </ul>
-            <h2 class="heading-m">{ t.draft_heading }</h2>
-            <p class="body">{ t.draft_text }</p>
-            <button type="button" class="button button--secondary" onclick={download_draft}>{ t.draft_download }</button>
+            <crate::draft_pages::DraftsPart {lang} revision={props.revision} drafts={props.drafts.clone()}
+                unavailable={props.unavailable} persist_refused={props.persist_refused} />
             <h2 class="heading-m">{ t.open_other_heading }</h2>
             <p class="body">{ t.open_other_text }</p>
             if let Some(message) = &props.file_message {
@@ -277,6 +262,9 @@ pub struct SectionPageProps {
     pub revision: u64,
     /// Whether the error summary is open (after Weiter).
     pub summary: bool,
+    /// Another tab saved this draft: nothing can be changed until its answers are loaded.
+    #[prop_or_default]
+    pub read_only: bool,
 }
 
 /// One page: its questions, the error summary, and Weiter / Zurück.
@@ -310,9 +298,11 @@ pub fn SectionPage(props: &SectionPageProps) -> Html {
         Vec::new()
     };
     let chapter = section.parent.map(|p| questionnaire.section(p).title.get(lang).to_owned());
-    let questions = section.questions.iter().map(|&q| {
-        html! { <QuestionView key={q.0} idx={q} version={store.question_version(q)} {lang} /> }
-    });
+    let questions: Vec<Html> = section
+        .questions
+        .iter()
+        .map(|&q| html! { <QuestionView key={q.0} idx={q} version={store.question_version(q)} {lang} /> })
+        .collect();
     let onsubmit = {
         let dispatch = ctx.dispatch.clone();
         Callback::from(move |e: SubmitEvent| {
@@ -342,7 +332,13 @@ pub fn SectionPage(props: &SectionPageProps) -> Html {
                 <p class="body inset">{ t.section_not_needed }</p>
             }
             <form class="form" novalidate=true {onsubmit}>
-                { for questions }
+                if props.read_only {
+                    // A disabled fieldset disables every control in it: nothing can be typed
+                    // that could not be saved.
+                    <fieldset class="fieldset form-lock" disabled=true>{ for questions }</fieldset>
+                } else {
+                    { for questions }
+                }
                 <div class="button-group">
                     <button type="submit" class="button">{ t.continue_ }</button>
                     <button type="button" class="button button--secondary" onclick={back}>{ t.back }</button>
@@ -593,18 +589,6 @@ fn fact(key: &str, value: &str, code: bool) -> Html {
             <dd class="facts__value">
                 if code { <code class="fingerprint">{ value.to_owned() }</code> } else { { value.to_owned() } }
             </dd>
-        </div>
-    }
-}
-
-/// GOV.UK's warning text: an icon, a hidden "Warnung", and the text.
-fn warning_text(lang: Lang, text: String) -> Html {
-    html! {
-        <div class="warning-text">
-            <span class="warning-text__icon" aria-hidden="true">{"!"}</span>
-            <strong class="warning-text__text">
-                <span class="visually-hidden">{ texts(lang).warning_word }{" "}</span>{ text }
-            </strong>
         </div>
     }
 }

@@ -9,6 +9,13 @@
 //! move. Which errors are *on display* (GOV.UK style: after leaving a field or pressing Weiter,
 //! never while typing) is kept here too, per question.
 //!
+//! The drafts side lives here too: which draft is open ([`DraftHandle`], in the store, because
+//! the autosave reads and updates it outside the reducer), the list of the questionnaire's
+//! drafts, a conflict with another tab ([`Conflict`]: the form is then read-only), and the task
+//! in progress on the drafts pages ([`Task`]: naming, deleting, a draft file opened, a merge
+//! with its choices). The storage and engine work behind it is done by `drafts.rs`; the reducer
+//! records the outcome.
+//!
 //! The signing side ([`Signing`]) lives here as well: the browser's key as far as this form
 //! knows it, the last message about it, a key file waiting for the respondent to confirm that
 //! it replaces the kept key, what the last export produced (so the page after it can offer
@@ -17,11 +24,11 @@
 //! the outcome.
 
 use crate::format::{add_button_dom_id, question_dom_id, record_field_dom_id};
-use crate::storage::StorageError;
+use crate::storage::{DraftEntry, StorageError};
 use crate::submit::UploadFailure;
 use bogen_engine::{
-    AnswerValue, ChangeSet, DraftFile, KeyError, KeyPair, Lang, QuestionIdx, QuestionKind, Questionnaire, RecordId,
-    SectionIdx, Session, Violation, ViolationKind, ViolationLocation,
+    AnswerValue, ChangeSet, DraftFile, DraftMeta, KeyError, KeyPair, Lang, MergePlan, QuestionIdx, QuestionKind,
+    Questionnaire, RecordId, SectionIdx, Session, Side, Violation, ViolationKind, ViolationLocation,
 };
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -39,6 +46,49 @@ pub enum Route {
     Review,
     /// The print view.
     Print,
+    /// The answers kept aside because they fit no question (`#/beiseitegelegt`).
+    KeptAside,
+    /// A page about drafts; its data is the reducer's [`Task`] (a reload returns to the start).
+    Draft(DraftPage),
+}
+
+/// The pages about drafts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DraftPage {
+    /// "Neuen Entwurf anlegen": its name.
+    New,
+    /// Renaming a draft.
+    Rename,
+    /// Deleting a draft, after offering it as a file.
+    Delete,
+    /// A draft file was opened: as a new draft, replacing the open one, or merged into it.
+    OpenFile,
+    /// Confirming that a draft file replaces the open draft.
+    Replace,
+    /// The differences of a merge, one choice each.
+    Merge,
+}
+
+impl DraftPage {
+    const ALL: [DraftPage; 6] = [
+        DraftPage::New,
+        DraftPage::Rename,
+        DraftPage::Delete,
+        DraftPage::OpenFile,
+        DraftPage::Replace,
+        DraftPage::Merge,
+    ];
+
+    fn slug(self) -> &'static str {
+        match self {
+            DraftPage::New => "neu",
+            DraftPage::Rename => "umbenennen",
+            DraftPage::Delete => "loeschen",
+            DraftPage::OpenFile => "datei",
+            DraftPage::Replace => "ersetzen",
+            DraftPage::Merge => "zusammenfuehren",
+        }
+    }
 }
 
 impl Route {
@@ -49,6 +99,8 @@ impl Route {
             Route::Section(s) => format!("#/abschnitt/{}", questionnaire.section(s).id.0),
             Route::Review => "#/pruefen".to_owned(),
             Route::Print => "#/druck".to_owned(),
+            Route::KeptAside => "#/beiseitegelegt".to_owned(),
+            Route::Draft(page) => format!("#/entwuerfe/{}", page.slug()),
         }
     }
 
@@ -60,6 +112,11 @@ impl Route {
             "" => Some(Route::Start),
             "pruefen" => Some(Route::Review),
             "druck" => Some(Route::Print),
+            "beiseitegelegt" => Some(Route::KeptAside),
+            _ if path.starts_with("entwuerfe/") => {
+                let slug = path.strip_prefix("entwuerfe/")?;
+                DraftPage::ALL.into_iter().find(|p| p.slug() == slug).map(Route::Draft)
+            }
             _ => {
                 let id = path.strip_prefix("abschnitt/")?;
                 let section = questionnaire.section_idx(id)?;
@@ -80,13 +137,35 @@ pub struct Store {
     section_versions: RefCell<Vec<u32>>,
     /// The violations on display per question (a subset of the session's).
     shown: RefCell<Vec<Vec<Violation>>>,
-    /// Set by every answer change, cleared by the autosave.
+    /// Set by every answer change, cleared by a successful save.
     pub unsaved: Cell<bool>,
+    /// Which draft the session is, and the save this tab knows of it.
+    pub draft: RefCell<DraftHandle>,
+}
+
+/// The open draft: its id and name, and the meta (revision, time) of this tab's last load or
+/// save of it, which a save compares with the stored draft before writing over it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DraftHandle {
+    /// The draft's id (random hex).
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// The last load or save this tab made; `None` until the draft is first in storage.
+    pub known: Option<DraftMeta>,
+    /// Opened from the one draft of the old storage layout, which could not be moved yet: the
+    /// first save that succeeds removes the old key.
+    pub from_single: bool,
 }
 
 impl Store {
     /// A store around a session.
     pub fn new(session: Session) -> Store {
+        Store::with_draft(session, DraftHandle::default())
+    }
+
+    /// A store around a session that is the draft `draft`.
+    pub fn with_draft(session: Session, draft: DraftHandle) -> Store {
         let questionnaire = Arc::clone(session.questionnaire());
         let n_questions = questionnaire.questions.len();
         let n_sections = questionnaire.sections.len();
@@ -97,6 +176,7 @@ impl Store {
             section_versions: RefCell::new(vec![0; n_sections]),
             shown: RefCell::new(vec![Vec::new(); n_questions]),
             unsaved: Cell::new(false),
+            draft: RefCell::new(draft),
         }
     }
 
@@ -342,15 +422,128 @@ pub enum SaveStatus {
     Failed(StorageError),
 }
 
-/// A message on the start page about the restored draft.
+/// What the last successful save reports: the local time ("14:32") and the index of drafts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SaveReport {
+    /// When, as local time.
+    pub time: String,
+    /// The questionnaire's drafts after the save.
+    pub drafts: Vec<DraftEntry>,
+}
+
+/// Why this tab must not save over the stored draft: the form is read-only until the
+/// respondent loads what is stored (nothing is overwritten, nothing lost).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Conflict {
+    /// Another tab saved the draft since this tab's last load or save. `diverged`: this tab
+    /// holds answers the stored draft may lack (changes not saved yet, or both tabs saved the
+    /// same revision), so loading merges instead of replacing.
+    Newer { diverged: bool },
+    /// Another tab deleted the draft.
+    Deleted,
+}
+
+/// Where the other side of a merge comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MergeSource {
+    /// A draft file (its name).
+    File(String),
+    /// The same draft as another tab saved it.
+    OtherTab,
+}
+
+/// A merge waiting for the respondent's choices: nothing has changed yet.
+#[derive(Debug)]
+pub struct MergeTask {
+    /// The differences and additions.
+    pub plan: MergePlan,
+    /// Where "theirs" comes from.
+    pub source: MergeSource,
+    /// The draft's name in the file.
+    pub their_name: String,
+    /// When the file's draft was saved.
+    pub their_saved_at: String,
+    /// For a merge with the stored draft: its meta, which the merged draft saves over.
+    pub base: Option<DraftMeta>,
+}
+
+/// What the drafts pages are working on.
+#[derive(Debug, Clone)]
+pub enum Task {
+    /// Naming a new draft.
+    NewDraft,
+    /// Renaming the draft `id`.
+    Rename { id: String, name: String },
+    /// Deleting the draft `id`.
+    Delete { id: String, name: String },
+    /// A draft file was opened (its file name and the draft in it).
+    OpenFile { file_name: String, draft: Rc<DraftFile> },
+    /// The respondent chose to replace the open draft by the file: confirm first.
+    Replace { file_name: String, draft: Rc<DraftFile> },
+    /// A merge and the choice per difference.
+    Merge { task: Rc<MergeTask>, choices: Vec<Side> },
+}
+
+impl Task {
+    /// The page that shows this task.
+    pub fn page(&self) -> DraftPage {
+        match self {
+            Task::NewDraft => DraftPage::New,
+            Task::Rename { .. } => DraftPage::Rename,
+            Task::Delete { .. } => DraftPage::Delete,
+            Task::OpenFile { .. } => DraftPage::OpenFile,
+            Task::Replace { .. } => DraftPage::Replace,
+            Task::Merge { .. } => DraftPage::Merge,
+        }
+    }
+}
+
+impl PartialEq for Task {
+    fn eq(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Task::NewDraft, Task::NewDraft) => true,
+            (Task::Rename { id: a, name: n }, Task::Rename { id: b, name: m })
+            | (Task::Delete { id: a, name: n }, Task::Delete { id: b, name: m }) => a == b && n == m,
+            (Task::OpenFile { draft: a, .. }, Task::OpenFile { draft: b, .. })
+            | (Task::Replace { draft: a, .. }, Task::Replace { draft: b, .. }) => Rc::ptr_eq(a, b),
+            (Task::Merge { task: a, choices: x }, Task::Merge { task: b, choices: y }) => Rc::ptr_eq(a, b) && x == y,
+            _ => false,
+        }
+    }
+}
+
+/// A message on the start page (or, for [`FormState::flash`], at the top of any page).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Notice {
-    /// A draft was restored (saved at, ISO); `kept_aside` answers did not fit.
-    Restored { saved_at: String, kept_aside: usize },
-    /// A stored draft could not be read.
-    Unreadable,
+    /// The open draft was restored from this browser (its name, saved at, ISO).
+    Restored { name: String, saved_at: String },
+    /// The questionnaire changed since the draft was saved (the draft's version, the version
+    /// now, equal when only the content changed); `kept_aside` answers fit no question.
+    QuestionnaireChanged { draft_version: String, current_version: String, kept_aside: usize },
+    /// A stored draft could not be read: its text was moved aside (to `slot`) and is offered as a file.
+    Unreadable { slot: String, text: Rc<str> },
     /// A draft file was opened that belongs to another questionnaire (its id).
     OtherQuestionnaire(String),
+    /// A draft was made (its name).
+    Created(String),
+    /// A copy was made (the copy's name).
+    Duplicated(String),
+    /// A draft was renamed (the new name).
+    Renamed(String),
+    /// A draft was deleted (its name).
+    Deleted(String),
+    /// A draft file was opened as a new draft (file name, draft name).
+    OpenedAsNew { file_name: String, name: String },
+    /// The open draft's answers were replaced by a file's.
+    Replaced { file_name: String },
+    /// A merge was applied: `chosen` differences decided, `added` answers taken.
+    Merged { source: MergeSource, differences: usize, added: usize },
+    /// Merging found nothing to change.
+    NothingToMerge { source: MergeSource },
+    /// The newer answers another tab saved were loaded.
+    LoadedNewer,
+    /// The draft, deleted in another tab, was saved again.
+    Recreated,
 }
 
 /// The state of filling one questionnaire.
@@ -373,8 +566,16 @@ pub struct FormState {
     pub focus_serial: u64,
     /// The autosave's state.
     pub save_status: SaveStatus,
-    /// The notice about a restored draft.
-    pub notice: Option<Notice>,
+    /// The messages on the start page (a restored draft, a changed questionnaire, …).
+    pub notices: Vec<Notice>,
+    /// A message at the top of the page shown, dropped on the next move to another page.
+    pub flash: Option<Notice>,
+    /// The questionnaire's drafts (the index), for the start page's list.
+    pub drafts: Rc<Vec<DraftEntry>>,
+    /// Another tab saved or deleted this draft: the form is read-only until it is resolved.
+    pub conflict: Option<Conflict>,
+    /// The task of the drafts pages.
+    pub task: Option<Task>,
     /// Whether the last export attempt was refused (the problem list then takes focus).
     pub export_refused: bool,
     /// The page was opened by a change link of the review page: Weiter goes back there
@@ -408,9 +609,33 @@ pub enum Action {
     /// The export was attempted while errors remain.
     ExportRefused,
     /// The autosave finished.
-    Saved(Result<String, StorageError>),
-    /// Replace every answer by those of a draft file the respondent opened.
-    OpenDraft(Box<DraftFile>),
+    Saved(Result<SaveReport, StorageError>),
+    /// A storage operation (on the drafts pages) failed.
+    StorageFailed(StorageError),
+    /// Another tab saved or deleted this draft: the form becomes read-only.
+    Conflicted(Conflict),
+    /// The list of drafts changed (another tab, or an operation here).
+    DraftsChanged(Vec<DraftEntry>),
+    /// The session becomes another one (a draft file replaced it, a merge, the stored draft
+    /// loaded). `known`: the save it now equals; `unsaved`: it differs from what is stored;
+    /// `to_start`: show the start page with `notices`, else the first as a flash on this page.
+    ReplaceSession {
+        session: Box<Session>,
+        known: Option<DraftMeta>,
+        unsaved: bool,
+        notices: Vec<Notice>,
+        to_start: bool,
+    },
+    /// Show a message on the start page (with the list of drafts, when it changed).
+    Notify { notice: Notice, drafts: Option<Vec<DraftEntry>> },
+    /// Start a task of the drafts pages and show its page.
+    OpenTask(Task),
+    /// Leave the drafts page: back to the start page.
+    CloseTask,
+    /// Choose a side for one difference of the merge.
+    MergeChoose(usize, Side),
+    /// Choose a side for every difference.
+    MergeChooseAll(Side),
     /// A signed submission was downloaded, with this key; `not_kept` when a new key could not
     /// be stored; `notice` about the key (made, stored one unreadable).
     Exported { record: Rc<ExportRecord>, key: SigningKey, not_kept: Option<StorageError>, notice: Option<KeyNotice> },
@@ -428,9 +653,16 @@ pub enum Action {
 
 impl FormState {
     /// The state for a freshly opened questionnaire.
-    pub fn new(session: Session, route: Route, notice: Option<Notice>) -> FormState {
+    pub fn new(session: Session, route: Route, notices: Vec<Notice>) -> FormState {
+        FormState::with_draft(session, DraftHandle::default(), route, notices)
+    }
+
+    /// The state for a freshly opened draft: its session and handle.
+    pub fn with_draft(session: Session, draft: DraftHandle, route: Route, notices: Vec<Notice>) -> FormState {
+        // A drafts page has nothing to show after a reload: its task is gone.
+        let route = if matches!(route, Route::Draft(_)) { Route::Start } else { route };
         FormState {
-            store: Rc::new(Store::new(session)),
+            store: Rc::new(Store::with_draft(session, draft)),
             route,
             revision: 0,
             answers_revision: 0,
@@ -438,7 +670,11 @@ impl FormState {
             focus: None,
             focus_serial: 0,
             save_status: SaveStatus::Idle,
-            notice,
+            notices,
+            flash: None,
+            drafts: Rc::new(Vec::new()),
+            conflict: None,
+            task: None,
             export_refused: false,
             return_to_review: false,
             signing: Signing::default(),
@@ -456,6 +692,11 @@ impl FormState {
             self.summary_for = None;
             self.export_refused = false;
             self.return_to_review = false;
+            self.flash = None;
+            // Leaving a drafts page (the browser's back button included) ends its task.
+            if !matches!(route, Route::Draft(page) if self.task.as_ref().is_some_and(|t| t.page() == page)) {
+                self.task = None;
+            }
             self.focus_on(FocusTarget::Heading);
         }
     }
@@ -508,6 +749,15 @@ impl Reducible for FormState {
             web_sys::console::error_1(&"bogen: action ignored, the session is in use".into());
             return self;
         };
+        // While another tab's save is not loaded, the answers are read-only: a change here
+        // could not be saved without overwriting that tab's answers.
+        let changes_answers = matches!(
+            action,
+            Action::Answer { .. } | Action::RecordField { .. } | Action::AddRecord(_) | Action::RemoveRecord(..)
+        );
+        if changes_answers && self.conflict.is_some() {
+            return self;
+        }
         match action {
             Action::Answer { question, value, leave } => {
                 let changes = session.set_answer(question, value);
@@ -585,6 +835,12 @@ impl Reducible for FormState {
                 if route == self.route {
                     return self;
                 }
+                // A drafts page is reached only through its task (not by a URL or the history).
+                if let Route::Draft(page) = route {
+                    if self.task.as_ref().is_none_or(|t| t.page() != page) {
+                        return self;
+                    }
+                }
                 next.go(route);
             }
             Action::NavigateToField(route, field) => {
@@ -596,25 +852,86 @@ impl Reducible for FormState {
                 next.export_refused = true;
                 next.focus_on(FocusTarget::ExportProblems);
             }
-            Action::OpenDraft(draft) => {
-                match draft.restore(Arc::clone(&store.questionnaire)) {
-                    Ok((restored, report)) => {
-                        *session = restored;
-                        store.bump_all();
-                        store.unsaved.set(true);
-                        next.revision += 1;
-                        next.answers_revision += 1;
-                        next.summary_for = None;
-                        let kept_aside = report.kept_aside_total;
-                        next.notice = Some(Notice::Restored { saved_at: draft.saved_at.clone(), kept_aside });
-                        next.drop_export();
-                    }
-                    Err(_) => {
-                        next.notice = Some(Notice::OtherQuestionnaire(draft.questionnaire_id.clone()));
-                    }
+            Action::StorageFailed(error) => {
+                next.save_status = SaveStatus::Failed(error);
+            }
+            Action::Conflicted(conflict) => {
+                if self.conflict == Some(conflict) {
+                    return self;
                 }
+                // Once diverged, stays so: this tab's answers may be missing from storage.
+                let diverged = matches!(self.conflict, Some(Conflict::Newer { diverged: true }));
+                next.conflict = Some(match conflict {
+                    Conflict::Newer { diverged: d } => Conflict::Newer { diverged: d || diverged },
+                    Conflict::Deleted => Conflict::Deleted,
+                });
+                next.revision += 1;
+            }
+            Action::DraftsChanged(drafts) => {
+                if *self.drafts == drafts {
+                    return self;
+                }
+                next.drafts = Rc::new(drafts);
+            }
+            Action::ReplaceSession { session: replacement, known, unsaved, notices, to_start } => {
+                *session = *replacement;
+                store.bump_all();
+                if let Some(known) = known {
+                    store.draft.borrow_mut().known = Some(known);
+                }
+                store.unsaved.set(unsaved);
+                next.revision += 1;
+                if unsaved {
+                    // The autosave waits for this counter to settle.
+                    next.answers_revision += 1;
+                }
+                next.summary_for = None;
+                next.conflict = None;
+                next.drop_export();
+                if to_start {
+                    next.task = None;
+                    next.notices = notices;
+                    next.go(Route::Start);
+                    next.focus_on(FocusTarget::Field("notice-title".to_owned()));
+                } else {
+                    next.flash = notices.into_iter().next();
+                    next.focus_on(FocusTarget::Field("flash-title".to_owned()));
+                }
+            }
+            Action::Notify { notice, drafts } => {
+                if let Some(drafts) = drafts {
+                    next.drafts = Rc::new(drafts);
+                }
+                next.notices = vec![notice];
+                next.task = None;
                 next.go(Route::Start);
                 next.focus_on(FocusTarget::Field("notice-title".to_owned()));
+            }
+            Action::OpenTask(task) => {
+                let page = task.page();
+                next.task = Some(task);
+                next.go(Route::Draft(page));
+                // A new task on the same page (a second file) still moves the focus.
+                next.focus_on(FocusTarget::Heading);
+            }
+            Action::CloseTask => {
+                next.task = None;
+                next.go(Route::Start);
+            }
+            Action::MergeChoose(difference, side) => {
+                let Some(Task::Merge { choices, .. }) = &mut next.task else {
+                    return self;
+                };
+                match choices.get_mut(difference) {
+                    Some(choice) if *choice != side => *choice = side,
+                    _ => return self,
+                }
+            }
+            Action::MergeChooseAll(side) => {
+                let Some(Task::Merge { choices, .. }) = &mut next.task else {
+                    return self;
+                };
+                choices.iter_mut().for_each(|c| *c = side);
             }
             Action::Exported { record, key, not_kept, notice } => {
                 next.signing.key = Some(key);
@@ -653,10 +970,20 @@ impl Reducible for FormState {
             }
             Action::Saved(result) => {
                 next.save_status = match result {
-                    Ok(time) => SaveStatus::Saved(time),
+                    Ok(report) => {
+                        // Saved over the stored draft: no other tab's save stood in the way.
+                        next.conflict = None;
+                        if *next.drafts != report.drafts {
+                            next.drafts = Rc::new(report.drafts);
+                        }
+                        SaveStatus::Saved(report.time)
+                    }
                     Err(e) => SaveStatus::Failed(e),
                 };
-                if next.save_status == self.save_status {
+                if next.save_status == self.save_status
+                    && Rc::ptr_eq(&next.drafts, &self.drafts)
+                    && next.conflict == self.conflict
+                {
                     return self;
                 }
             }
@@ -674,6 +1001,9 @@ pub struct FormContext {
     pub store: Rc<Store>,
     /// Sends an [`Action`] to the reducer.
     pub dispatch: UseReducerDispatcher<FormState>,
+    /// Opens the form again on the draft storage now says is open (after making, opening or
+    /// deleting a draft), with these notices on its start page.
+    pub reopen: Callback<Vec<Notice>>,
 }
 
 impl PartialEq for FormContext {
@@ -794,7 +1124,7 @@ mod tests {
     fn state() -> Rc<FormState> {
         let questionnaire = Arc::new(compile(FORM).expect("the test form compiles"));
         let start = Route::Section(SectionIdx(0));
-        Rc::new(FormState::new(Session::new(questionnaire), start, None))
+        Rc::new(FormState::new(Session::new(questionnaire), start, Vec::new()))
     }
 
     fn q(state: &FormState, id: &str) -> QuestionIdx {
@@ -941,10 +1271,112 @@ mod tests {
     }
 
     #[test]
+    fn while_another_tabs_save_is_not_loaded_no_answer_changes_and_loading_it_ends_that() {
+        let s = type_text(state(), "name", "Anna");
+        let s = s.reduce(Action::Conflicted(Conflict::Newer { diverged: false }));
+        let revision = s.answers_revision;
+        let s = type_text(s, "name", "Berta");
+        assert_eq!(s.answers_revision, revision, "the change was refused");
+        let name = q(&s, "name");
+        assert_eq!(s.store.session.borrow().answer(name), Some(&AnswerValue::Text("Anna".into())));
+        let n = q(&s, "n");
+        let s = s.reduce(Action::AddRecord(n));
+        assert_eq!(s.answers_revision, revision);
+
+        // Unsaved changes found later make it diverged, and it stays so.
+        let s = s.reduce(Action::Conflicted(Conflict::Newer { diverged: true }));
+        let s = s.reduce(Action::Conflicted(Conflict::Newer { diverged: false }));
+        assert_eq!(s.conflict, Some(Conflict::Newer { diverged: true }));
+
+        let questionnaire = Arc::clone(&s.store.questionnaire);
+        let mut stored = Session::new(questionnaire);
+        stored.set_answer(name, Some(AnswerValue::Text("Carla".into())));
+        let s = s.reduce(Action::ReplaceSession {
+            session: Box::new(stored),
+            known: None,
+            unsaved: false,
+            notices: vec![Notice::LoadedNewer],
+            to_start: false,
+        });
+        assert_eq!(s.conflict, None);
+        assert_eq!(s.flash, Some(Notice::LoadedNewer));
+        assert_eq!(s.route, Route::Section(SectionIdx(0)), "the respondent stays where they were");
+        assert!(!s.store.unsaved.get(), "what was loaded is what is stored");
+        let s = type_text(s, "name", "Dora");
+        assert_eq!(s.store.session.borrow().answer(name), Some(&AnswerValue::Text("Dora".into())));
+    }
+
+    #[test]
+    fn a_drafts_page_is_reached_only_through_its_task_and_leaving_it_ends_the_task() {
+        let s = state();
+        let s = s.reduce(Action::Navigate(Route::Draft(DraftPage::New)));
+        assert_eq!(s.route, Route::Section(SectionIdx(0)), "a URL alone does not open it");
+        let s = s.reduce(Action::OpenTask(Task::NewDraft));
+        assert_eq!(s.route, Route::Draft(DraftPage::New));
+        // The URL effect's own hashchange names the same page: nothing happens.
+        let s = s.reduce(Action::Navigate(Route::Draft(DraftPage::New)));
+        assert_eq!(s.task, Some(Task::NewDraft));
+        // The browser's back button.
+        let s = s.reduce(Action::Navigate(Route::Start));
+        assert_eq!(s.task, None);
+        let s = s.reduce(Action::Navigate(Route::Draft(DraftPage::New)));
+        assert_eq!(s.route, Route::Start);
+        // After a reload a drafts page opens the start page.
+        let questionnaire = Arc::clone(&s.store.questionnaire);
+        let fresh = FormState::new(Session::new(questionnaire), Route::Draft(DraftPage::Merge), Vec::new());
+        assert_eq!(fresh.route, Route::Start);
+    }
+
+    #[test]
+    fn a_merge_waits_for_its_choices_one_by_one_or_all_of_one_side() {
+        let s = type_text(state(), "name", "Anna");
+        let name = q(&s, "name");
+        let questionnaire = Arc::clone(&s.store.questionnaire);
+        let mut theirs = Session::new(Arc::clone(&questionnaire));
+        theirs.set_answer(name, Some(AnswerValue::Text("Berta".into())));
+        theirs.set_answer(q(&s, "other"), Some(AnswerValue::Text("nur dort".into())));
+        let file = DraftFile::from_session(&theirs, &DraftMeta::default());
+        let plan = MergePlan::new(&s.store.session.borrow(), &file).expect("same questionnaire");
+        assert_eq!((plan.differences.len(), plan.additions.len()), (1, 1));
+        let task = Rc::new(MergeTask {
+            plan,
+            source: MergeSource::File("b.json".into()),
+            their_name: String::new(),
+            their_saved_at: String::new(),
+            base: None,
+        });
+        let s = s.reduce(Action::OpenTask(Task::Merge { task, choices: vec![Side::Ours] }));
+        assert_eq!(s.route, Route::Draft(DraftPage::Merge));
+        let s = s.reduce(Action::MergeChoose(0, Side::Theirs));
+        let choices = |s: &FormState| match &s.task {
+            Some(Task::Merge { choices, .. }) => choices.clone(),
+            _ => Vec::new(),
+        };
+        assert_eq!(choices(&s), [Side::Theirs]);
+        let s = s.reduce(Action::MergeChooseAll(Side::Ours));
+        assert_eq!(choices(&s), [Side::Ours]);
+        assert_eq!(
+            s.store.session.borrow().answer(name),
+            Some(&AnswerValue::Text("Anna".into())),
+            "nothing changed before the merge is confirmed"
+        );
+        let s = s.reduce(Action::CloseTask);
+        assert_eq!((s.route, s.task.is_none()), (Route::Start, true));
+    }
+
+    #[test]
     fn routes_round_trip_through_the_url_fragment() {
         let s = state();
         let questionnaire = &s.store.questionnaire;
-        for route in [Route::Start, Route::Review, Route::Print, Route::Section(SectionIdx(2))] {
+        for route in [
+            Route::Start,
+            Route::Review,
+            Route::Print,
+            Route::Section(SectionIdx(2)),
+            Route::KeptAside,
+            Route::Draft(DraftPage::New),
+            Route::Draft(DraftPage::Merge),
+        ] {
             assert_eq!(Route::from_hash(&route.to_hash(questionnaire), questionnaire), Some(route));
         }
         assert_eq!(Route::from_hash("#main", questionnaire), None);

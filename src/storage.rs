@@ -1,9 +1,42 @@
-//! The only code that touches the browser's LocalStorage: drafts, the language choice and the
-//! signing key.
+//! The only code that touches the browser's storage: drafts, the language choice, the signing
+//! key and the build last seen (LocalStorage), which draft a tab has open (SessionStorage), and
+//! the request to keep all of it (`navigator.storage.persist()`).
 //!
-//! Keys are namespaced by questionnaire id (`bogen:draft:<questionnaire-id>`) so that several
-//! questionnaires filled in the same browser never see each other's answers. A draft is stored
-//! as the engine's [`DraftFile`] JSON, the same text as a draft file saved to disk.
+//! # Drafts
+//!
+//! A questionnaire has any number of drafts. Per questionnaire id:
+//!
+//! - `bogen:drafts:<questionnaire id>`, the **index**: `{"formatVersion": 1, "drafts": […]}` with one
+//!   [`DraftEntry`] per draft (id, name, time and revision of its last save, progress, the
+//!   questionnaire version it was saved with), in the order the drafts were made. It is what the
+//!   list of drafts shows without reading every draft.
+//! - `bogen:draft:<questionnaire id>:<draft id>`, one **entry** per draft: the engine's
+//!   `DraftFile` JSON (format version 2), the same text as a draft file saved to disk.
+//! - `bogen:draft-open:<questionnaire id>`: the draft opened last, which the next visit opens.
+//!   Each tab also keeps its own under the same key in SessionStorage, so that a reload stays
+//!   on the tab's draft while another tab works on another one.
+//!
+//! The entries are the truth; the index is derived from them and repaired whenever it is read
+//! ([`list_drafts`]): an entry the index lacks is listed again from the entry's own id, name,
+//! time and revision, and a row without an entry is dropped.
+//!
+//! Before there were several drafts, a questionnaire had one, under `bogen:draft:<questionnaire id>`
+//! (format version 1 or 2). [`migrate_single_draft`] moves it into the layout above on the first
+//! load and removes the old key only once the new entry is written.
+//!
+//! Drafts of different questionnaires never mix: every key carries the questionnaire id (ids
+//! have no `:`, so `bogen:draft:<id>` and `bogen:draft:<id>:<draft id>` cannot collide). **Pages
+//! opened from files:** Chromium gives every `file://` page one origin, so the files `bogen bundle`
+//! makes for different questionnaires, and for different versions of one questionnaire, share
+//! this storage. Different questionnaires stay apart by their ids; the versions of one
+//! questionnaire share its drafts, and a draft saved with version 1.0.0 opens with 1.1.0 (its
+//! answers carry or are kept aside, `docs/DRAFT.md`).
+//!
+//! A stored draft that cannot be read is never overwritten or dropped: it is moved aside to
+//! `bogen:draft-unreadable:<questionnaire id>:<draft id>` (with `-2`, `-3`, … when taken), and the
+//! app offers its text as a file.
+//!
+//! # The signing key
 //!
 //! The signing key is stored once per browser profile, under [`SIGNING_KEY`], as the text of
 //! the engine's key file (the same text as a key file saved to disk). One identity per browser,
@@ -13,21 +46,25 @@
 //! ([`set_aside_unreadable_key`]), and a key replaced by one loaded from a file is kept aside too
 //! ([`replace_key`]), so no key is ever lost without the respondent having chosen so.
 //!
-//! Storage can fail for reasons the respondent controls (a full disk, a browser that blocks
-//! storage, a value edited by hand): every failure is a [`StorageError`] value, never a panic.
-//! `gloo_storage::LocalStorage` itself panics when the browser has no usable LocalStorage, so
-//! every call first checks [`available`].
+//! # Failures
+//!
+//! Storage can fail for reasons the respondent controls (a full disk, a browser that blocks site
+//! data, a value edited by hand): every failure is a [`StorageError`] value, never a panic. A
+//! browser that blocks site data throws on the `localStorage` getter (or on each call): that is
+//! [`StorageError::Unavailable`]. `gloo_storage::LocalStorage` itself panics when the browser
+//! has no usable LocalStorage, so the few calls through it first check [`available`]; drafts and
+//! keys go through `web_sys::Storage` directly.
 
-use bogen_engine::draft::DRAFT_FORMAT_VERSION;
-use bogen_engine::{DraftFile, KeyPair, Lang};
+use bogen_engine::{DraftFile, DraftMeta, KeyPair, Lang};
 use gloo::storage::errors::StorageError as GlooError;
 use gloo::storage::{LocalStorage, Storage};
+use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 
 /// Why a draft could not be saved or loaded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StorageError {
-    /// The browser offers no LocalStorage (blocked, or not a browser).
+    /// The browser offers no LocalStorage (blocked site data, or not a browser).
     Unavailable,
     /// The browser's storage for this site is full.
     QuotaExceeded,
@@ -48,14 +85,106 @@ impl std::fmt::Display for StorageError {
     }
 }
 
-/// The key of a questionnaire's draft.
-pub fn draft_key(questionnaire_id: &str) -> String {
+/// How far a draft is, as the list of drafts shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EntryProgress {
+    /// Pages completed.
+    pub completed: usize,
+    /// Pages not hidden by a condition.
+    pub needed: usize,
+}
+
+/// One draft in a questionnaire's index.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DraftEntry {
+    /// The draft's id (random hex), also in its key.
+    pub id: String,
+    /// Its name, e.g. "Bewerbung 1. Runde".
+    pub name: String,
+    /// When it was last saved (RFC 3339).
+    pub saved_at: String,
+    /// The revision of its last save.
+    pub revision: u64,
+    /// The questionnaire version it was last saved with.
+    #[serde(default)]
+    pub questionnaire_version: String,
+    /// How far it is, when known (an index repaired from the entries does not know).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub progress: Option<EntryProgress>,
+}
+
+/// The index as stored.
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct DraftIndex {
+    format_version: u32,
+    drafts: Vec<DraftEntry>,
+}
+
+/// What a stored draft says about itself, read without reading its answers (serde skips the
+/// members it does not name).
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct DraftHead {
+    #[serde(default)]
+    draft_id: String,
+    #[serde(default)]
+    name: String,
+    saved_at: String,
+    #[serde(default)]
+    revision: u64,
+    #[serde(default)]
+    questionnaire_version: String,
+}
+
+/// Which of a questionnaire's draft keys a storage key is (for the `storage` event).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DraftKey {
+    /// The index.
+    Index,
+    /// The entry of the draft with this id.
+    Draft(String),
+}
+
+/// The key of a questionnaire's index of drafts.
+pub fn index_key(questionnaire_id: &str) -> String {
+    format!("bogen:drafts:{questionnaire_id}")
+}
+
+/// The key of one draft.
+pub fn draft_key(questionnaire_id: &str, draft_id: &str) -> String {
+    format!("bogen:draft:{questionnaire_id}:{draft_id}")
+}
+
+/// The key of the one draft a questionnaire had before there were several.
+pub fn single_draft_key(questionnaire_id: &str) -> String {
     format!("bogen:draft:{questionnaire_id}")
 }
 
-/// Where an unreadable draft is moved, so that saving a new one does not destroy it.
-pub fn unreadable_draft_key(questionnaire_id: &str) -> String {
+/// Where an unreadable draft is moved (with `-2`, `-3`, … when taken), so that nothing overwrites it.
+pub fn unreadable_draft_key(questionnaire_id: &str, draft_id: &str) -> String {
+    format!("bogen:draft-unreadable:{questionnaire_id}:{draft_id}")
+}
+
+/// Where an unreadable single draft of the old layout is moved.
+pub fn unreadable_single_draft_key(questionnaire_id: &str) -> String {
     format!("bogen:draft-unreadable:{questionnaire_id}")
+}
+
+/// The key that remembers which draft was open last.
+pub fn open_draft_key(questionnaire_id: &str) -> String {
+    format!("bogen:draft-open:{questionnaire_id}")
+}
+
+/// Which of the questionnaire's draft keys `key` is, if any.
+pub fn classify_key(questionnaire_id: &str, key: &str) -> Option<DraftKey> {
+    if key == index_key(questionnaire_id) {
+        return Some(DraftKey::Index);
+    }
+    let prefix = draft_key(questionnaire_id, "");
+    key.strip_prefix(&prefix).filter(|id| !id.is_empty()).map(|id| DraftKey::Draft(id.to_owned()))
 }
 
 const LANG_KEY: &str = "bogen:lang";
@@ -76,7 +205,7 @@ pub fn replaced_key_key(fingerprint: &str) -> String {
 
 /// Whether the browser lets this page use LocalStorage (accessing it throws when blocked).
 pub fn available() -> bool {
-    web_sys::window().and_then(|w| w.local_storage().ok().flatten()).is_some()
+    raw_storage().is_ok()
 }
 
 fn from_gloo(error: GlooError) -> StorageError {
@@ -95,56 +224,341 @@ fn raw_storage() -> Result<web_sys::Storage, StorageError> {
 fn from_js(error: JsValue) -> StorageError {
     match gloo::utils::errors::JsError::try_from(error) {
         Ok(e) if e.name == "QuotaExceededError" => StorageError::QuotaExceeded,
+        // What a browser that blocks site data throws on each call.
+        Ok(e) if e.name == "SecurityError" => StorageError::Unavailable,
         Ok(e) => StorageError::Other(format!("{}: {}", e.name, e.message)),
         Err(_) => StorageError::Other("the browser refused".to_owned()),
     }
 }
 
-/// Saves a draft under its questionnaire's key, replacing the previous one.
-pub fn save_draft(draft: &DraftFile) -> Result<(), StorageError> {
-    if !available() {
-        return Err(StorageError::Unavailable);
-    }
-    LocalStorage::set(draft_key(&draft.questionnaire_id), draft).map_err(from_gloo)
+fn get(storage: &web_sys::Storage, key: &str) -> Result<Option<String>, StorageError> {
+    storage.get_item(key).map_err(from_js)
 }
 
-/// Loads the draft of a questionnaire: `Ok(None)` when there is none.
-pub fn load_draft(questionnaire_id: &str) -> Result<Option<DraftFile>, StorageError> {
-    if !available() {
-        return Err(StorageError::Unavailable);
-    }
-    match LocalStorage::get::<DraftFile>(draft_key(questionnaire_id)) {
-        Ok(draft) if draft.format_version == DRAFT_FORMAT_VERSION => Ok(Some(draft)),
-        Ok(draft) => {
-            Err(StorageError::Corrupt(format!("draft format version {} is not supported", draft.format_version)))
+fn set(storage: &web_sys::Storage, key: &str, value: &str) -> Result<(), StorageError> {
+    storage.set_item(key, value).map_err(from_js)
+}
+
+fn remove(storage: &web_sys::Storage, key: &str) -> Result<(), StorageError> {
+    storage.remove_item(key).map_err(from_js)
+}
+
+/// Every key in the storage that starts with `prefix`.
+fn keys_with_prefix(storage: &web_sys::Storage, prefix: &str) -> Result<Vec<String>, StorageError> {
+    let n = storage.length().map_err(from_js)?;
+    Ok((0..n).filter_map(|i| storage.key(i).ok().flatten()).filter(|k| k.starts_with(prefix)).collect())
+}
+
+/// The first of `base`, `base-2`, `base-3`, … that holds nothing.
+fn free_slot(storage: &web_sys::Storage, base: &str) -> Result<String, StorageError> {
+    for n in 1..1000 {
+        let slot = if n == 1 { base.to_owned() } else { format!("{base}-{n}") };
+        if get(storage, &slot)?.is_none() {
+            return Ok(slot);
         }
-        Err(GlooError::KeyNotFound(_)) => Ok(None),
-        Err(error) => Err(from_gloo(error)),
     }
+    Err(StorageError::Other(format!("no free place to set {base} aside")))
 }
 
-/// Moves an unreadable draft aside (to [`unreadable_draft_key`]) so the next autosave does not
-/// overwrite what may still be recovered by hand.
-pub fn set_aside_unreadable_draft(questionnaire_id: &str) -> Result<(), StorageError> {
-    let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
-        return Err(StorageError::Unavailable);
+fn head_of(text: &str) -> Result<DraftHead, StorageError> {
+    serde_json::from_str::<DraftHead>(text).map_err(|e| StorageError::Corrupt(e.to_string()))
+}
+
+/// The index as stored: `None` when there is none or it cannot be read (it is then rebuilt
+/// from the entries).
+fn stored_index(storage: &web_sys::Storage, questionnaire_id: &str) -> Result<Option<Vec<DraftEntry>>, StorageError> {
+    let Some(text) = get(storage, &index_key(questionnaire_id))? else {
+        return Ok(None);
     };
-    let key = draft_key(questionnaire_id);
-    let text = storage.get_item(&key).map_err(|_| StorageError::Other("get_item failed".to_owned()))?;
-    if let Some(text) = text {
-        storage
-            .set_item(&unreadable_draft_key(questionnaire_id), &text)
-            .map_err(|_| StorageError::Other("set_item failed".to_owned()))?;
-        LocalStorage::delete(key);
+    match serde_json::from_str::<DraftIndex>(&text) {
+        Ok(index) => Ok(Some(index.drafts)),
+        Err(e) => {
+            web_sys::console::warn_1(&format!("bogen: the index of drafts is unreadable, rebuilt: {e}").into());
+            Ok(None)
+        }
     }
-    Ok(())
 }
 
-/// Deletes a questionnaire's draft.
-pub fn delete_draft(questionnaire_id: &str) {
-    if available() {
-        LocalStorage::delete(draft_key(questionnaire_id));
+fn write_index(storage: &web_sys::Storage, questionnaire_id: &str, drafts: &[DraftEntry]) -> Result<(), StorageError> {
+    let index = DraftIndex { format_version: 1, drafts: drafts.to_vec() };
+    let text = serde_json::to_string(&index).map_err(|e| StorageError::Other(e.to_string()))?;
+    set(storage, &index_key(questionnaire_id), &text)
+}
+
+/// The index, repaired against the entries present (see the module doc); written back when
+/// the repair changed it.
+fn repaired_index(storage: &web_sys::Storage, questionnaire_id: &str) -> Result<Vec<DraftEntry>, StorageError> {
+    let stored = stored_index(storage, questionnaire_id)?;
+    let prefix = draft_key(questionnaire_id, "");
+    let present: Vec<String> = keys_with_prefix(storage, &prefix)?
+        .into_iter()
+        .filter_map(|k| k.strip_prefix(&prefix).map(str::to_owned))
+        .filter(|id| !id.is_empty())
+        .collect();
+    let mut rows: Vec<DraftEntry> =
+        stored.clone().unwrap_or_default().into_iter().filter(|row| present.contains(&row.id)).collect();
+    for id in &present {
+        if rows.iter().any(|row| &row.id == id) {
+            continue;
+        }
+        // An entry the index does not list: list it from what it says about itself.
+        let head = get(storage, &draft_key(questionnaire_id, id))?.and_then(|text| head_of(&text).ok());
+        rows.push(match head {
+            Some(head) => DraftEntry {
+                id: id.clone(),
+                name: head.name,
+                saved_at: head.saved_at,
+                revision: head.revision,
+                questionnaire_version: head.questionnaire_version,
+                progress: None,
+            },
+            // Unreadable: listed all the same, so that opening it sets it aside and offers it.
+            None => DraftEntry {
+                id: id.clone(),
+                name: String::new(),
+                saved_at: String::new(),
+                revision: 0,
+                questionnaire_version: String::new(),
+                progress: None,
+            },
+        });
     }
+    if stored.as_ref() != Some(&rows) {
+        // The index is derived: failing to write it back loses nothing.
+        let _ = write_index(storage, questionnaire_id, &rows);
+    }
+    Ok(rows)
+}
+
+/// A questionnaire's drafts, in the order they were made.
+pub fn list_drafts(questionnaire_id: &str) -> Result<Vec<DraftEntry>, StorageError> {
+    repaired_index(&raw_storage()?, questionnaire_id)
+}
+
+/// The stored text of a draft: `Ok(None)` when there is none.
+pub fn load_draft_text(questionnaire_id: &str, draft_id: &str) -> Result<Option<String>, StorageError> {
+    get(&raw_storage()?, &draft_key(questionnaire_id, draft_id))
+}
+
+/// A stored draft, read from its text with the engine (`DraftFile::parse`, versions 1 and 2):
+/// `Ok(None)` when there is none; `Corrupt` when it cannot be read.
+pub fn load_draft(questionnaire_id: &str, draft_id: &str) -> Result<Option<DraftFile>, StorageError> {
+    match load_draft_text(questionnaire_id, draft_id)? {
+        None => Ok(None),
+        Some(text) => DraftFile::parse(&text).map(Some).map_err(|e| StorageError::Corrupt(e.to_string())),
+    }
+}
+
+/// The id, name, time and revision of a stored draft, read without reading its answers: what a
+/// tab compares with the save it knows before saving over it. `Ok(None)` when there is none.
+pub fn stored_meta(questionnaire_id: &str, draft_id: &str) -> Result<Option<DraftMeta>, StorageError> {
+    let Some(text) = load_draft_text(questionnaire_id, draft_id)? else {
+        return Ok(None);
+    };
+    let head = head_of(&text)?;
+    Ok(Some(DraftMeta { draft_id: head.draft_id, name: head.name, saved_at: head.saved_at, revision: head.revision }))
+}
+
+/// Saves a draft's text under its entry and its row in the index (added, or replaced by id).
+/// The entry is written first: when it fails, the stored draft is the previous save, whole.
+/// Returns the index.
+pub fn save_draft(questionnaire_id: &str, entry: &DraftEntry, text: &str) -> Result<Vec<DraftEntry>, StorageError> {
+    let storage = raw_storage()?;
+    set(&storage, &draft_key(questionnaire_id, &entry.id), text)?;
+    let mut rows = repaired_index(&storage, questionnaire_id)?;
+    match rows.iter_mut().find(|row| row.id == entry.id) {
+        Some(row) => *row = entry.clone(),
+        None => rows.push(entry.clone()),
+    }
+    if let Err(error) = write_index(&storage, questionnaire_id, &rows) {
+        // The draft itself is saved; the index is repaired from it on the next read.
+        web_sys::console::warn_1(&format!("bogen: the index of drafts was not updated: {error}").into());
+    }
+    Ok(rows)
+}
+
+/// Sets how far a draft is in its row of the index (after it was opened: the list shows it).
+/// Returns the index.
+pub fn set_progress(
+    questionnaire_id: &str,
+    draft_id: &str,
+    progress: EntryProgress,
+) -> Result<Vec<DraftEntry>, StorageError> {
+    let storage = raw_storage()?;
+    let mut rows = repaired_index(&storage, questionnaire_id)?;
+    if let Some(row) = rows.iter_mut().find(|row| row.id == draft_id) {
+        row.progress = Some(progress);
+    }
+    write_index(&storage, questionnaire_id, &rows)?;
+    Ok(rows)
+}
+
+/// Renames a draft: its row in the index, and the name inside its entry (its time and revision
+/// stay, so that a tab holding it open is not told it was changed). Returns the index.
+pub fn rename_draft(questionnaire_id: &str, draft_id: &str, name: &str) -> Result<Vec<DraftEntry>, StorageError> {
+    let storage = raw_storage()?;
+    let key = draft_key(questionnaire_id, draft_id);
+    if let Some(text) = get(&storage, &key)? {
+        let mut draft = DraftFile::parse(&text).map_err(|e| StorageError::Corrupt(e.to_string()))?;
+        draft.name = name.to_owned();
+        set(&storage, &key, &draft.to_json())?;
+    }
+    let mut rows = repaired_index(&storage, questionnaire_id)?;
+    if let Some(row) = rows.iter_mut().find(|row| row.id == draft_id) {
+        row.name = name.to_owned();
+    }
+    write_index(&storage, questionnaire_id, &rows)?;
+    Ok(rows)
+}
+
+/// Deletes a draft: its entry and its row. Returns the index.
+pub fn delete_draft(questionnaire_id: &str, draft_id: &str) -> Result<Vec<DraftEntry>, StorageError> {
+    let storage = raw_storage()?;
+    remove(&storage, &draft_key(questionnaire_id, draft_id))?;
+    let rows: Vec<DraftEntry> =
+        repaired_index(&storage, questionnaire_id)?.into_iter().filter(|row| row.id != draft_id).collect();
+    // The entry is gone; a row left behind would be dropped by the next repair anyway.
+    let _ = write_index(&storage, questionnaire_id, &rows);
+    Ok(rows)
+}
+
+/// Moves an unreadable draft aside (to [`unreadable_draft_key`]) and out of the index, so that
+/// no save overwrites what may still be recovered. Returns the key it went to and its text
+/// (`None` when there was nothing stored).
+pub fn set_aside_unreadable_draft(
+    questionnaire_id: &str,
+    draft_id: &str,
+) -> Result<Option<(String, String)>, StorageError> {
+    let storage = raw_storage()?;
+    let key = draft_key(questionnaire_id, draft_id);
+    let Some(text) = get(&storage, &key)? else {
+        return Ok(None);
+    };
+    let slot = free_slot(&storage, &unreadable_draft_key(questionnaire_id, draft_id))?;
+    set(&storage, &slot, &text)?;
+    remove(&storage, &key)?;
+    let rows: Vec<DraftEntry> =
+        repaired_index(&storage, questionnaire_id)?.into_iter().filter(|row| row.id != draft_id).collect();
+    let _ = write_index(&storage, questionnaire_id, &rows);
+    Ok(Some((slot, text)))
+}
+
+/// What [`migrate_single_draft`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Migration {
+    /// There was no draft under the old key.
+    Nothing,
+    /// The old draft is now this entry (its key is gone).
+    Moved(DraftEntry),
+    /// The old draft could not be read: its text was moved to `slot`.
+    Unreadable { slot: String, text: String },
+}
+
+/// Moves the one draft a questionnaire had under [`single_draft_key`] (format version 1 or 2)
+/// into the layout of several drafts: an entry with the id `new_id` (unless it has one) and the
+/// name `name` (unless it has one), and its row in the index. The old key is removed only once
+/// the entry is written; when storage is too full for a second copy, the old key makes room
+/// and is written back if the entry still does not fit (then `QuotaExceeded`, nothing lost).
+pub fn migrate_single_draft(questionnaire_id: &str, new_id: &str, name: &str) -> Result<Migration, StorageError> {
+    let storage = raw_storage()?;
+    let old_key = single_draft_key(questionnaire_id);
+    let Some(text) = get(&storage, &old_key)? else {
+        return Ok(Migration::Nothing);
+    };
+    let mut draft = match DraftFile::parse(&text) {
+        Ok(draft) => draft,
+        Err(error) => {
+            web_sys::console::warn_1(&format!("bogen: the stored draft is unreadable, set aside: {error}").into());
+            let slot = free_slot(&storage, &unreadable_single_draft_key(questionnaire_id))?;
+            set(&storage, &slot, &text)?;
+            remove(&storage, &old_key)?;
+            return Ok(Migration::Unreadable { slot, text });
+        }
+    };
+    if draft.draft_id.is_empty() {
+        draft.draft_id = new_id.to_owned();
+    }
+    if draft.name.is_empty() {
+        draft.name = name.to_owned();
+    }
+    let entry = DraftEntry {
+        id: draft.draft_id.clone(),
+        name: draft.name.clone(),
+        saved_at: draft.saved_at.clone(),
+        revision: draft.revision,
+        questionnaire_version: draft.questionnaire_version.clone(),
+        progress: None,
+    };
+    let new_text = draft.to_json();
+    let key = draft_key(questionnaire_id, &entry.id);
+    match set(&storage, &key, &new_text) {
+        Ok(()) => {}
+        Err(StorageError::QuotaExceeded) => {
+            remove(&storage, &old_key)?;
+            if let Err(error) = set(&storage, &key, &new_text) {
+                // It fitted before: put it back as it was.
+                set(&storage, &old_key, &text)?;
+                return Err(error);
+            }
+        }
+        Err(error) => return Err(error),
+    }
+    remove(&storage, &old_key)?;
+    let mut rows = repaired_index(&storage, questionnaire_id)?;
+    match rows.iter_mut().find(|row| row.id == entry.id) {
+        Some(row) => *row = entry.clone(),
+        None => rows.push(entry.clone()),
+    }
+    let _ = write_index(&storage, questionnaire_id, &rows);
+    Ok(Migration::Moved(entry))
+}
+
+/// The text of the one draft of the old layout, when it could not be moved
+/// ([`migrate_single_draft`] said `QuotaExceeded`): the app opens it from here.
+pub fn single_draft_text(questionnaire_id: &str) -> Result<Option<String>, StorageError> {
+    get(&raw_storage()?, &single_draft_key(questionnaire_id))
+}
+
+/// Removes the one draft of the old layout, once it has been saved as an entry.
+pub fn remove_single_draft(questionnaire_id: &str) -> Result<(), StorageError> {
+    remove(&raw_storage()?, &single_draft_key(questionnaire_id))
+}
+
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.session_storage().ok().flatten())
+}
+
+/// The draft this tab had open (after a reload), else the one opened last in this browser.
+pub fn open_draft_id(questionnaire_id: &str) -> Option<String> {
+    let key = open_draft_key(questionnaire_id);
+    session_storage()
+        .and_then(|s| s.get_item(&key).ok().flatten())
+        .or_else(|| raw_storage().ok().and_then(|s| s.get_item(&key).ok().flatten()))
+        .filter(|id| !id.is_empty())
+}
+
+/// Remembers the draft this tab has open. Not being able to only means the next visit may
+/// open another draft.
+pub fn remember_open_draft(questionnaire_id: &str, draft_id: &str) {
+    let key = open_draft_key(questionnaire_id);
+    if let Some(session) = session_storage() {
+        let _ = session.set_item(&key, draft_id);
+    }
+    if let Ok(local) = raw_storage() {
+        let _ = local.set_item(&key, draft_id);
+    }
+}
+
+/// Asks the browser to keep this site's storage until the respondent clears it
+/// (`navigator.storage.persist()`), unless it does already. `Some(true)` when it will,
+/// `Some(false)` when it refused, `None` when the browser cannot say.
+pub async fn request_persistence() -> Option<bool> {
+    use wasm_bindgen_futures::JsFuture;
+    let manager = web_sys::window()?.navigator().storage();
+    if JsFuture::from(manager.persisted().ok()?).await.ok()?.as_bool()? {
+        return Some(true);
+    }
+    JsFuture::from(manager.persist().ok()?).await.ok()?.as_bool()
 }
 
 /// Remembers the chosen interface language.
@@ -193,23 +607,13 @@ pub fn replace_key(key: &KeyPair, created_at: &str) -> Result<(), StorageError> 
         let aside = match KeyPair::from_key_file(&old) {
             Ok(pair) if pair.public_key() == key.public_key() => None,
             Ok(pair) => Some(replaced_key_key(pair.public_key().fingerprint().as_str())),
-            Err(_) => Some(free_unreadable_slot(&storage)?),
+            Err(_) => Some(free_slot(&storage, UNREADABLE_KEY)?),
         };
         if let Some(aside) = aside {
             storage.set_item(&aside, &old).map_err(from_js)?;
         }
     }
     storage.set_item(SIGNING_KEY, &key.to_key_file(created_at)).map_err(from_js)
-}
-
-fn free_unreadable_slot(storage: &web_sys::Storage) -> Result<String, StorageError> {
-    for n in 1..1000 {
-        let slot = if n == 1 { UNREADABLE_KEY.to_owned() } else { format!("{UNREADABLE_KEY}-{n}") };
-        if storage.get_item(&slot).map_err(from_js)?.is_none() {
-            return Ok(slot);
-        }
-    }
-    Err(StorageError::Other("no free place to set an unreadable key aside".to_owned()))
 }
 
 /// Moves a stored value that is not a key aside, to the first free one of [`UNREADABLE_KEY`],
@@ -220,7 +624,7 @@ pub fn set_aside_unreadable_key() -> Result<Option<String>, StorageError> {
     let Some(text) = storage.get_item(SIGNING_KEY).map_err(from_js)? else {
         return Ok(None);
     };
-    let slot = free_unreadable_slot(&storage)?;
+    let slot = free_slot(&storage, UNREADABLE_KEY)?;
     storage.set_item(&slot, &text).map_err(from_js)?;
     storage.remove_item(SIGNING_KEY).map_err(from_js)?;
     Ok(Some(slot))
