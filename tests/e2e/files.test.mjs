@@ -65,6 +65,9 @@ test('a draft saved as a file by one colleague opens with all answers for anothe
   const second = await h.page(t);
   await second.app.open();
   await second.page.getByLabel(PICKER).setInputFiles({ name: 'entwurf.json', mimeType: 'application/json', buffer: await readFile(draftPath) });
+  // Asked what to do with it (issue 11): opened as a draft of its own.
+  await second.page.getByRole('radio', { name: 'Als neuen Entwurf öffnen', exact: true }).check();
+  await second.page.getByRole('button', { name: 'Weiter', exact: true }).click();
   await second.page.getByRole('link', { name: 'Angaben zur Kommune', exact: true }).click();
   await second.app.assertValue(second.page.getByLabel('Name der Kommune'), 'Kreis Hersfeld-Rotenburg');
   await second.app.assertValue(second.page.getByLabel('Wie viele Städte und Gemeinden gehören zu Ihrem Landkreis?'), '20');

@@ -429,3 +429,125 @@ export class BogenApp {
     }
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Drafts (issue 11): the list of drafts on the start page, the drafts pages, draft files, and
+// what the browser keeps. Still only labels, roles and accessible names; localStorage is read
+// where it is the thing under test (what is kept, under which keys).
+
+/** The file field of the start page, for questionnaires and draft files. */
+export const FILE_PICKER = 'Datei auswählen (Fragebogen oder Entwurf)';
+
+/** The table "Entwürfe zu diesem Fragebogen" (its caption names it). */
+BogenApp.prototype.draftsTable = function draftsTable() {
+  return this.page.getByRole('table', { name: /^(Entwürfe zu diesem Fragebogen|Drafts of this questionnaire)$/ });
+};
+
+/**
+ * The rows of the list of drafts: { name, open, progress, saved } each, in order. `open` is
+ * whether the row is marked "Geöffnet".
+ */
+BogenApp.prototype.drafts = async function drafts() {
+  const table = this.draftsTable();
+  await table.waitFor();
+  const rows = await table.getByRole('row').all();
+  const out = [];
+  for (const row of rows.slice(1)) {
+    const name = (await row.getByRole('rowheader').innerText()).replace(/\s+/g, ' ').trim();
+    const cells = (await row.getByRole('cell').allInnerTexts()).map((c) => c.replace(/\s+/g, ' ').trim());
+    const open = / (Geöffnet|Open)$/.test(name);
+    out.push({ name: name.replace(/ (Geöffnet|Open)$/, ''), open, progress: cells[0], saved: cells[1] });
+  }
+  return out;
+};
+
+/** An action of the list of drafts: "Umbenennen" for the draft named `name`, etc. */
+BogenApp.prototype.draftAction = function draftAction(action, name) {
+  return this.page.getByRole('button', { name: `${action} Entwurf „${name}“`, exact: true });
+};
+
+/** The name of the open draft, as the list marks it. */
+BogenApp.prototype.openDraftName = async function openDraftName() {
+  return (await this.drafts()).find((d) => d.open)?.name ?? null;
+};
+
+/** Chooses a file (a path, or { name, mimeType, buffer }) in the start page's file field. */
+BogenApp.prototype.chooseFile = async function chooseFile(file) {
+  await this.startPage();
+  await this.page.getByLabel(FILE_PICKER).setInputFiles(file);
+};
+
+/** A draft file from its JSON, as setInputFiles takes it. */
+export function draftFile(json, name = 'entwurf.json') {
+  return { name, mimeType: 'application/json', buffer: Buffer.from(typeof json === 'string' ? json : JSON.stringify(json)) };
+}
+
+/** Downloads the open draft with the start page's "Entwurf als Datei speichern" and returns it parsed. */
+BogenApp.prototype.downloadDraft = async function downloadDraft() {
+  await this.startPage();
+  const file = await this.download(() => this.draftsSection().getByRole('button', { name: 'Entwurf als Datei speichern', exact: true }).click());
+  return { ...file, json: JSON.parse(file.text) };
+};
+
+/** Opens "Antworten prüfen" from the start page. */
+BogenApp.prototype.openReviewPage = async function openReviewPage() {
+  await this.startPage();
+  await this.page.getByRole('main').getByRole('link', { name: 'Antworten prüfen', exact: true }).click();
+  await this.waitForPage('Antworten prüfen');
+};
+
+/** The start page's part "Ihre Entwürfe". */
+BogenApp.prototype.draftsSection = function draftsSection() {
+  return this.page.getByRole('region', { name: /^(Ihre Entwürfe|Your drafts)$/ });
+};
+
+/** The start page's notice that starts with `text` (a string or RegExp), as a region. */
+BogenApp.prototype.notice = function notice(text) {
+  return this.page.getByRole('main').getByRole('region').filter({ hasText: text });
+};
+
+/** Every localStorage entry whose key starts with `prefix`, as { key: value }. */
+BogenApp.prototype.stored = async function stored(prefix = 'bogen:') {
+  return this.page.evaluate((prefix) => {
+    const out = {};
+    for (let i = 0; i < localStorage.length; i++) {
+      const key = localStorage.key(i);
+      if (key.startsWith(prefix)) out[key] = localStorage.getItem(key);
+    }
+    return out;
+  }, prefix);
+};
+
+/** The stored drafts of a questionnaire, parsed: [{ key, draft }] in no particular order. */
+BogenApp.prototype.storedDrafts = async function storedDrafts(questionnaireId) {
+  const entries = await this.stored(`bogen:draft:${questionnaireId}:`);
+  return Object.entries(entries).map(([key, text]) => ({ key, draft: JSON.parse(text) }));
+};
+
+/** Waits until the open draft's stored entry holds `text` (the autosave has written it). */
+BogenApp.prototype.waitForDraftSaved = async function waitForDraftSaved(questionnaireId, text, { timeout = DEFAULT_TIMEOUT } = {}) {
+  await this.page.waitForFunction(
+    ([prefix, needle]) => {
+      for (let i = 0; i < localStorage.length; i++) {
+        const key = localStorage.key(i);
+        if (key.startsWith(prefix) && (localStorage.getItem(key) ?? '').includes(needle)) return true;
+      }
+      return false;
+    },
+    [`bogen:draft:${questionnaireId}:`, text],
+    { timeout, polling: 100 },
+  );
+};
+
+/**
+ * Answers whole pages the way a person does: `pages` maps a page's section id to its answers
+ * (ids to values in the JSON form), in order; each page is opened from the start page.
+ * `expectation` is a lib/questionnaire.mjs Expectation of the questionnaire.
+ */
+BogenApp.prototype.fillPages = async function fillPages(expectation, pages) {
+  for (const [id, answers] of Object.entries(pages)) {
+    await this.openSection(expectation.sectionTitle(id));
+    for (const [q, value] of Object.entries(answers)) await this.answer(expectation.question(q), value);
+  }
+  await this.startPage();
+};
