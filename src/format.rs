@@ -240,24 +240,23 @@ pub fn json_answer_text(value: &Json, lang: Lang) -> String {
 /// in lowercase ASCII letters, digits and `-` ("Zuarbeit Sozialamt" → `zuarbeit-sozialamt`).
 pub fn draft_file_name(questionnaire_id: &str, draft_name: &str, date: &str) -> String {
     let mut slug = String::new();
-    for c in draft_name.to_lowercase().chars() {
+    // Char by char, ASCII only: `str::to_lowercase` would bring Unicode's case tables along.
+    for c in draft_name.chars() {
         let part = match c {
-            'ä' => "ae",
-            'ö' => "oe",
-            'ü' => "ue",
+            'ä' | 'Ä' => "ae",
+            'ö' | 'Ö' => "oe",
+            'ü' | 'Ü' => "ue",
             'ß' => "ss",
             c if c.is_ascii_alphanumeric() => {
-                slug.push(c);
+                slug.push(c.to_ascii_lowercase());
                 continue;
             }
+            _ if slug.is_empty() || slug.ends_with('-') => continue,
             _ => "-",
         };
-        if part == "-" && (slug.is_empty() || slug.ends_with('-')) {
-            continue;
-        }
         slug.push_str(part);
     }
-    let slug: String = slug.trim_end_matches('-').chars().take(40).collect();
+    let slug: String = slug.chars().take(40).collect();
     let slug = slug.trim_end_matches('-');
     if slug.is_empty() {
         format!("{questionnaire_id}-entwurf-{date}.json")
