@@ -74,7 +74,7 @@ test('after the first visit the app starts and works with the network cut', asyn
   app.assertNoPageErrors();
 });
 
-test('the office page beside the app is never taken for the app's offline page', async (t) => {
+test("the office page beside the app is never taken for the app's offline page", async (t) => {
   const { app, context, page } = await h.page(t, { serviceWorkers: 'allow' });
   await app.open();
   await waitForServiceWorker(page);
