@@ -121,7 +121,7 @@ if (qAt >= 0) {
   dataParts.push(['embedded default questionnaire (include_str!)', defaultQ]);
   dataParts.push(['other data: strings, tables, constants', Buffer.concat([dataAll.subarray(0, qAt), dataAll.subarray(qAt + defaultQ.length)])]);
 } else {
-  dataParts.push(['data: strings, tables, constants', dataAll]);
+  dataParts.push(['strings, tables, constants', dataAll]);
 }
 
 // --- the table -----------------------------------------------------------------------------------
@@ -149,12 +149,19 @@ say('| part | raw KiB | gzip KiB (alone) | ≈ share of shipped gzip, KiB | func
 say('|---|---:|---:|---:|---:|');
 for (const r of rows) say(`| ${r.part} | ${kib(r.raw)} | ${r.gzipAlone === null ? '–' : kib(r.gzipAlone)} | ${r.share === null ? '–' : kib(r.share)} | ${r.n ?? ''} |`);
 say(`| **wasm total** | **${kib(shipped.length)}** | | **${kib(shippedGz)}** | |`);
-for (const f of files.filter((f) => !f.endsWith('.wasm'))) {
+// What the page loads before it can be used: the HTML (which may carry the default questionnaire),
+// the JS glue, the wasm and the style sheets. The PWA's files (service worker, manifest, icons)
+// come after, and the office's app (office/) is another page.
+const loaded = files.filter((f) => f === 'index.html' || f.endsWith('.css') || /^bogen-app-.*\.(js|wasm)$/.test(f));
+for (const f of loaded.filter((f) => !f.endsWith('.wasm'))) {
   const b = readFileSync(join(DIST, f));
-  say(`| ${f} | ${kib(b.length)} | ${kib(gz(b))} | ${kib(gz(b))} | |`);
+  const note = f === 'index.html' && b.includes(defaultQ.subarray(0, 200)) ? ' (carries the default questionnaire)' : '';
+  say(`| ${f}${note} | ${kib(b.length)} | ${kib(gz(b))} | ${kib(gz(b))} | |`);
 }
-const allGz = files.reduce((a, f) => a + gz(readFileSync(join(DIST, f))), 0);
-say(`| **app total (every file of dist/)** | **${kib(files.reduce((a, f) => a + statSync(join(DIST, f)).size, 0))}** | | **${kib(allGz)}** | |`);
+const sumOf = (list, f) => list.reduce((a, x) => a + f(readFileSync(join(DIST, x))), 0);
+say(`| **respondents' app: what the page loads** | **${kib(sumOf(loaded, (b) => b.length))}** | | **${kib(sumOf(loaded, gz))}** | |`);
+const later = files.filter((f) => !loaded.includes(f));
+if (later.length) say(`| after load (PWA): ${later.join(', ')} | ${kib(sumOf(later, (b) => b.length))} | | ${kib(sumOf(later, gz))} | |`);
 say();
 say('By crate (code only, raw KiB; gzip alone):');
 for (const [c, e] of [...byCrate].sort((a, b) => b[1].raw - a[1].raw).slice(0, 30)) say(`  ${kib(e.raw).padStart(7)}  ${kib(gz(Buffer.concat(e.bodies))).padStart(6)}  ${c} (${e.n})`);

@@ -18,7 +18,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, write
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeAll } from './generate.mjs';
-import { firstCharacter, openPage } from './lib/browser.mjs';
+import { firstCharacter, humanClick, openPage } from './lib/browser.mjs';
 import { pageUrl, startBenchServers } from './lib/server.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -165,7 +165,7 @@ async function clickShow(page, meta, n) {
     ]) {
       const point = await page.evaluate(({ q, v }) => window.__bench.optionPoint(q, v), { q: meta.trigger, v: value });
       await page.evaluate(({ q, present }) => window.__bench.armClick(q, present), { q: meta.shown, present });
-      await page.mouse.click(point.x, point.y);
+      await humanClick(page, point);
       const r = await page.evaluate(() => window.__bench.lastClick);
       if (present) out.push(r);
       await sleep(150);

@@ -33,11 +33,14 @@ export async function metricsOf(cdp) {
  * A cold browser (new process, empty profile) with one page that carries the probe, configured
  * by `system`, the text field `meta.typing` and `extra`. CDP's Performance domain is on, in
  * thread time (the main thread's CPU time, which other processes on the machine do not inflate).
- * Requests to anything but 127.0.0.1 are refused and listed in `outside`.
+ * Requests to anything but 127.0.0.1 are refused and listed in `outside`; service workers are
+ * blocked.
  */
 export async function openPage(system, meta, extra = {}) {
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 } });
+  // Service workers blocked: Bogen's (its offline copy, pwa/) installs after the first load and
+  // would fetch the build a second time from this no-store server while the load is measured.
+  const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
   const outside = [];
   await context.route(/^(?!http:\/\/127\.0\.0\.1[:/])/, (route) => {
     outside.push(route.request().url());
@@ -66,4 +69,16 @@ export async function firstCharacter(page, url) {
   const first = await page.evaluate(() => window.__bench.lastKey);
   const tInputFound = await page.evaluate(() => window.__bench.tInputFound);
   return { inputId, first, tInputFound };
+}
+
+/**
+ * A click as a person makes it: the pointer moves there, the button goes down and comes up 80 ms
+ * later. (Playwright's click() sends down and up back to back: the frame that draws the :active
+ * state of the mousedown then delays the frame after the click by up to one display refresh.)
+ */
+export async function humanClick(page, { x, y }) {
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await new Promise((r) => setTimeout(r, 80));
+  await page.mouse.up();
 }
