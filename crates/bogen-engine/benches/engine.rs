@@ -1,9 +1,13 @@
 //! Engine benchmarks (criterion): loading a generated questionnaire of 2,000 questions and 500
-//! conditions, re-evaluating after one answer change, and drafts of that questionnaire with every
-//! question answered (the autosave's cost, opening a draft, planning a merge). Run with
-//! `cargo bench -p bogen-engine --bench engine`. Figures go in the closing notes, never in tests.
+//! conditions (unsigned, and signed as the office ships it), re-evaluating after one answer
+//! change, and drafts of that questionnaire with every question answered (the autosave's cost,
+//! opening a draft, planning a merge). Run with `cargo bench -p bogen-engine --bench engine`.
+//! Figures go in the closing notes, never in tests.
 
-use bogen_engine::{compile, AnswerValue, DraftFile, DraftMeta, MergePlan, QuestionIdx, QuestionKind, Session};
+use bogen_engine::signing::sign_json_text;
+use bogen_engine::{
+    compile, AnswerValue, DraftFile, DraftMeta, KeyPair, MergePlan, QuestionIdx, QuestionKind, Session, SignatureStatus,
+};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use std::hint::black_box;
 use std::sync::Arc;
@@ -19,6 +23,13 @@ fn benches(c: &mut Criterion) {
     assert!(questionnaire.n_conditions >= 500, "only {} conditions", questionnaire.n_conditions);
 
     c.bench_function("load and check 2,000 questions / 500+ conditions", |b| b.iter(|| compile(black_box(&json))));
+    // As the app opens the default questionnaire: signed by the office, so the load also checks
+    // the signature over the canonical form (RFC 8785) and hashes it.
+    let signed = sign_json_text(&json, &KeyPair::from_seed([7; 32])).expect("the generated file signs");
+    assert!(matches!(compile(&signed).map(|q| q.signature), Ok(SignatureStatus::Signed(_))));
+    c.bench_function("load a signed questionnaire of 2,000 questions (signature and hash checked)", |b| {
+        b.iter(|| compile(black_box(&signed)))
+    });
     c.bench_function("new session (full evaluation of 2,000 questions)", |b| {
         b.iter(|| Session::new(Arc::clone(&questionnaire)))
     });
