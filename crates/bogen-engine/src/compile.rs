@@ -24,6 +24,7 @@ use crate::signing::{
     SIGNATURE_MEMBER,
 };
 use crate::text::{Lang, LocalizedText};
+use crate::tree::{from_tree, Segment};
 use crate::validate::{describe_violation, intrinsic, Violation, ViolationLocation};
 use serde::de::DeserializeOwned;
 use serde_json::Value as Json;
@@ -147,14 +148,14 @@ impl Compiler {
     /// misspelt key costs one message and not the whole question (whose id expressions may use).
     fn part<T: DeserializeOwned>(&mut self, mut value: Json, path: &str) -> Option<T> {
         loop {
-            match serde_path_to_error::deserialize::<_, T>(&value) {
+            match from_tree::<T>(&value) {
                 Ok(v) => return Some(v),
                 Err(e) => {
-                    let inner = e.path().to_string();
-                    let segments: Vec<serde_path_to_error::Segment> = e.path().iter().cloned().collect();
+                    let inner = e.path_text();
                     let full = join_path(path, if inner == "." { "" } else { &inner });
-                    let raw = e.into_inner().to_string();
-                    self.problem(&full, friendly_serde_message(&raw));
+                    let raw = e.message();
+                    self.problem(&full, friendly_serde_message(raw));
+                    let segments: Vec<&Segment> = e.path().collect();
                     if !raw.starts_with("unknown field") || !remove_at(&mut value, &segments) {
                         return None;
                     }
@@ -179,10 +180,10 @@ impl Compiler {
         let Some(member) = object.get(SIGNATURE_MEMBER) else {
             return (sha256, SignatureStatus::Unsigned);
         };
-        if let Err(e) = serde_path_to_error::deserialize::<_, SignatureMember>(member) {
-            let inner = e.path().to_string();
+        if let Err(e) = from_tree::<SignatureMember>(member) {
+            let inner = e.path_text();
             let path = join_path(SIGNATURE_MEMBER, if inner == "." { "" } else { &inner });
-            self.problem(&path, friendly_serde_message(&e.into_inner().to_string()));
+            self.problem(&path, friendly_serde_message(e.message()));
             object.remove(SIGNATURE_MEMBER);
             return (sha256, SignatureStatus::Unsigned);
         }
@@ -1104,23 +1105,22 @@ fn record_fields_read(expr: &Expr, out: &mut Vec<usize>) {
 }
 
 /// Removes the member at `segments` (the last one a map key); returns whether it was there.
-fn remove_at(value: &mut Json, segments: &[serde_path_to_error::Segment]) -> bool {
-    use serde_path_to_error::Segment;
+fn remove_at(value: &mut Json, segments: &[&Segment]) -> bool {
     let Some((last, parents)) = segments.split_last() else {
         return false;
     };
     let mut current = value;
     for segment in parents {
         let next = match (segment, current) {
-            (Segment::Seq { index }, Json::Array(items)) => items.get_mut(*index),
-            (Segment::Map { key }, Json::Object(map)) => map.get_mut(key),
+            (Segment::Index(index), Json::Array(items)) => items.get_mut(*index),
+            (Segment::Key(key), Json::Object(map)) => map.get_mut(key),
             _ => None,
         };
         let Some(next) = next else { return false };
         current = next;
     }
     match (last, current) {
-        (Segment::Map { key }, Json::Object(map)) => map.remove(key).is_some(),
+        (Segment::Key(key), Json::Object(map)) => map.remove(key).is_some(),
         _ => false,
     }
 }

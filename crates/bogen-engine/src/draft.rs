@@ -21,6 +21,7 @@ use crate::answer::AnswerValue;
 use crate::carry;
 use crate::model::{QuestionIdx, QuestionKind, Questionnaire};
 use crate::session::Session;
+use crate::tree::{from_tree, PathError};
 use serde::{Deserialize, Serialize};
 use serde_json::Value as Json;
 use std::collections::BTreeMap;
@@ -437,12 +438,12 @@ fn format_version(format: Option<&Json>, version: Option<&Json>) -> Result<u64, 
     }
 }
 
-fn malformed<E: fmt::Display>(error: serde_path_to_error::Error<E>) -> DraftError {
-    let path = error.path().to_string();
+fn malformed(error: PathError) -> DraftError {
+    let path = error.path_text();
     if path == "." {
-        DraftError::Malformed(error.inner().to_string())
+        DraftError::Malformed(error.message().to_owned())
     } else {
-        DraftError::Malformed(format!("{path}: {}", error.inner()))
+        DraftError::Malformed(format!("{path}: {}", error.message()))
     }
 }
 
@@ -451,24 +452,32 @@ impl TryFrom<Json> for DraftFile {
     type Error = DraftError;
 
     fn try_from(value: Json) -> Result<DraftFile, DraftError> {
-        let Json::Object(map) = value else {
+        let Json::Object(map) = &value else {
             return Err(DraftError::Malformed("a draft file is a JSON object".to_owned()));
         };
-        let version = format_version(map.get("format"), map.get("formatVersion"))?;
-        let value = Json::Object(map);
-        if version == 1 {
-            serde_path_to_error::deserialize::<_, DraftV1>(value).map(DraftFile::from).map_err(malformed)
+        if format_version(map.get("format"), map.get("formatVersion"))? == 1 {
+            from_tree::<DraftV1>(&value).map(DraftFile::from).map_err(malformed)
         } else {
-            serde_path_to_error::deserialize::<_, DraftV2>(value).map(DraftFile::from).map_err(malformed)
+            from_tree::<DraftV2>(&value).map(DraftFile::from).map_err(malformed)
         }
     }
 }
 
-/// Reads a draft of version `T` straight from the text; only when that fails is the text read
-/// again with path tracking, for the message.
+/// Reads a draft of version `T` straight from the text. Only when that fails is the text read
+/// again, as a JSON tree, to find the path of the problem for the message; serde_json's message
+/// (with its line and column) is the one kept.
 fn read_text<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, DraftError> {
-    serde_json::from_str(text)
-        .or_else(|_| serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(text)).map_err(malformed))
+    serde_json::from_str(text).map_err(|e: serde_json::Error| {
+        let path = serde_json::from_str::<Json>(text)
+            .ok()
+            .and_then(|tree| from_tree::<T>(&tree).err())
+            .map(|e| e.path_text())
+            .filter(|path| path != ".");
+        match path {
+            Some(path) => DraftError::Malformed(format!("{path}: {e}")),
+            None => DraftError::Malformed(e.to_string()),
+        }
+    })
 }
 
 impl DraftFile {

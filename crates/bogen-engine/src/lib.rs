@@ -64,6 +64,7 @@ pub mod signing;
 pub mod submission;
 pub mod text;
 mod time;
+mod tree;
 pub mod validate;
 
 pub use answer::{parse_number_input, AnswerValue, Record, RecordId};

@@ -18,6 +18,7 @@
 //! refuses what other JSON readers would read differently (duplicate keys) or could not bear
 //! (huge or deeply nested files).
 
+use crate::tree::from_tree;
 use data_encoding::{BASE32_NOPAD, BASE64URL_NOPAD, HEXLOWER};
 use ed25519_dalek::{Signer, SigningKey, VerifyingKey};
 use serde::de::{DeserializeSeed, MapAccess, SeqAccess, Visitor};
@@ -502,10 +503,8 @@ impl KeyPair {
             Some(v) => return Err(KeyError::UnsupportedVersion(v)),
             None => return Err(KeyError::NotAKeyFile("\"formatVersion\" is missing".to_owned())),
         }
-        let file: KeyFile = serde_path_to_error::deserialize(&value).map_err(|e| {
-            let path = e.path().to_string();
-            KeyError::NotAKeyFile(format!("{path}: {}", e.into_inner()))
-        })?;
+        let file: KeyFile =
+            from_tree(&value).map_err(|e| KeyError::NotAKeyFile(format!("{}: {}", e.path_text(), e.message())))?;
         let d = file.private_key.d.as_deref().ok_or_else(|| {
             KeyError::NotAKeyFile("\"privateKey\" has no private part \"d\" (is this a public key?)".to_owned())
         })?;
@@ -602,9 +601,9 @@ pub fn sign_document(document: &mut Map<String, Json>, key: &KeyPair) -> Result<
 /// Checks a JSON object's `"signature"` member against the rest of it; returns the signer's key.
 pub fn verify_document(document: &Map<String, Json>) -> Result<PublicKey, SignatureError> {
     let member = document.get(SIGNATURE_MEMBER).ok_or(SignatureError::Missing)?;
-    let member: SignatureMember = serde_path_to_error::deserialize(member).map_err(|e| {
-        let path = e.path().to_string();
-        let reason = e.into_inner().to_string();
+    let member: SignatureMember = from_tree(member).map_err(|e| {
+        let path = e.path_text();
+        let reason = e.message().to_owned();
         SignatureError::Malformed(if path == "." { reason } else { format!("{path}: {reason}") })
     })?;
     if member.algorithm != ALGORITHM {
@@ -673,10 +672,8 @@ impl TrustedKeys {
     /// Reads a list of trusted keys; every key's stated fingerprint must be its own.
     pub fn parse(text: &str) -> Result<TrustedKeys, KeyError> {
         let value = parse_strict_json(text).map_err(KeyError::NotJson)?;
-        let file: TrustedKeysFile = serde_path_to_error::deserialize(&value).map_err(|e| {
-            let path = e.path().to_string();
-            KeyError::NotAKeyFile(format!("{path}: {}", e.into_inner()))
-        })?;
+        let file: TrustedKeysFile =
+            from_tree(&value).map_err(|e| KeyError::NotAKeyFile(format!("{}: {}", e.path_text(), e.message())))?;
         if file.format != TRUSTED_KEYS_FORMAT {
             return Err(KeyError::NotAKeyFile(format!(
                 "\"format\" is \"{}\", not \"{TRUSTED_KEYS_FORMAT}\"",

@@ -15,6 +15,7 @@ use crate::signing::{
     JsonError, KeyPair, PublicKey, SignatureError, SignatureMember,
 };
 use crate::text::Lang;
+use crate::tree::from_tree;
 use crate::validate::{describe_violation, ViolationKind};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value as Json};
@@ -310,10 +311,8 @@ pub fn verify_submission(text: &str) -> Result<VerifiedSubmission, SubmissionErr
         Some(v) => return Err(SubmissionError::UnknownFormatVersion(v.to_string())),
         None => return Err(SubmissionError::Malformed("\"formatVersion\" is missing".to_owned())),
     }
-    let file: SubmissionFile = serde_path_to_error::deserialize(&value).map_err(|e| {
-        let path = e.path().to_string();
-        SubmissionError::Malformed(format!("{path}: {}", e.into_inner()))
-    })?;
+    let file: SubmissionFile =
+        from_tree(&value).map_err(|e| SubmissionError::Malformed(format!("{}: {}", e.path_text(), e.message())))?;
     if !is_utc_timestamp(&file.created_at) {
         return Err(SubmissionError::Malformed(format!(
             "createdAt: \"{}\" is not an RFC 3339 time in UTC, e.g. \"2026-11-27T10:15:00Z\"",
