@@ -585,17 +585,22 @@ impl fmt::Display for SignatureError {
 
 /// Signs a JSON object: sets its `"signature"` member (replacing one that was there).
 pub fn sign_document(document: &mut Map<String, Json>, key: &KeyPair) -> Result<(), CanonicalError> {
+    let member = signature_of(document, key)?;
+    let member = serde_json::to_value(member).map_err(|e| CanonicalError(e.to_string()))?;
+    document.insert(SIGNATURE_MEMBER.to_owned(), member);
+    Ok(())
+}
+
+/// The `"signature"` member that signs a JSON object (less a `"signature"` member it may have).
+pub fn signature_of(document: &Map<String, Json>, key: &KeyPair) -> Result<SignatureMember, CanonicalError> {
     let message = canonical_bytes_unsigned(document)?;
     let public = key.public_key();
-    let member = SignatureMember {
+    Ok(SignatureMember {
         algorithm: ALGORITHM.to_owned(),
         public_key: public.to_jwk(),
         fingerprint: public.fingerprint().to_string(),
         value: BASE64URL_NOPAD.encode(&key.sign(&message)),
-    };
-    let member = serde_json::to_value(member).map_err(|e| CanonicalError(e.to_string()))?;
-    document.insert(SIGNATURE_MEMBER.to_owned(), member);
-    Ok(())
+    })
 }
 
 /// Checks a JSON object's `"signature"` member against the rest of it; returns the signer's key.

@@ -11,7 +11,7 @@
 use crate::model::{QuestionKind, Questionnaire};
 use crate::session::{RestoreIssue, Session};
 use crate::signing::{
-    canonical_bytes, parse_strict_json, sha256_hex, sign_document, verify_document, CanonicalError, Fingerprint,
+    canonical_bytes, parse_strict_json, sha256_hex, signature_of, verify_document, CanonicalError, Fingerprint,
     JsonError, KeyPair, PublicKey, SignatureError, SignatureMember,
 };
 use crate::text::Lang;
@@ -119,10 +119,19 @@ pub fn create_submission(
     document.insert("createdAt".into(), Json::from(created_at));
     document.insert("language".into(), Json::from(lang.code()));
     document.insert("answers".into(), serde_json::to_value(&answers).map_err(|e| CanonicalError(e.to_string()))?);
-    sign_document(&mut document, key)?;
-    let value = Json::Object(document);
-    let file: SubmissionFile = serde_json::from_value(value.clone()).map_err(|e| CanonicalError(e.to_string()))?;
+    let signature = signature_of(&document, key)?;
     let name = respondent_name(questionnaire, &answers);
+    // The file from its parts, not read back from the signed tree: one reader of submissions
+    // less in the app, which never reads one.
+    let file = SubmissionFile {
+        format: SUBMISSION_FORMAT.to_owned(),
+        format_version: SUBMISSION_FORMAT_VERSION,
+        questionnaire: stamp,
+        created_at: created_at.to_owned(),
+        language: lang.code().to_owned(),
+        answers,
+        signature,
+    };
     Ok(SignedSubmission {
         // Written from the struct, so that members stand in the documented order.
         text: serde_json::to_string_pretty(&file).map_err(|e| CanonicalError(e.to_string()))? + "\n",
