@@ -184,10 +184,11 @@ pub fn answer_from_json(
         QuestionKind::Matrix { .. } => {
             let wanted = "an object of row value to scale value";
             let map = value.as_object().ok_or_else(|| expected(wanted))?;
-            let rows = map
-                .iter()
-                .map(|(row, v)| v.as_str().map(|s| (row.clone(), s.to_owned())).ok_or_else(|| expected(wanted)))
-                .collect::<Result<BTreeMap<_, _>, _>>()?;
+            // Inserted one by one: collecting into a BTreeMap sorts first (another sort in the wasm).
+            let mut rows = BTreeMap::new();
+            for (row, v) in map {
+                rows.insert(row.clone(), v.as_str().ok_or_else(|| expected(wanted))?.to_owned());
+            }
             Ok(AnswerValue::Matrix(rows))
         }
         QuestionKind::Repeat { fields, .. } => {

@@ -486,15 +486,13 @@ impl DraftFile {
     /// time) and its kept-aside answers. Call `stamp_changes(&meta.saved_at)` first.
     pub fn from_session(session: &Session, meta: &DraftMeta) -> DraftFile {
         let questionnaire = session.questionnaire();
-        let answered_at = questionnaire
-            .questions
-            .iter()
-            .enumerate()
-            .filter_map(|(q, question)| {
-                let at = session.answered_at(QuestionIdx(q as u32))?;
-                Some((question.id.0.clone(), at.to_owned()))
-            })
-            .collect();
+        // Inserted one by one: collecting into a BTreeMap sorts first (another sort in the wasm).
+        let mut answered_at = BTreeMap::new();
+        for (q, question) in questionnaire.questions.iter().enumerate() {
+            if let Some(at) = session.answered_at(QuestionIdx(q as u32)) {
+                answered_at.insert(question.id.0.clone(), at.to_owned());
+            }
+        }
         DraftFile {
             format_version: DRAFT_FORMAT_VERSION,
             questionnaire_id: questionnaire.id.clone(),
@@ -592,7 +590,8 @@ impl DraftFile {
             }
             newly_kept_aside.extend(fit.aside.into_iter().map(|(value, reason)| keep_aside(id, value, reason)));
         }
-        carried.sort_by_key(|c| c.question);
+        // One entry per question: no two keys are equal.
+        carried.sort_unstable_by_key(|c| c.question);
         let mut kept_aside = self.kept_aside.clone();
         kept_aside.extend(newly_kept_aside.iter().cloned());
         let report = RestoreReport {

@@ -343,8 +343,8 @@ fn same_answer(a: &AnswerValue, b: &AnswerValue) -> bool {
             AnswerValue::Choices { selected: b, other: other_b },
         ) => {
             let (mut a, mut b) = (a.clone(), b.clone());
-            a.sort();
-            b.sort();
+            a.sort_unstable();
+            b.sort_unstable();
             a == b && other_a == other_b
         }
         _ => a == b,

@@ -117,9 +117,11 @@ pub(crate) struct Resolved {
 pub(crate) fn resolve(ast: &Ast, scope: &Scope<'_>) -> Result<Resolved, ResolveError> {
     let mut reads = Reads::default();
     let (expr, ty) = resolve_node(ast, scope, &mut reads)?;
-    reads.questions.sort();
+    // Unstable sorts: equal indices are indistinguishable, and the stable sort costs the
+    // wasm module a larger copy per element type.
+    reads.questions.sort_unstable();
     reads.questions.dedup();
-    reads.record_fields.sort();
+    reads.record_fields.sort_unstable();
     reads.record_fields.dedup();
     Ok(Resolved { expr, ty, reads })
 }

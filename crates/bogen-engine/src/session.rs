@@ -380,7 +380,7 @@ impl Session {
         if !changes.questions.contains(&question) {
             changes.questions.push(question);
         }
-        changes.questions.sort();
+        changes.questions.sort_unstable();
         changes
     }
 
@@ -421,7 +421,7 @@ impl Session {
         for id in touched {
             self.queued[id as usize] = false;
         }
-        changes.sections.sort();
+        changes.sections.sort_unstable();
         changes
     }
 
