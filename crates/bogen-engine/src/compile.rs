@@ -20,8 +20,8 @@ use crate::model::{
 };
 use crate::resolve::{is_iso_date, resolve, suggestion, Expr, Scope, Type};
 use crate::signing::{
-    canonical_bytes_unsigned, parse_json_listing_duplicates, sha256_hex, verify_document, JsonError, SignatureMember,
-    SIGNATURE_MEMBER,
+    canonical_bytes_unsigned, parse_json_listing_duplicates, sha256_hex, verify_signature, JsonError, SignatureError,
+    SignatureMember, SIGNATURE_MEMBER,
 };
 use crate::text::{Lang, LocalizedText};
 use crate::tree::{from_tree, Segment};
@@ -170,28 +170,31 @@ impl Compiler {
         let Some(object) = root.as_object_mut() else {
             return (String::new(), SignatureStatus::Unsigned);
         };
-        let sha256 = match canonical_bytes_unsigned(object) {
-            Ok(bytes) => sha256_hex(&bytes),
+        // The canonical form is made once: it is hashed, and it is what the signature signs.
+        let canonical = canonical_bytes_unsigned(object);
+        let sha256 = match &canonical {
+            Ok(bytes) => sha256_hex(bytes),
             Err(e) => {
                 self.problem("", e.to_string());
                 String::new()
             }
         };
-        let Some(member) = object.get(SIGNATURE_MEMBER) else {
+        let Some(member) = object.remove(SIGNATURE_MEMBER) else {
             return (sha256, SignatureStatus::Unsigned);
         };
-        if let Err(e) = from_tree::<SignatureMember>(member) {
-            let inner = e.path_text();
-            let path = join_path(SIGNATURE_MEMBER, if inner == "." { "" } else { &inner });
-            self.problem(&path, friendly_serde_message(e.message()));
-            object.remove(SIGNATURE_MEMBER);
-            return (sha256, SignatureStatus::Unsigned);
-        }
-        let status = match verify_document(object) {
+        let member = match from_tree::<SignatureMember>(&member) {
+            Ok(member) => member,
+            Err(e) => {
+                let inner = e.path_text();
+                let path = join_path(SIGNATURE_MEMBER, if inner == "." { "" } else { &inner });
+                self.problem(&path, friendly_serde_message(e.message()));
+                return (sha256, SignatureStatus::Unsigned);
+            }
+        };
+        let status = match canonical.map_err(SignatureError::Canonical).and_then(|m| verify_signature(&member, &m)) {
             Ok(key) => SignatureStatus::Signed(key),
             Err(e) => SignatureStatus::Invalid(e),
         };
-        object.remove(SIGNATURE_MEMBER);
         (sha256, status)
     }
 

@@ -611,8 +611,16 @@ pub fn verify_document(document: &Map<String, Json>) -> Result<PublicKey, Signat
         let reason = e.message().to_owned();
         SignatureError::Malformed(if path == "." { reason } else { format!("{path}: {reason}") })
     })?;
+    let message = canonical_bytes_unsigned(document).map_err(SignatureError::Canonical)?;
+    verify_signature(&member, &message)
+}
+
+/// Checks a `"signature"` member against the canonical form of the rest of its document
+/// ([`canonical_bytes_unsigned`]), for a caller that has that form already (loading a
+/// questionnaire hashes it too); returns the signer's key.
+pub fn verify_signature(member: &SignatureMember, message: &[u8]) -> Result<PublicKey, SignatureError> {
     if member.algorithm != ALGORITHM {
-        return Err(SignatureError::UnknownAlgorithm(member.algorithm));
+        return Err(SignatureError::UnknownAlgorithm(member.algorithm.clone()));
     }
     if member.public_key.d.is_some() {
         // A private key in a file sent out is a leak, not a signature: refuse it loudly.
@@ -623,15 +631,14 @@ pub fn verify_document(document: &Map<String, Json>) -> Result<PublicKey, Signat
     let public = PublicKey::from_jwk(&member.public_key).map_err(SignatureError::BadKey)?;
     let actual = public.fingerprint();
     if member.fingerprint != actual.as_str() {
-        return Err(SignatureError::FingerprintMismatch { stated: member.fingerprint, actual });
+        return Err(SignatureError::FingerprintMismatch { stated: member.fingerprint.clone(), actual });
     }
     let signature =
         decode_base64url(&member.value).map_err(|reason| SignatureError::Malformed(format!("\"value\" {reason}")))?;
     let signature: [u8; 64] = signature
         .try_into()
         .map_err(|s: Vec<u8>| SignatureError::Malformed(format!("\"value\" holds {} bytes, not 64", s.len())))?;
-    let message = canonical_bytes_unsigned(document).map_err(SignatureError::Canonical)?;
-    if public.verify(&message, &signature) {
+    if public.verify(message, &signature) {
         Ok(public)
     } else {
         Err(SignatureError::Invalid)
