@@ -22,7 +22,7 @@ use crate::tree::from_tree;
 use data_encoding::{BASE32_NOPAD, BASE64URL_NOPAD, HEXLOWER};
 use ed25519_dalek::{Signer, SigningKey, VerifyingKey};
 use serde::de::{DeserializeSeed, MapAccess, SeqAccess, Visitor};
-use serde::{Deserialize, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value as Json};
 use sha2::{Digest, Sha256};
 use std::cell::RefCell;
@@ -228,63 +228,102 @@ impl fmt::Display for CanonicalError {
 /// 2^53 exact, which a JavaScript or Python verifier would not; they are written here as the
 /// double they are nearest to, as those verifiers do.
 pub fn canonical_bytes(value: &Json) -> Result<Vec<u8>, CanonicalError> {
-    serde_json_canonicalizer::to_vec(&AsIJson(value)).map_err(|e| CanonicalError(e.to_string()))
+    let mut out = Vec::with_capacity(256);
+    write_canonical(value, &mut out)?;
+    Ok(out)
 }
 
 /// The canonical form of a document without its top-level `"signature"` member.
 pub fn canonical_bytes_unsigned(document: &Map<String, Json>) -> Result<Vec<u8>, CanonicalError> {
-    serde_json_canonicalizer::to_vec(&ObjectAsIJson { object: document, skip: Some(SIGNATURE_MEMBER) })
-        .map_err(|e| CanonicalError(e.to_string()))
+    let mut out = Vec::with_capacity(256);
+    write_canonical_object(document, Some(SIGNATURE_MEMBER), &mut out)?;
+    Ok(out)
 }
 
-/// A JSON value whose numbers serialize as I-JSON doubles.
-struct AsIJson<'a>(&'a Json);
+// Written straight from the tree into one buffer. (serde_json_canonicalizer, used before, went
+// through serde's serializer, copied every member into a buffer of its own at each level and
+// read every key back as JSON to sort it: 4 ms of the 2,000-question file's 25 ms load.) The
+// output is the same byte for byte; a test compares the two on generated documents.
 
-/// An object, less one member, whose numbers serialize as I-JSON doubles (no copy of the rest).
-struct ObjectAsIJson<'a> {
-    object: &'a Map<String, Json>,
-    skip: Option<&'a str>,
-}
-
-impl Serialize for ObjectAsIJson<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeMap;
-        let members = self.object.iter().filter(|(k, _)| Some(k.as_str()) != self.skip);
-        let mut map = serializer.serialize_map(None)?;
-        for (k, v) in members {
-            map.serialize_entry(k, &AsIJson(v))?;
-        }
-        map.end()
-    }
-}
-
-/// The largest integer a double holds exactly.
-const MAX_SAFE_INTEGER: u64 = 1 << 53;
-
-impl Serialize for AsIJson<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeSeq;
-        match self.0 {
-            Json::Number(n) => {
-                if let Some(i) = n.as_i64().filter(|i| i.unsigned_abs() <= MAX_SAFE_INTEGER) {
-                    serializer.serialize_i64(i)
-                } else if let Some(u) = n.as_u64().filter(|&u| u <= MAX_SAFE_INTEGER) {
-                    serializer.serialize_u64(u)
-                } else {
-                    serializer.serialize_f64(n.as_f64().unwrap_or(f64::NAN))
-                }
+fn write_canonical(value: &Json, out: &mut Vec<u8>) -> Result<(), CanonicalError> {
+    match value {
+        Json::Null => out.extend_from_slice(b"null"),
+        Json::Bool(true) => out.extend_from_slice(b"true"),
+        Json::Bool(false) => out.extend_from_slice(b"false"),
+        Json::Number(n) => {
+            // Every number as the double it is nearest to, written as ECMAScript writes it.
+            match n.as_f64().filter(|f| f.is_finite()) {
+                Some(f) => out.extend_from_slice(ryu_js::Buffer::new().format_finite(f).as_bytes()),
+                None => return Err(CanonicalError("NaN and +/-Infinity are not permitted in JSON".to_owned())),
             }
-            Json::Array(list) => {
-                let mut seq = serializer.serialize_seq(Some(list.len()))?;
-                for item in list {
-                    seq.serialize_element(&AsIJson(item))?;
-                }
-                seq.end()
-            }
-            Json::Object(object) => ObjectAsIJson { object, skip: None }.serialize(serializer),
-            other => other.serialize(serializer),
         }
+        Json::String(s) => write_canonical_string(s, out),
+        Json::Array(items) => {
+            out.push(b'[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                write_canonical(item, out)?;
+            }
+            out.push(b']');
+        }
+        Json::Object(object) => write_canonical_object(object, None, out)?,
     }
+    Ok(())
+}
+
+/// Members sorted by the UTF-16 code units of their keys. serde_json's map keeps them in the
+/// order of their UTF-8 bytes, which is the same except for keys with characters from U+E000
+/// up: only an object whose keys are out of UTF-16 order is sorted.
+fn write_canonical_object(
+    object: &Map<String, Json>,
+    skip: Option<&str>,
+    out: &mut Vec<u8>,
+) -> Result<(), CanonicalError> {
+    let utf16_less = |a: &str, b: &str| a.encode_utf16().lt(b.encode_utf16());
+    let mut members: Vec<(&String, &Json)> = object.iter().filter(|(key, _)| Some(key.as_str()) != skip).collect();
+    if !members.windows(2).all(|pair| utf16_less(pair[0].0, pair[1].0)) {
+        members.sort_unstable_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
+    }
+    out.push(b'{');
+    for (i, (key, value)) in members.into_iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        write_canonical_string(key, out);
+        out.push(b':');
+        write_canonical(value, out)?;
+    }
+    out.push(b'}');
+    Ok(())
+}
+
+/// A string as JSON.stringify writes it: `"` and `\` escaped, control characters as `\b`,
+/// `\f`, `\n`, `\r`, `\t` or `\u00xx`, everything else as it is.
+fn write_canonical_string(s: &str, out: &mut Vec<u8>) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.push(b'"');
+    let bytes = s.as_bytes();
+    let mut plain = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let escape: &[u8] = match b {
+            b'"' => b"\\\"",
+            b'\\' => b"\\\\",
+            0x08 => b"\\b",
+            0x0c => b"\\f",
+            b'\n' => b"\\n",
+            b'\r' => b"\\r",
+            b'\t' => b"\\t",
+            0..=0x1f => &[b'\\', b'u', b'0', b'0', HEX[usize::from(b >> 4)], HEX[usize::from(b & 0xf)]],
+            _ => continue,
+        };
+        out.extend_from_slice(&bytes[plain..i]);
+        out.extend_from_slice(escape);
+        plain = i + 1;
+    }
+    out.extend_from_slice(&bytes[plain..]);
+    out.push(b'"');
 }
 
 /// Lowercase hex of the SHA-256 of `bytes`.

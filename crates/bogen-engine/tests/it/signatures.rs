@@ -49,6 +49,43 @@ fn rfc_8785_sorting_example_of_section_3_2_3() {
     );
 }
 
+/// Any JSON value: numbers as doubles or safe integers (what RFC 8785 reads), strings and keys
+/// with escapes, non-ASCII, characters from U+E000 up and beyond U+FFFF (where UTF-16 order and
+/// UTF-8 order differ).
+fn any_json() -> impl proptest::strategy::Strategy<Value = Json> {
+    use proptest::prelude::*;
+    let text = || {
+        proptest::string::string_regex(
+            "[a-c\\\\\"\\x00-\\x1f\\x7f\u{e9}\u{20ac}\u{e000}\u{fb33}\u{ffff}\u{1f600}\u{10000}]{0,6}",
+        )
+        .expect("a valid pattern")
+    };
+    let number = prop_oneof![
+        (-(1i64 << 53)..=(1i64 << 53)).prop_map(Json::from),
+        any::<f64>().prop_filter_map("finite", |f| serde_json::Number::from_f64(f).map(Json::Number)),
+    ];
+    let leaf = prop_oneof![Just(Json::Null), any::<bool>().prop_map(Json::Bool), number, text().prop_map(Json::String)];
+    leaf.prop_recursive(4, 64, 8, move |inner| {
+        prop_oneof![
+            proptest::collection::vec(inner.clone(), 0..8).prop_map(Json::Array),
+            proptest::collection::btree_map(text(), inner, 0..8)
+                .prop_map(|members| Json::Object(members.into_iter().collect())),
+        ]
+    })
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig { cases: 2000, .. Default::default() })]
+
+    /// Our canonical form is the one serde_json_canonicalizer (what signed files were made with
+    /// before) writes, byte for byte: every signature made before still verifies.
+    #[test]
+    fn the_canonical_form_is_serde_json_canonicalizer_s_byte_for_byte(value in any_json()) {
+        let reference = serde_json_canonicalizer::to_vec(&value).expect("the reference writes it");
+        proptest::prop_assert_eq!(canonical_bytes(&value).unwrap(), reference);
+    }
+}
+
 #[test]
 fn rfc_8785_appendix_b_numbers() {
     // IEEE 754 bits and the text RFC 8785 requires (NaN and Infinity are not JSON: serde_json
