@@ -567,10 +567,14 @@ pub fn FormRoot(props: &FormRootProps) -> Html {
                 {on_open_file} on_file_error={props.on_file_error.clone()}
                 file_message={props.file_message.clone()} />
         },
-        Route::Section(section) => html! {
-            <SectionPage key={section.0} {section} {lang} {revision} summary={summary_open}
-                read_only={state.conflict.is_some()} />
-        },
+        Route::Section(section) => {
+            // What makes up the page, never the answers: typing redraws only its questions.
+            let visible = state.store.session.try_borrow().map_or(true, |s| s.is_section_visible(section));
+            html! {
+                <SectionPage key={section.0} {section} {lang} {visible} summary={summary_open}
+                    read_only={state.conflict.is_some()} />
+            }
+        }
         Route::KeptAside => html! { <KeptAsidePage {lang} {revision} /> },
         Route::Draft(page) => crate::draft_pages::draft_page(page, lang, &state),
         Route::Review => html! {

@@ -19,7 +19,7 @@
 //!   by a trusted office key; [`submit`]: the `mailto:` link and upload details (pure).
 //! - [`i18n`]: every interface text, German first, English second. [`format`]: numbers,
 //!   dates and answers as text. [`dom`]: focus, title, URL, clock, random numbers, downloads
-//!   and uploads.
+//!   and uploads. [`render_count`]: renders counted in debug builds, for the tests.
 //!
 //! # Implementation note: how state flows
 //!
@@ -33,13 +33,18 @@
 //! 2. The reducer calls the engine, which re-evaluates only what the dependency graph reaches
 //!    and returns a [`bogen_engine::ChangeSet`]. The reducer bumps the version counter of
 //!    exactly the questions and sections named there (and drops errors on display that were
-//!    fixed), then returns a new `FormState` with a new `revision`.
-//! 3. `FormRoot` and the current page re-render (cheap: the page only lists its question
-//!    components). Each [`question::QuestionView`] has `(index, version, language)` as props,
-//!    so Yew re-renders only those whose version moved: typing in one field of a
-//!    2,000-question form re-renders that field and what it affects (a calculated value, a
-//!    question that appears), never the whole form. Records of a repeat group get their data
-//!    as props, so only the edited record re-renders.
+//!    fixed), returns a new `FormState` with a new `revision`, and then tells the components
+//!    that watch those questions ([`state::Store::watch`]) to redraw.
+//! 3. Each [`question::QuestionView`] (props: index and language) watches its own question,
+//!    so exactly the questions the `ChangeSet` names redraw: typing in one field of a
+//!    2,000-question form redraws that field and what it affects (a calculated value, a
+//!    question that appears), never the page or the form. `FormRoot` re-renders too, but the
+//!    section page's props are only what makes up the page (section, language, whether it is
+//!    shown, whether its error summary is open, read-only), so Yew skips it; its questions sit
+//!    in chunks ([`pages::QuestionChunk`]) that the browser lays out only near the viewport,
+//!    and the open error summary watches the errors on display. Records of a repeat group get
+//!    their data as props, so only the edited record re-renders. In debug builds
+//!    [`render_count`] counts renders, and a browser test checks all this.
 //! 4. The context ([`state::FormContext`]) holds the store and the dispatcher and compares
 //!    equal for the life of the form, so providing it never re-renders anything by itself.
 //! 5. Side effects run after rendering, in `FormRoot`: the autosave (a gloo `Timeout` of
@@ -81,6 +86,7 @@ pub mod keys;
 pub mod layout;
 pub mod pages;
 pub mod question;
+pub mod render_count;
 pub mod state;
 pub mod storage;
 pub mod submit;

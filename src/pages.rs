@@ -4,9 +4,10 @@
 //! the signed export and how to send it, and the print view (with the fingerprint and the
 //! checksum that match the paper to the file).
 //!
-//! Pages get the reducer's `revision` as a prop, so they re-render on every change; that only
-//! rebuilds their list of question components, each of which Yew skips unless its own
-//! version moved.
+//! The start, review and print pages get the reducer's `revision` as a prop and redraw on every
+//! change (nobody types there). A section page does not: its questions, in chunks the browser
+//! may skip while they are off screen, watch the store and redraw themselves, and so does its
+//! error summary; the page itself redraws only when what makes it up changes.
 
 use crate::draft_pages::warning_text;
 use crate::format::{answer_lines, calculated_text, question_dom_id};
@@ -15,7 +16,7 @@ use crate::inputs::FilePicker;
 use crate::layout::{paragraphs, ErrorSummary};
 use crate::question::QuestionView;
 use crate::state::{
-    violation_entry, Action, ExportRecord, FormContext, KeyNotice, Notice, Route, Signing, UploadStatus,
+    violation_entry, Action, ExportRecord, FormContext, KeyNotice, Notice, Route, Signing, Topic, UploadStatus,
     EXPORT_DONE_ID, KEY_NOTICE_ID, KEY_REPLACE_ID,
 };
 use crate::storage::DraftEntry;
@@ -254,12 +255,20 @@ fn origin_notice(origin: &Origin, lang: Lang) -> Html {
     }
 }
 
-/// Properties of [`SectionPage`].
+/// How many questions one chunk of a section page holds. A page is drawn as chunks
+/// ([`QuestionChunk`]): the browser styles, lays out and paints only the chunks near the
+/// viewport (`content-visibility: auto`, styles/main.css), and a chunk never redraws as a whole
+/// (its questions redraw themselves).
+pub const CHUNK_SIZE: usize = 20;
+
+/// Properties of [`SectionPage`]: only what makes up the page itself. Answers are not among
+/// them: a change of answers redraws the questions it names, never the page.
 #[derive(Properties, PartialEq, Clone)]
 pub struct SectionPageProps {
     pub section: SectionIdx,
     pub lang: Lang,
-    pub revision: u64,
+    /// Whether the section is shown (else the page says that it is not needed).
+    pub visible: bool,
     /// Whether the error summary is open (after Weiter).
     pub summary: bool,
     /// Another tab saved this draft: nothing can be changed until its answers are loaded.
@@ -267,42 +276,23 @@ pub struct SectionPageProps {
     pub read_only: bool,
 }
 
-/// One page: its questions, the error summary, and Weiter / Zurück.
+/// One page: its questions in chunks, the error summary, and Weiter / Zurück. It redraws only
+/// when its props change (the summary opens or closes, the section is shown or hidden, the
+/// language, another tab's save): typing redraws the questions the engine names, not the page.
 #[function_component]
 pub fn SectionPage(props: &SectionPageProps) -> Html {
+    crate::render_count::count("SectionPage");
     let Some(ctx) = use_context::<FormContext>() else {
         return html! {};
     };
     let lang = props.lang;
     let t = texts(lang);
-    let store = ctx.store.clone();
-    let questionnaire = store.questionnaire.clone();
+    let questionnaire = ctx.store.questionnaire.clone();
     let section = questionnaire.section(props.section);
-    let Ok(session) = store.session.try_borrow() else {
-        return html! {};
-    };
-    let entries: Vec<(String, String)> = if props.summary {
-        section
-            .questions
-            .iter()
-            .filter(|&&q| session.is_visible(q))
-            .flat_map(|&q| {
-                store
-                    .shown_errors(q)
-                    .iter()
-                    .map(|v| violation_entry(&questionnaire, &session, q, v, lang))
-                    .collect::<Vec<_>>()
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
     let chapter = section.parent.map(|p| questionnaire.section(p).title.get(lang).to_owned());
-    let questions: Vec<Html> = section
-        .questions
-        .iter()
-        .map(|&q| html! { <QuestionView key={q.0} idx={q} version={store.question_version(q)} {lang} /> })
-        .collect();
+    let chunks = (0..section.questions.len()).step_by(CHUNK_SIZE).map(|start| {
+        html! { <QuestionChunk key={start} section={props.section} start={start as u32} {lang} /> }
+    });
     let onsubmit = {
         let dispatch = ctx.dispatch.clone();
         Callback::from(move |e: SubmitEvent| {
@@ -314,12 +304,11 @@ pub fn SectionPage(props: &SectionPageProps) -> Html {
         let dispatch = ctx.dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::Back))
     };
-    let visible = session.is_section_visible(props.section);
     html! {
         <>
             <a class="back-link" href={Route::Start.to_hash(&questionnaire)}>{ t.back_to_overview }</a>
-            if !entries.is_empty() {
-                <ErrorSummary {lang} {entries} />
+            if props.summary {
+                <SectionSummary section={props.section} {lang} />
             }
             if let Some(chapter) = chapter {
                 <span class="caption-l">{ chapter }</span>
@@ -328,16 +317,16 @@ pub fn SectionPage(props: &SectionPageProps) -> Html {
             if let Some(description) = &section.description {
                 { paragraphs(description.get(lang), "body") }
             }
-            if !visible {
+            if !props.visible {
                 <p class="body inset">{ t.section_not_needed }</p>
             }
             <form class="form" novalidate=true {onsubmit}>
                 if props.read_only {
                     // A disabled fieldset disables every control in it: nothing can be typed
                     // that could not be saved.
-                    <fieldset class="fieldset form-lock" disabled=true>{ for questions }</fieldset>
+                    <fieldset class="fieldset form-lock" disabled=true>{ for chunks }</fieldset>
                 } else {
-                    { for questions }
+                    { for chunks }
                 }
                 <div class="button-group">
                     <button type="submit" class="button">{ t.continue_ }</button>
@@ -346,6 +335,107 @@ pub fn SectionPage(props: &SectionPageProps) -> Html {
             </form>
         </>
     }
+}
+
+/// Properties of [`QuestionChunk`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct QuestionChunkProps {
+    pub section: SectionIdx,
+    /// The position of its first question in the section.
+    pub start: u32,
+    pub lang: Lang,
+}
+
+/// Up to [`CHUNK_SIZE`] questions of a page in one block that the browser skips while it is
+/// far from the viewport. It draws its question components once (again only for another
+/// language); each of them watches its own question.
+#[function_component]
+pub fn QuestionChunk(props: &QuestionChunkProps) -> Html {
+    crate::render_count::count("QuestionChunk");
+    let Some(ctx) = use_context::<FormContext>() else {
+        return html! {};
+    };
+    let lang = props.lang;
+    let questionnaire = &ctx.store.questionnaire;
+    let questions = &questionnaire.section(props.section).questions;
+    let start = props.start as usize;
+    let Some(chunk) = questions.get(start..(start + CHUNK_SIZE).min(questions.len())) else {
+        return html! {};
+    };
+    // Stands in for the chunk's height until the browser has drawn it once ("auto" then keeps
+    // the real one), so that the page is about as long as it will be.
+    let height: u32 = match ctx.store.session.try_borrow() {
+        Ok(session) => chunk
+            .iter()
+            .filter(|&&q| session.is_visible(q))
+            .map(|&q| estimated_height(&questionnaire.question(q).kind))
+            .sum(),
+        Err(_) => 0,
+    };
+    html! {
+        <div class="question-chunk" style={format!("contain-intrinsic-size: auto {height}px")}>
+            { for chunk.iter().map(|&q| html! { <QuestionView idx={q} {lang} /> }) }
+        </div>
+    }
+}
+
+/// A rough height in CSS pixels of a question as main.css draws it on a wide screen: label,
+/// hint, control and the space below.
+fn estimated_height(kind: &QuestionKind) -> u32 {
+    let choices = |n: usize| 75 + 50 * n as u32;
+    match kind {
+        QuestionKind::Text { multiline: true, .. } => 230,
+        QuestionKind::SingleChoice { dropdown: false, options } => choices(options.len()),
+        QuestionKind::MultipleChoice { options, other, .. } => choices(options.len() + usize::from(*other)),
+        QuestionKind::Matrix { rows, .. } => 110 + 55 * rows.len() as u32,
+        QuestionKind::Repeat { .. } => 190,
+        _ => 130,
+    }
+}
+
+/// Properties of [`SectionSummary`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct SectionSummaryProps {
+    pub section: SectionIdx,
+    pub lang: Lang,
+}
+
+/// The error summary of a page after Weiter: every error on display of the page's visible
+/// questions, as links. It watches the errors on display and redraws itself when they change
+/// (a fixed error's link goes at once), without redrawing the page.
+#[function_component]
+pub fn SectionSummary(props: &SectionSummaryProps) -> Html {
+    crate::render_count::count("SectionSummary");
+    let ctx = use_context::<FormContext>();
+    let redraw = use_force_update();
+    let _watch = use_memo((), |_| {
+        ctx.as_ref().map(|ctx| ctx.store.watch(Topic::Errors, Callback::from(move |()| redraw.force_update())))
+    });
+    let Some(ctx) = ctx else {
+        return html! {};
+    };
+    let store = &ctx.store;
+    let questionnaire = &store.questionnaire;
+    let Ok(session) = store.session.try_borrow() else {
+        return html! {};
+    };
+    let entries: Vec<(String, String)> = questionnaire
+        .section(props.section)
+        .questions
+        .iter()
+        .filter(|&&q| session.is_visible(q))
+        .flat_map(|&q| {
+            store
+                .shown_errors(q)
+                .iter()
+                .map(|v| violation_entry(questionnaire, &session, q, v, props.lang))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    if entries.is_empty() {
+        return html! {};
+    }
+    html! { <ErrorSummary lang={props.lang} {entries} /> }
 }
 
 /// Answers of the visible questions of a page section, as a GOV.UK summary list.

@@ -1,16 +1,17 @@
 //! One question on a page: its label or legend, hint, error message and control, for every
 //! question type, plus repeat groups with their records.
 //!
-//! [`QuestionView`] gets only (index, version, language) as props: Yew skips it unless the
-//! reducer bumped its version, so typing in one field re-renders that field (and what the
-//! engine says it affects), not the page. It reads the session from context while rendering.
+//! [`QuestionView`] gets only (index, language) as props and watches its question in the
+//! store: it redraws itself when the reducer bumped its question's version, so typing in one
+//! field redraws that field (and what the engine says it affects), never the page around it.
+//! It reads the session from context while rendering.
 
 use crate::format::{add_button_dom_id, calculated_text, question_dom_id, record_field_dom_id};
 use crate::i18n::{self, texts};
 use crate::inputs::{
     number_answer, CheckboxGroup, MatrixInput, NumberInput, OtherChoice, RadioGroup, Select, TextArea, TextInput,
 };
-use crate::state::{violation_text, Action, FormContext};
+use crate::state::{violation_text, Action, FormContext, Topic};
 use bogen_engine::{
     AnswerValue, Lang, Question, QuestionIdx, QuestionKind, Record, RecordId, TextFormat, ViolationLocation,
 };
@@ -321,18 +322,26 @@ pub fn render_field(field: Field<'_>) -> Html {
     }
 }
 
-/// Properties of [`QuestionView`]: which question, its render version, the language.
+/// Properties of [`QuestionView`]: which question, the language.
 #[derive(Properties, PartialEq, Clone)]
 pub struct QuestionProps {
     pub idx: QuestionIdx,
-    pub version: u32,
     pub lang: Lang,
 }
 
-/// A top-level question of a page.
+/// A top-level question of a page. It watches its question in the store and redraws itself
+/// when the engine's `ChangeSet` (or a change of its errors on display) names it.
 #[function_component]
 pub fn QuestionView(props: &QuestionProps) -> Html {
-    let Some(ctx) = use_context::<FormContext>() else {
+    crate::render_count::count("QuestionView");
+    let ctx = use_context::<FormContext>();
+    let redraw = use_force_update();
+    // Registered while rendering, kept in a hook and dropped with the component: no change can
+    // fall between this render and the registration.
+    let _watch = use_memo(props.idx, |&idx| {
+        ctx.as_ref().map(|ctx| ctx.store.watch(Topic::Question(idx), Callback::from(move |()| redraw.force_update())))
+    });
+    let Some(ctx) = ctx else {
         return html! {};
     };
     let idx = props.idx;

@@ -4,10 +4,12 @@
 //! The [`Session`] sits in a [`Store`] behind `Rc<RefCell<…>>`, shared by the reducer and,
 //! read-only, by the components (through [`FormContext`]). It is never cloned: a keystroke
 //! mutates it in place. Next to it the store keeps a version counter per question and per
-//! section. The reducer bumps exactly the counters the engine's [`ChangeSet`] names, and the
-//! components get their counter as a prop, so Yew skips every question whose counter did not
-//! move. Which errors are *on display* (GOV.UK style: after leaving a field or pressing Weiter,
-//! never while typing) is kept here too, per question.
+//! section. The reducer bumps exactly the counters the engine's [`ChangeSet`] names, and once
+//! it is done tells the components that watch those questions ([`Store::watch`]): each question
+//! view watches its own question and draws itself again, so a change reaches the questions it
+//! names and never the page around them. Section counters are props of the task list's items.
+//! Which errors are *on display* (GOV.UK style: after leaving a field or pressing Weiter,
+//! never while typing) is kept here too, per question; the open error summary watches them.
 //!
 //! The drafts side lives here too: which draft is open ([`DraftHandle`], in the store, because
 //! the autosave reads and updates it outside the reducer), the list of the questionnaire's
@@ -141,6 +143,45 @@ pub struct Store {
     pub unsaved: Cell<bool>,
     /// Which draft the session is, and the save this tab knows of it.
     pub draft: RefCell<DraftHandle>,
+    /// The components to tell when what they draw changed.
+    watchers: RefCell<Watchers>,
+}
+
+/// What a component watches in the [`Store`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Topic {
+    /// One question: its answer, visibility, requiredness, calculated value, errors on display.
+    Question(QuestionIdx),
+    /// The errors on display, of any question (the error summary lists them).
+    Errors,
+}
+
+/// The callbacks of the components that watch the store, and what changed since they were
+/// last told. Kept apart from the counters so that telling happens once, after the reducer
+/// let go of the session.
+#[derive(Default)]
+struct Watchers {
+    next_token: u32,
+    /// By question index: (token, callback) of each view of the question (one, as a rule).
+    questions: Vec<Vec<(u32, Callback<()>)>>,
+    errors: Vec<(u32, Callback<()>)>,
+    /// Questions whose version moved since the last [`Store::notify`].
+    changed: Vec<QuestionIdx>,
+    /// Whether the errors on display (or the text of one) may have changed since then.
+    errors_changed: bool,
+}
+
+/// A component's registration with the store: dropping it (the component is gone) ends it.
+pub struct Watch {
+    store: Rc<Store>,
+    topic: Topic,
+    token: u32,
+}
+
+impl Drop for Watch {
+    fn drop(&mut self) {
+        self.store.unwatch(self.topic, self.token);
+    }
 }
 
 /// The open draft: its id and name, and the meta (revision, time) of this tab's last load or
@@ -177,7 +218,71 @@ impl Store {
             shown: RefCell::new(vec![Vec::new(); n_questions]),
             unsaved: Cell::new(false),
             draft: RefCell::new(draft),
+            watchers: RefCell::new(Watchers { questions: vec![Vec::new(); n_questions], ..Watchers::default() }),
         }
+    }
+
+    /// Calls `redraw` after every action that changed what `topic` shows, until the returned
+    /// [`Watch`] is dropped. A component registers while it renders (so that no change can
+    /// slip in between its render and its registration) and keeps the `Watch` in a hook.
+    pub fn watch(self: &Rc<Self>, topic: Topic, redraw: Callback<()>) -> Watch {
+        let mut watchers = self.watchers.borrow_mut();
+        let token = watchers.next_token;
+        watchers.next_token = token.wrapping_add(1);
+        match topic {
+            Topic::Question(q) => {
+                if let Some(list) = watchers.questions.get_mut(q.get()) {
+                    list.push((token, redraw));
+                }
+            }
+            Topic::Errors => watchers.errors.push((token, redraw)),
+        }
+        Watch { store: Rc::clone(self), topic, token }
+    }
+
+    fn unwatch(&self, topic: Topic, token: u32) {
+        // A component may go while the store tells others to redraw: then it is told no more.
+        let Ok(mut watchers) = self.watchers.try_borrow_mut() else {
+            return;
+        };
+        let list = match topic {
+            Topic::Question(q) => watchers.questions.get_mut(q.get()),
+            Topic::Errors => Some(&mut watchers.errors),
+        };
+        if let Some(list) = list {
+            list.retain(|(t, _)| *t != token);
+        }
+    }
+
+    /// Tells the watchers of every question whose version moved since the last call (and of
+    /// the errors on display, when they may have changed) to redraw. The reducer calls it once
+    /// per action, after it let go of the session; the redraws themselves run later, when Yew's
+    /// scheduler gets to them.
+    pub fn notify(&self) {
+        let callbacks: Vec<Callback<()>> = {
+            let Ok(mut watchers) = self.watchers.try_borrow_mut() else {
+                return;
+            };
+            let mut changed = std::mem::take(&mut watchers.changed);
+            changed.sort_unstable_by_key(|q| q.0);
+            changed.dedup();
+            let mut callbacks: Vec<Callback<()>> = changed
+                .iter()
+                .filter_map(|q| watchers.questions.get(q.get()))
+                .flat_map(|list| list.iter().map(|(_, cb)| cb.clone()))
+                .collect();
+            if std::mem::take(&mut watchers.errors_changed) {
+                callbacks.extend(watchers.errors.iter().map(|(_, cb)| cb.clone()));
+            }
+            callbacks
+        };
+        for callback in callbacks {
+            callback.emit(());
+        }
+    }
+
+    fn errors_changed(&self) {
+        self.watchers.borrow_mut().errors_changed = true;
     }
 
     /// The render version of a question: it changes whenever anything shown for it changes.
@@ -206,6 +311,12 @@ impl Store {
         for v in self.question_versions.borrow_mut().iter_mut() {
             *v = v.wrapping_add(1);
         }
+        {
+            let mut watchers = self.watchers.borrow_mut();
+            let n = watchers.questions.len() as u32;
+            watchers.changed = (0..n).map(QuestionIdx).collect();
+            watchers.errors_changed = true;
+        }
         for v in self.section_versions.borrow_mut().iter_mut() {
             *v = v.wrapping_add(1);
         }
@@ -217,6 +328,7 @@ impl Store {
     fn bump_question(&self, q: QuestionIdx) {
         if let Some(v) = self.question_versions.borrow_mut().get_mut(q.get()) {
             *v = v.wrapping_add(1);
+            self.watchers.borrow_mut().changed.push(q);
         }
     }
 
@@ -237,9 +349,14 @@ impl Store {
             // A question's answers decide its section's status in the task list.
             self.bump_section(self.questionnaire.question(q).section);
             if let Some(list) = shown.get_mut(q.get()) {
-                // Fixed errors disappear at once; new ones wait until the field is left.
-                let current = session.violations(q);
-                list.retain(|v| current.contains(v));
+                if !list.is_empty() {
+                    // Fixed errors disappear at once; new ones wait until the field is left.
+                    // The summary redraws: an entry went, or its text may have changed
+                    // (a record's number in "Maßnahme 2 – Titel").
+                    let current = session.violations(q);
+                    list.retain(|v| current.contains(v));
+                    self.errors_changed();
+                }
             }
         }
     }
@@ -262,6 +379,7 @@ impl Store {
         if list.len() != before {
             drop(shown);
             self.bump_question(q);
+            self.errors_changed();
         }
     }
 
@@ -276,6 +394,7 @@ impl Store {
             *list = current.to_vec();
             drop(shown);
             self.bump_question(q);
+            self.errors_changed();
         }
         !current.is_empty()
     }
@@ -553,8 +672,9 @@ pub struct FormState {
     pub store: Rc<Store>,
     /// The page shown.
     pub route: Route,
-    /// Bumped by every change of answers or of errors on display: pages re-render on it, their
-    /// questions only when their own version moved.
+    /// Bumped by every change of answers or of errors on display: the start, review, print and
+    /// drafts pages re-render on it. Section pages do not take it: their questions watch the
+    /// store and redraw when their own version moved.
     pub revision: u64,
     /// Bumped by every change of answers: the autosave waits for it to settle.
     pub answers_revision: u64,
@@ -742,6 +862,16 @@ impl Reducible for FormState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let store = Rc::clone(&self.store);
+        let next = self.apply(action);
+        // The questions the action changed redraw themselves; the page around them does not.
+        store.notify();
+        next
+    }
+}
+
+impl FormState {
+    fn apply(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         let store = Rc::clone(&self.store);
         // Reducing while a component holds a borrow would be a bug; refuse instead of panicking.
@@ -1158,6 +1288,73 @@ mod tests {
             .collect();
         assert_eq!(changed, ["n", "double"]);
         assert_eq!(s.answers_revision, 1);
+    }
+
+    /// Watches every question and the errors on display; returns what each action told.
+    fn watch_all(state: &FormState) -> (Vec<Watch>, Rc<RefCell<Vec<String>>>) {
+        let told = Rc::new(RefCell::new(Vec::new()));
+        let mut watches: Vec<Watch> = state
+            .store
+            .questionnaire
+            .questions
+            .iter()
+            .enumerate()
+            .map(|(i, question)| {
+                let told = told.clone();
+                let id = question.id.0.clone();
+                state.store.watch(
+                    Topic::Question(QuestionIdx(i as u32)),
+                    Callback::from(move |()| told.borrow_mut().push(id.clone())),
+                )
+            })
+            .collect();
+        let summary = told.clone();
+        watches.push(
+            state.store.watch(Topic::Errors, Callback::from(move |()| summary.borrow_mut().push("errors".into()))),
+        );
+        (watches, told)
+    }
+
+    #[test]
+    fn each_action_tells_exactly_the_watchers_of_what_it_changed_once_it_is_done() {
+        let s = state();
+        let (watches, told) = watch_all(&s);
+        let n = q(&s, "n");
+        let s = s.reduce(Action::Answer { question: n, value: Some(AnswerValue::Number(3.0)), leave: false });
+        assert_eq!(told.take(), ["n", "double"], "the ChangeSet's questions, each once; no summary");
+
+        let s = s.reduce(Action::Answer { question: n, value: Some(AnswerValue::Number(11.0)), leave: false });
+        assert_eq!(told.take(), ["n", "double"], "a new error waits: the summary is not told");
+        let s = s.reduce(Action::Leave(n, ViolationLocation::Answer));
+        assert_eq!(told.take(), ["n", "errors"], "leaving the field puts its error on display");
+        let s = s.reduce(Action::Leave(n, ViolationLocation::Answer));
+        assert!(told.take().is_empty(), "nothing changed, nobody is told");
+        let s = s.reduce(Action::Answer { question: n, value: Some(AnswerValue::Number(1.0)), leave: false });
+        assert_eq!(told.take(), ["n", "double", "errors"], "the fixed error leaves the summary");
+
+        let s = s.reduce(Action::Continue);
+        assert_eq!(told.take(), ["name", "errors"], "Weiter puts the page's errors on display");
+        let s = type_text(s, "other", "x");
+        assert_eq!(told.take(), ["other"], "a field without errors on display leaves the summary alone");
+
+        drop(watches);
+        let _ = type_text(s, "other", "xy");
+        assert!(told.take().is_empty(), "a dropped watch is told nothing");
+    }
+
+    #[test]
+    fn replacing_the_session_tells_every_watcher() {
+        let s = state();
+        let (_watches, told) = watch_all(&s);
+        let questionnaire = Arc::clone(&s.store.questionnaire);
+        let _ = s.reduce(Action::ReplaceSession {
+            session: Box::new(Session::new(questionnaire)),
+            known: None,
+            unsaved: false,
+            notices: Vec::new(),
+            to_start: false,
+        });
+        assert_eq!(told.take(), ["name", "n", "double", "other", "yn", "free", "errors"]);
     }
 
     #[test]
