@@ -70,6 +70,10 @@ fn open_text(file_name: &str, text: &str, serial: u32) -> Opened {
 }
 
 async fn fetch_text(url: &str) -> Result<String, String> {
+    // index.html started this fetch while the app's code was still loading.
+    if let Some(early) = crate::dom::take_early_fetch(url) {
+        return early.await;
+    }
     let response = gloo::net::http::Request::get(url).send().await.map_err(|e| e.to_string())?;
     if !response.ok() {
         return Err(format!("HTTP {} {}", response.status(), response.status_text()));

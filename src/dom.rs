@@ -275,3 +275,29 @@ pub fn page_build() -> Option<String> {
     let meta = document()?.query_selector("meta[name=\"bogen-build\"]").ok()??;
     meta.get_attribute("content").filter(|v| !v.is_empty())
 }
+
+/// The fetch of `?questionnaire=<url>` that index.html started before the app's code was
+/// loaded (`window.bogenQuestionnaire`: the URL and a promise of the file's text, rejected
+/// with "HTTP <status> <text>" or the browser's error). Taken once, and only for `url`; the
+/// app fetches anything else itself.
+pub fn take_early_fetch(url: &str) -> Option<impl std::future::Future<Output = Result<String, String>>> {
+    let window = web_sys::window()?;
+    let key = wasm_bindgen::JsValue::from_str("bogenQuestionnaire");
+    let early = js_sys::Reflect::get(&window, &key).ok().filter(|v| v.is_object())?;
+    let _ = js_sys::Reflect::delete_property(&window, &key);
+    let early_url = js_sys::Reflect::get(&early, &"url".into()).ok()?.as_string()?;
+    if early_url != url {
+        return None;
+    }
+    let text = js_sys::Reflect::get(&early, &"text".into()).ok()?.dyn_into::<js_sys::Promise>().ok()?;
+    Some(async move {
+        match wasm_bindgen_futures::JsFuture::from(text).await {
+            Ok(value) => value.as_string().ok_or_else(|| "the response is not text".to_owned()),
+            Err(error) => Err(error.as_string().unwrap_or_else(|| {
+                gloo::utils::errors::JsError::try_from(error)
+                    .map(|e| e.to_string())
+                    .unwrap_or_else(|_| "unknown".to_owned())
+            })),
+        }
+    })
+}

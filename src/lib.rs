@@ -19,7 +19,8 @@
 //!   by a trusted office key; [`submit`]: the `mailto:` link and upload details (pure).
 //! - [`i18n`]: every interface text, German first, English second. [`format`]: numbers,
 //!   dates and answers as text. [`dom`]: focus, title, URL, clock, random numbers, downloads
-//!   and uploads. [`render_count`]: renders counted in debug builds, for the tests.
+//!   and uploads, the questionnaire fetch index.html starts early. [`render_count`]: renders
+//!   counted in debug builds, for the tests.
 //!
 //! # Implementation note: how state flows
 //!
