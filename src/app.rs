@@ -524,9 +524,7 @@ pub fn FormRoot(props: &FormRootProps) -> Html {
                     Some(FocusTarget::ExportProblems) => {
                         crate::dom::focus_block("export-problems");
                     }
-                    Some(FocusTarget::Field(id)) => {
-                        crate::dom::focus_element(&id, true);
-                    }
+                    Some(FocusTarget::Field(id)) => crate::dom::focus_field(id),
                     Some(FocusTarget::Block(id)) => {
                         crate::dom::focus_block(id);
                     }

@@ -54,6 +54,21 @@ fn label_of(doc: &Document, element: &Element, id: &str) -> Option<Element> {
         .or_else(own_label)
 }
 
+/// Focuses the field `id` as [`focus_element`] does (its label scrolled into view). A long page
+/// builds its questions a chunk at a time, so a field may not be in the document yet: then this
+/// tries again every frame's time until it is, for at most about two seconds.
+pub fn focus_field(id: String) {
+    fn attempt(id: String, left: u32) {
+        let present = document().is_some_and(|d| d.get_element_by_id(&id).is_some());
+        if present {
+            focus_element(&id, true);
+        } else if left > 0 {
+            gloo::timers::callback::Timeout::new(16, move || attempt(id, left - 1)).forget();
+        }
+    }
+    attempt(id, 120);
+}
+
 /// Focuses a block (the error summary, the export's problem list) and brings its top into
 /// view: focusing a tall element would otherwise scroll only its bottom edge into view.
 pub fn focus_block(id: &str) {

@@ -96,7 +96,7 @@ pub fn ErrorSummary(props: &ErrorSummaryProps) -> Html {
             let target = target.clone();
             Callback::from(move |e: MouseEvent| {
                 e.prevent_default();
-                crate::dom::focus_element(&target, true);
+                crate::dom::focus_field(target.clone());
             })
         };
         html! { <li key={i}><a href={format!("#{target}")} {onclick}>{ message.clone() }</a></li> }

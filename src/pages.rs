@@ -23,6 +23,7 @@ use crate::storage::DraftEntry;
 use crate::trust::Origin;
 use bogen_engine::submission::{answers_digest, short_digest, stamp_of};
 use bogen_engine::{AnswerValue, Lang, QuestionIdx, QuestionKind, Questionnaire, SectionIdx, SectionStatus, Session};
+use gloo::timers::callback::Timeout;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -261,6 +262,12 @@ fn origin_notice(origin: &Origin, lang: Lang) -> Html {
 /// (its questions redraw themselves).
 pub const CHUNK_SIZE: usize = 20;
 
+/// How many chunks a section page builds when it opens (more than a screenful), and how many
+/// more in each later task: a page of 2,000 questions can be read and typed into before all of
+/// it is built, and a keystroke meanwhile waits for at most one task.
+const FIRST_CHUNKS: usize = 2;
+const MORE_CHUNKS: usize = 4;
+
 /// Properties of [`SectionPage`]: only what makes up the page itself. Answers are not among
 /// them: a change of answers redraws the questions it names, never the page.
 #[derive(Properties, PartialEq, Clone)]
@@ -282,7 +289,22 @@ pub struct SectionPageProps {
 #[function_component]
 pub fn SectionPage(props: &SectionPageProps) -> Html {
     crate::render_count::count("SectionPage");
-    let Some(ctx) = use_context::<FormContext>() else {
+    let ctx = use_context::<FormContext>();
+    let total = ctx
+        .as_ref()
+        .map_or(0, |ctx| ctx.store.questionnaire.section(props.section).questions.len())
+        .div_ceil(CHUNK_SIZE);
+    // The chunks built so far; the others follow, MORE_CHUNKS a task. Focus that must land in
+    // one of them waits for it (dom::focus_field).
+    let built = use_state(|| FIRST_CHUNKS.min(total));
+    {
+        let built = built.clone();
+        use_effect_with((*built, total), move |&(n, total)| {
+            let more = (n < total).then(|| Timeout::new(0, move || built.set((n + MORE_CHUNKS).min(total))));
+            move || drop(more)
+        });
+    }
+    let Some(ctx) = ctx else {
         return html! {};
     };
     let lang = props.lang;
@@ -290,8 +312,10 @@ pub fn SectionPage(props: &SectionPageProps) -> Html {
     let questionnaire = ctx.store.questionnaire.clone();
     let section = questionnaire.section(props.section);
     let chapter = section.parent.map(|p| questionnaire.section(p).title.get(lang).to_owned());
-    let chunks = (0..section.questions.len()).step_by(CHUNK_SIZE).map(|start| {
-        html! { <QuestionChunk key={start} section={props.section} start={start as u32} {lang} /> }
+    let chunks = (0..section.questions.len()).step_by(CHUNK_SIZE).enumerate().map(|(i, start)| {
+        html! {
+            <QuestionChunk key={start} section={props.section} start={start as u32} built={i < *built} {lang} />
+        }
     });
     let onsubmit = {
         let dispatch = ctx.dispatch.clone();
@@ -343,12 +367,15 @@ pub struct QuestionChunkProps {
     pub section: SectionIdx,
     /// The position of its first question in the section.
     pub start: u32,
+    /// Whether its questions are built yet (else it only stands in for their height).
+    pub built: bool,
     pub lang: Lang,
 }
 
 /// Up to [`CHUNK_SIZE`] questions of a page in one block that the browser skips while it is
 /// far from the viewport. It draws its question components once (again only for another
-/// language); each of them watches its own question.
+/// language); each of them watches its own question. Until the page has built it, it is an
+/// empty block of about its height.
 #[function_component]
 pub fn QuestionChunk(props: &QuestionChunkProps) -> Html {
     crate::render_count::count("QuestionChunk");
@@ -372,8 +399,12 @@ pub fn QuestionChunk(props: &QuestionChunkProps) -> Html {
             .sum(),
         Err(_) => 0,
     };
+    let style = format!("contain-intrinsic-size: auto {height}px");
+    if !props.built {
+        return html! { <div class="question-chunk" {style}></div> };
+    }
     html! {
-        <div class="question-chunk" style={format!("contain-intrinsic-size: auto {height}px")}>
+        <div class="question-chunk" {style}>
             { for chunk.iter().map(|&q| html! { <QuestionView idx={q} {lang} /> }) }
         </div>
     }

@@ -1,9 +1,9 @@
 //! Browser test of what a change redraws, in headless Chromium, with the renders the debug build
-//! counts (`render_count.rs`): on a page of 60 questions (three chunks), a keystroke redraws the
-//! question typed into and what the engine's `ChangeSet` says it affects, and never the page, its
-//! chunks or any other question; a choice that shows a question redraws the two questions;
-//! Weiter with errors opens the page's error summary (the page redraws for that), and fixing
-//! one error redraws the summary, not the page.
+//! counts (`render_count.rs`): a page of 60 questions builds two chunks at once and the third a
+//! task later; then a keystroke redraws the question typed into and what the engine's
+//! `ChangeSet` says it affects, and never the page, its chunks or any other question; a choice
+//! that shows a question redraws the two questions; Weiter with errors opens the page's error
+//! summary (the page redraws for that), and fixing one error redraws the summary, not the page.
 #![cfg(target_arch = "wasm32")]
 
 use bogen_app::render_count::renders;
@@ -116,6 +116,16 @@ async fn click(id: &str) {
     yew::scheduler::flush().await;
 }
 
+/// Waits `ms` milliseconds (a browser timer), then for Yew's renders.
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let window = web_sys::window().expect("a window");
+        window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).expect("set_timeout works");
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.expect("the timer fires");
+    yew::scheduler::flush().await;
+}
+
 fn quiet() -> Counts {
     Counts { page: 0, chunks: 0, questions: 0, summary: 0 }
 }
@@ -134,9 +144,18 @@ async fn typing_redraws_the_questions_the_change_set_names_and_never_the_page() 
     let app = yew::Renderer::<bogen_app::App>::with_root(root.clone()).render();
     yew::scheduler::flush().await;
     set_page_questionnaire(None);
+    let first = since(before);
+    assert_eq!((first.page, first.chunks, first.questions), (1, 3, 40), "two chunks built at once: {first:?}");
+    // The third chunk is built one task later.
+    for _ in 0..100 {
+        if document().get_element_by_id("q-t59").is_some() {
+            break;
+        }
+        sleep(10).await;
+    }
 
     let mounted = since(before);
-    assert_eq!((mounted.page, mounted.chunks, mounted.summary), (1, 3, 0), "the page in three chunks: {mounted:?}");
+    assert_eq!((mounted.page, mounted.chunks, mounted.summary), (2, 4, 0), "the page in three chunks: {mounted:?}");
     assert_eq!(mounted.questions, 60, "every question drawn once: {mounted:?}");
     assert!(document().get_element_by_id("q-shown").is_none(), "the conditional question is hidden at first");
 
