@@ -4,8 +4,9 @@
 #
 #   scripts/release.sh     -> target/release-archive/bogen-<version>-<platform>.tar.gz (+ .sha256)
 #
-# The archive holds bin/bogen, README.md (docs/OFFICE.md), SUBMISSION.md, FORMAT.md and
-# questionnaire/ (the default questionnaire, its schema and the trusted keys). Before packing, the
+# The archive holds bin/bogen, README.md (docs/OFFICE.md), SUBMISSION.md, FORMAT.md,
+# questionnaire/ (the default questionnaire, its schema and the trusted keys) and office/ (the
+# office's page: the same checks and table in a browser, for any web server). Before packing, the
 # binary bundles the default questionnaire once, so an archive that cannot do it is never made.
 set -euo pipefail
 # shellcheck source=scripts/common.sh
@@ -25,6 +26,8 @@ stage="$out/$name"
 rm -rf "$stage"
 mkdir -p "$stage/bin" "$stage/questionnaire"
 cp "$bogen" "$stage/bin/bogen"
+[ -f dist/office/index.html ] || die "dist/office/index.html is missing: scripts/build.sh did not build the office's page"
+cp -R dist/office "$stage/office"
 cp docs/OFFICE.md "$stage/README.md"
 cp docs/SUBMISSION.md docs/FORMAT.md "$stage/"
 cp questionnaire/erfolgreiche-integration-2005.json questionnaire/questionnaire.schema.json \
