@@ -10,4 +10,12 @@ cd "$BOGEN_ROOT"
 export PATH="$BOGEN_ROOT/tests/e2e/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$BOGEN_ROOT/target}"
 
-bold() { if [ -t 1 ]; then printf '\033[1m%s\033[0m' "$*"; else printf '%s' "$*"; fi; }
+# Whether the script's own output is a terminal, asked once here: inside "$(bold …)" the output
+# is always a pipe.
+if [ -t 1 ]; then BOGEN_TTY=1; else BOGEN_TTY=0; fi
+bold() { if [ "$BOGEN_TTY" = 1 ]; then printf '\033[1m%s\033[0m' "$*"; else printf '%s' "$*"; fi; }
+# Stops the script with a message that says what to do.
+die() {
+  printf '%s: %s\n' "$(basename "$0")" "$*" >&2
+  exit 1
+}

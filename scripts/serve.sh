@@ -130,9 +130,7 @@ until served; do
   fi
   sleep 1
 done
-# (bold only on a terminal; common.sh's `bold` cannot tell inside "$(...)")
-if [ -t 1 ]; then on=$'\033[1m' off=$'\033[0m'; else on="" off=""; fi
-echo "serve: ${on}Bogen is ready at $url${off} (Ctrl+C stops it)"
+echo "serve: $(bold "Bogen is ready at $url") (Ctrl+C stops it)"
 
 code=0
 wait "$trunk_pid" || code=$?
