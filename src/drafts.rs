@@ -450,24 +450,30 @@ fn name_from_file(draft: &DraftFile, file_name: &str) -> String {
     file_name.strip_suffix(".json").unwrap_or(file_name).to_owned()
 }
 
+/// `draft` as a new draft named `name`: a new id (so that it never overwrites the one it came
+/// from), saved now, revision 1; and its entry in the index.
+fn as_new_draft(mut draft: DraftFile, name: String, progress: Option<EntryProgress>) -> (DraftFile, DraftEntry) {
+    draft.draft_id = new_id();
+    draft.name = name;
+    draft.saved_at = crate::dom::now_iso();
+    draft.revision = 1;
+    let entry = DraftEntry {
+        id: draft.draft_id.clone(),
+        name: draft.name.clone(),
+        saved_at: draft.saved_at.clone(),
+        revision: 1,
+        questionnaire_version: draft.questionnaire_version.clone(),
+        progress,
+    };
+    (draft, entry)
+}
+
 /// "Als neuen Entwurf öffnen": the file's draft is stored as a new draft (a new id, so that it
 /// never overwrites one here) and opens. Returns the notices for the form that opens.
 pub fn open_file_as_new(store: &Store, file_name: &str, draft: &DraftFile) -> Result<Vec<Notice>, Action> {
     flush(store)?;
     let qid = &store.questionnaire.id;
-    let mut copy = draft.clone();
-    copy.draft_id = new_id();
-    copy.name = name_from_file(draft, file_name);
-    copy.saved_at = crate::dom::now_iso();
-    copy.revision = 1;
-    let entry = DraftEntry {
-        id: copy.draft_id.clone(),
-        name: copy.name.clone(),
-        saved_at: copy.saved_at.clone(),
-        revision: 1,
-        questionnaire_version: copy.questionnaire_version.clone(),
-        progress: None,
-    };
+    let (copy, entry) = as_new_draft(draft.clone(), name_from_file(draft, file_name), None);
     storage::save_draft(qid, &entry, &copy.to_json()).map_err(Action::StorageFailed)?;
     storage::remember_open_draft(qid, &entry.id);
     Ok(vec![Notice::OpenedAsNew { file_name: file_name.to_owned(), name: entry.name }])
@@ -588,19 +594,7 @@ pub fn duplicate(store: &Store, id: &str, name: &str) -> Action {
         Err(error) => return Action::StorageFailed(error),
     };
     let progress = storage::list_drafts(qid).ok().and_then(|list| list.into_iter().find(|d| d.id == id)?.progress);
-    let mut copy = source;
-    copy.draft_id = new_id();
-    copy.name = name.to_owned();
-    copy.saved_at = crate::dom::now_iso();
-    copy.revision = 1;
-    let entry = DraftEntry {
-        id: copy.draft_id.clone(),
-        name: copy.name.clone(),
-        saved_at: copy.saved_at.clone(),
-        revision: 1,
-        questionnaire_version: copy.questionnaire_version.clone(),
-        progress,
-    };
+    let (copy, entry) = as_new_draft(source, name.to_owned(), progress);
     match storage::save_draft(qid, &entry, &copy.to_json()) {
         Ok(drafts) => Action::Notify { notice: Notice::Duplicated(name.to_owned()), drafts: Some(drafts) },
         Err(error) => Action::StorageFailed(error),

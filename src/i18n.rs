@@ -586,14 +586,6 @@ pub fn texts(lang: Lang) -> &'static Texts {
     }
 }
 
-/// The name of a language in that language, for the language switch.
-pub fn language_name(lang: Lang) -> &'static str {
-    match lang {
-        Lang::De => "Deutsch",
-        Lang::En => "English",
-    }
-}
-
 /// "7 von 11 Abschnitten erledigt".
 pub fn progress(lang: Lang, done: usize, total: usize) -> String {
     match lang {

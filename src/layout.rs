@@ -39,7 +39,7 @@ pub fn Header(props: &HeaderProps) -> Html {
             <li class="language-switch__item" key={lang.code()}>
                 <button type="button" class="language-switch__button" lang={lang.code()}
                     aria-pressed={if current { "true" } else { "false" }} {onclick}>
-                    { i18n::language_name(lang) }
+                    { lang.native_name() }
                 </button>
             </li>
         }

@@ -4,7 +4,8 @@
 
 use anyhow::Context;
 use bogen_engine::signing::MAX_FILE_BYTES;
-use bogen_office::batch::{Content, FileReport, KnownQuestionnaires};
+pub use bogen_office::batch::Loaded;
+use bogen_office::batch::{FileReport, KnownQuestionnaires};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -51,27 +52,6 @@ pub fn expand(arguments: &[PathBuf]) -> Vec<Input> {
         inputs.extend(files.into_iter().map(|path| Input { name: path.display().to_string(), path: Ok(path) }));
     }
     inputs
-}
-
-/// What could be read of one input.
-pub enum Loaded {
-    /// Its bytes.
-    Bytes(Vec<u8>),
-    /// Larger than the engine reads; not read.
-    TooLarge(u64),
-    /// Why it could not be read.
-    Unreadable(String),
-}
-
-impl Loaded {
-    /// As the office library takes it.
-    pub fn content(&self) -> Content<'_> {
-        match self {
-            Loaded::Bytes(bytes) => Content::Bytes(bytes),
-            Loaded::TooLarge(bytes) => Content::TooLarge { bytes: *bytes },
-            Loaded::Unreadable(reason) => Content::Unreadable(reason),
-        }
-    }
 }
 
 /// Reads an input, checking its size first. Reading stops one byte past the limit, so that a

@@ -26,6 +26,14 @@ impl Lang {
         }
     }
 
+    /// The language's name in that language, for a language switch.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::De => "Deutsch",
+            Lang::En => "English",
+        }
+    }
+
     /// Parses an ISO 639-1 code.
     pub fn from_code(code: &str) -> Option<Lang> {
         match code {

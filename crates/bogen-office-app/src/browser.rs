@@ -6,30 +6,8 @@
 use crate::words::LocalTime;
 use bogen_engine::signing::MAX_FILE_BYTES;
 use bogen_engine::Lang;
-use bogen_office::batch::Content;
+pub use bogen_office::batch::Loaded;
 use wasm_bindgen::JsCast;
-
-/// What could be read of one dropped file.
-#[derive(Debug, Clone)]
-pub enum Loaded {
-    /// Its bytes.
-    Bytes(Vec<u8>),
-    /// Larger than the engine reads: not read.
-    TooLarge(u64),
-    /// Why the browser could not read it (a folder dropped, a file gone meanwhile).
-    Unreadable(String),
-}
-
-impl Loaded {
-    /// As the office library takes it.
-    pub fn content(&self) -> Content<'_> {
-        match self {
-            Loaded::Bytes(bytes) => Content::Bytes(bytes),
-            Loaded::TooLarge(bytes) => Content::TooLarge { bytes: *bytes },
-            Loaded::Unreadable(reason) => Content::Unreadable(reason),
-        }
-    }
-}
 
 /// Reads a file with a `FileReader`, unless its size says it is too large: then it is not read.
 pub async fn read(file: &web_sys::File) -> Loaded {

@@ -267,7 +267,7 @@ pub fn Header(props: &HeaderProps) -> Html {
             <li class="language-switch__item" key={lang.code()}>
                 <button type="button" class="language-switch__button" lang={lang.code()}
                     aria-pressed={if lang == props.lang { "true" } else { "false" }} {onclick}>
-                    { words::language_name(lang) }
+                    { lang.native_name() }
                 </button>
             </li>
         }

@@ -135,14 +135,6 @@ pub fn texts(lang: Lang) -> &'static Texts {
     }
 }
 
-/// The name of a language in that language, for the switch.
-pub fn language_name(lang: Lang) -> &'static str {
-    match lang {
-        Lang::De => "Deutsch",
-        Lang::En => "English",
-    }
-}
-
 /// Why a file is invalid, in a few words (after "Ungültig:").
 pub fn reason(lang: Lang, kind: InvalidKind) -> &'static str {
     use InvalidKind::*;

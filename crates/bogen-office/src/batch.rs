@@ -99,6 +99,29 @@ pub enum Content<'a> {
     Unreadable(&'a str),
 }
 
+/// [`Content`] that owns what was read: what the CLI and the office page keep of a file between
+/// reading it and checking it.
+#[derive(Debug, Clone)]
+pub enum Loaded {
+    /// The file's bytes.
+    Bytes(Vec<u8>),
+    /// Larger than [`MAX_FILE_BYTES`]: not read.
+    TooLarge(u64),
+    /// Why it could not be read.
+    Unreadable(String),
+}
+
+impl Loaded {
+    /// The file as [`verify_file`] takes it.
+    pub fn content(&self) -> Content<'_> {
+        match self {
+            Loaded::Bytes(bytes) => Content::Bytes(bytes),
+            Loaded::TooLarge(bytes) => Content::TooLarge { bytes: *bytes },
+            Loaded::Unreadable(reason) => Content::Unreadable(reason),
+        }
+    }
+}
+
 /// The status of one input.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Status {
