@@ -4,22 +4,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS as E2E_ARGS } from '../../tests/e2e/lib/browser.mjs';
 
-export const CHROMIUM = process.env.BOGEN_CHROMIUM ?? '/usr/bin/chromium';
-// The end-to-end tests' flags (tests/e2e/lib/browser.mjs), plus eager memory measurement:
-// measureUserAgentSpecificMemory() otherwise waits for the next garbage collection (up to 20 s).
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-  '--disable-quic',
-  '--lang=de-DE',
-  '--enable-blink-features=ForceEagerMeasureMemory',
-];
+export { CHROMIUM };
+// The end-to-end tests' flags, plus eager memory measurement: measureUserAgentSpecificMemory()
+// otherwise waits for the next garbage collection (up to 20 s).
+export const CHROMIUM_ARGS = [...E2E_ARGS, '--enable-blink-features=ForceEagerMeasureMemory'];
 
 const probeText = readFileSync(fileURLToPath(new URL('probe.js', import.meta.url)), 'utf8');
 const probeFn = probeText.slice(probeText.indexOf('(cfg) =>')).trim().replace(/;\s*$/, '');

@@ -15,26 +15,11 @@
 // compresses would send.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-
-const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-};
-
-function inside(root, urlPath) {
-  const file = normalize(join(root, decodeURIComponent(urlPath)));
-  return file === root || file.startsWith(root + sep) ? file : null;
-}
+// The end-to-end tests' content types and path check.
+import { MIME, inside } from '../../tests/e2e/lib/server.mjs';
 
 const gzipCache = new Map();
 function gzipSize(path, body) {

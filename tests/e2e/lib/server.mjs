@@ -28,7 +28,7 @@ export const FIXTURE_PREFIX = '/e2e-fixtures/';
 // origin (127.0.0.1) to `localhost`, another origin, as an office's upload server would be.
 export const UPLOAD_PREFIX = '/e2e-upload/';
 
-const MIME = {
+export const MIME = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -45,7 +45,7 @@ const MIME = {
 };
 
 /** Resolves a URL path inside `root`, or null when it would leave it. */
-function inside(root, urlPath) {
+export function inside(root, urlPath) {
   const file = normalize(join(root, decodeURIComponent(urlPath)));
   return file === root || file.startsWith(root + sep) ? file : null;
 }
