@@ -37,7 +37,14 @@ pub fn line(report: &FileReport) -> String {
     let file = &report.file;
     match &report.status {
         Status::Valid => format!("{file}: valid: {}", described(report)),
-        Status::Superseded { by } => format!("{file}: valid, superseded by {by}: {}", described(report)),
+        Status::Superseded { by } => match &report.superseded_by_other_name {
+            None => format!("{file}: valid, superseded by {by}: {}", described(report)),
+            Some(other) => format!(
+                "{file}: valid, superseded by {by}, which names another municipality ({other}; one key, two \
+                 municipalities? ask both): {}",
+                described(report)
+            ),
+        },
         Status::Invalid(invalid) => match &report.fingerprint {
             Some(fingerprint) => format!("{file}: invalid: {invalid} (signed by {fingerprint})"),
             None => format!("{file}: invalid: {invalid}"),
@@ -93,6 +100,12 @@ pub fn print_hints(reports: &[FileReport]) {
     if any(InvalidKind::SignatureInvalid) {
         eprintln!(
             "hint: a file whose signature does not hold was changed after it was signed; ask the municipality to export it again"
+        );
+    }
+    if reports.iter().any(|r| r.superseded_by_other_name.is_some()) {
+        eprintln!(
+            "hint: a key that signed for two municipalities was used in one browser for both (or the name was corrected); \
+             only the later file counts until you know which: ask both, and have the other one export with a new key"
         );
     }
 }

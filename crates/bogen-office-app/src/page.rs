@@ -604,7 +604,12 @@ fn submission_row(report: &FileReport, lang: Lang) -> Html {
     let status = match &report.status {
         Status::Valid => html! { <strong class="office-status-tag office-status-tag--valid">{ t.valid }</strong> },
         Status::Superseded { by } => html! {
-            <strong class="office-status-tag office-status-tag--superseded">{ words::superseded_by(lang, by) }</strong>
+            <>
+                <strong class="office-status-tag office-status-tag--superseded">{ words::superseded_by(lang, by) }</strong>
+                if let Some(other) = &report.superseded_by_other_name {
+                    <span class="office-detail">{ words::superseded_by_other(lang, other) }</span>
+                }
+            </>
         },
         Status::Invalid(invalid) => html! {
             <>

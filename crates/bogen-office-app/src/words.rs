@@ -183,6 +183,19 @@ pub fn what_to_do(lang: Lang, kind: InvalidKind) -> &'static str {
     }
 }
 
+/// Under "Ersetzt durch FILE" when FILE names another municipality.
+pub fn superseded_by_other(lang: Lang, other: &str) -> String {
+    match lang {
+        Lang::De => format!(
+            "Die neuere Datei nennt eine andere Gemeinde ({other}), mit demselben Schlüssel unterschrieben: \
+             Fragen Sie beide, welche gilt."
+        ),
+        Lang::En => format!(
+            "The newer file names another municipality ({other}), signed with the same key: ask both which counts."
+        ),
+    }
+}
+
 /// "Ersetzt durch FILE".
 pub fn superseded_by(lang: Lang, by: &str) -> String {
     match lang {

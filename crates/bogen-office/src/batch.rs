@@ -232,6 +232,11 @@ pub struct FileReport {
     pub digest: Option<String>,
     /// The answers, for valid and superseded submissions only.
     pub answers: Option<CheckedAnswers>,
+    /// For a superseded submission: the municipality the file that supersedes it names, when
+    /// that is another one than this file's. One key signs for one municipality; two names mean
+    /// either a renamed entry or one browser (so one key) used for two municipalities, and only
+    /// the office, asking both, can tell which.
+    pub superseded_by_other_name: Option<String>,
 }
 
 impl FileReport {
@@ -246,6 +251,7 @@ impl FileReport {
             created_at: None,
             digest: None,
             answers: None,
+            superseded_by_other_name: None,
         }
     }
 
@@ -288,6 +294,7 @@ impl FileReport {
             "kind": self.kind,
             "createdAt": self.created_at,
             "digest": self.digest,
+            "supersededByOtherMunicipality": self.superseded_by_other_name,
         })
     }
 }
@@ -410,18 +417,29 @@ pub fn settle(reports: &mut [FileReport]) {
             }
         }
     }
-    let winners: Vec<(usize, String)> = reports
+    let winners: Vec<(usize, usize)> = reports
         .iter()
         .enumerate()
         .filter(|(_, r)| r.status == Status::Valid)
         .filter_map(|(i, r)| {
             let winner = *latest.get(&supersession_key(r)?)?;
-            (winner != i).then(|| (i, reports[winner].file.clone()))
+            (winner != i).then_some((i, winner))
         })
         .collect();
-    for (i, by) in winners {
-        reports[i].status = Status::Superseded { by };
+    for (i, winner) in winners {
+        let other_name = match (&reports[i].municipality, &reports[winner].municipality) {
+            (Some(mine), Some(theirs)) if !same_name(mine, theirs) => Some(theirs.clone()),
+            _ => None,
+        };
+        reports[i].status = Status::Superseded { by: reports[winner].file.clone() };
+        reports[i].superseded_by_other_name = other_name;
     }
+}
+
+/// Whether two municipality names are the same but for case and spaces ("Stadt  Belm", "stadt belm").
+fn same_name(a: &str, b: &str) -> bool {
+    let words = |s: &str| s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>();
+    words(a) == words(b)
 }
 
 fn supersession_key(report: &FileReport) -> Option<(String, String)> {
@@ -678,6 +696,34 @@ mod tests {
     }
 
     #[test]
+    fn a_submission_superseded_by_one_naming_another_municipality_says_which() {
+        let of = |file: &str, name: &str, at: &str| {
+            let text = signed(&session(&probe(), name, &[]), at, 1);
+            verify_file(file, Content::Bytes(text.as_bytes()), &known())
+        };
+        let mut reports = vec![
+            of("giessen.json", "Gießen", "2004-09-01T00:00:00Z"),
+            of("wetzlar.json", "Wetzlar", "2004-09-03T00:00:00Z"),
+        ];
+        settle(&mut reports);
+        assert_eq!(reports[0].status, superseded_by("wetzlar.json"));
+        assert_eq!(reports[0].superseded_by_other_name.as_deref(), Some("Wetzlar"));
+        assert_eq!(reports[0].to_json()["supersededByOtherMunicipality"], "Wetzlar");
+        assert_eq!(reports[1].superseded_by_other_name, None);
+        // Only case and spaces differ: the same municipality.
+        let mut reports = vec![
+            of("giessen.json", "Gießen", "2004-09-01T00:00:00Z"),
+            of("neu.json", " gießen ", "2004-09-02T00:00:00Z"),
+        ];
+        settle(&mut reports);
+        assert_eq!(reports[0].status, superseded_by("neu.json"));
+        assert_eq!(reports[0].superseded_by_other_name, None);
+        assert_eq!(reports[0].to_json()["supersededByOtherMunicipality"], Json::Null);
+        assert!(same_name("Stadt  Gießen", "stadt gießen"));
+        assert!(!same_name("Gießen", "Wetzlar"));
+    }
+
+    #[test]
     fn at_the_same_time_the_later_file_name_wins_and_fractions_of_a_second_count() {
         let mut reports = vec![
             report_of("y.json", 1, "2004-09-29T14:05:00Z"),
@@ -740,6 +786,7 @@ mod tests {
             "file",
             "status",
             "supersededBy",
+            "supersededByOtherMunicipality",
             "reason",
             "fingerprint",
             "questionnaire",

@@ -411,7 +411,13 @@ fn files_rows(reports: &[FileReport], in_table: &dyn Fn(&FileReport) -> bool) ->
                 "ersetzt",
                 Some(by.as_str()),
                 None,
-                Some(format!("superseded by {by}, signed later with the same key")),
+                Some(match &report.superseded_by_other_name {
+                    None => format!("superseded by {by}, signed later with the same key"),
+                    Some(other) => format!(
+                        "superseded by {by}, signed later with the same key but for another municipality ({other}): \
+                         ask both which is meant"
+                    ),
+                }),
             ),
             Status::Invalid(invalid) => ("ungültig", None, Some(invalid.kind.code()), Some(invalid.to_string())),
         };
@@ -461,6 +467,7 @@ mod tests {
             created_at: Some("2004-09-29T14:05:00Z".to_owned()),
             digest: Some("0123456789abcdef".repeat(4)),
             answers: Some(CheckedAnswers { questionnaire: Arc::clone(questionnaire), values }),
+            superseded_by_other_name: None,
         }
     }
 

@@ -37,7 +37,13 @@ fn an_xlsx_export_is_a_workbook_with_the_submissions_the_groups_and_the_files() 
     let run = bogen(&dir.0, &["export", ".", "-o", "tabelle.xlsx"]);
     assert_eq!(run.code, 1, "d.json is invalid: {}{}", run.stdout, run.stderr);
     let lines: Vec<&str> = run.stdout.lines().collect();
-    assert!(lines[0].starts_with("./a.json: valid, superseded by ./b.json: "), "{}", run.stdout);
+    // The inbox's two files of one key name two municipalities: the line says so.
+    assert!(
+        lines[0].starts_with("./a.json: valid, superseded by ./b.json, which names another municipality (Gießen 12; "),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stderr.contains("hint: a key that signed for two municipalities"), "{}", run.stderr);
     assert!(lines[1].starts_with("./d.json: invalid: not JSON: "), "{}", run.stdout);
     assert_eq!(
         lines[2],
