@@ -394,6 +394,32 @@ test('hundreds of files in one drop are all checked, and a file over 16 MiB is r
   assert.deepEqual(errors, []);
 });
 
+test('a file of the same key that names another municipality is flagged on the file it replaces', async (t) => {
+  const f = await files();
+  const stadtJson = JSON.parse(f.stadt);
+  const stadtKey = JSON.parse(await readText(STADT_KEY)).privateKey;
+  // One browser, so one key, used for a second municipality.
+  const neighbour = signed(
+    {
+      ...stadtJson,
+      createdAt: '2026-11-28T10:00:00.000Z',
+      answers: { ...stadtJson.answers, municipality_name: 'Gemeinde Nachbarort' },
+    },
+    stadtKey,
+  );
+  const { page, errors } = await openOffice(t);
+  await picker(page).setInputFiles([upload(STADT_FILE, f.stadt), upload('nachbarort.json', neighbour)]);
+  assert.equal(await checked(page, 2), '2 Dateien geprüft. In der Liste: 1 gültig, 1 ersetzt, 0 ungültig.');
+  const replaced = await row(page, STADT_FILE);
+  assert.equal(
+    replaced.status,
+    'Ersetzt durch nachbarort.json\nDie neuere Datei nennt eine andere Gemeinde (Gemeinde Nachbarort), mit demselben Schlüssel unterschrieben: Fragen Sie beide, welche gilt.',
+  );
+  assert.equal((await row(page, 'nachbarort.json')).municipality, 'Gemeinde Nachbarort');
+  await screenshot(page, 'office', 'same-key-other-municipality');
+  assert.deepEqual(errors, []);
+});
+
 test('the respondents\' page never loads the office\'s code', async (t) => {
   const { page, app } = await h.page(t);
   const paths = [];
