@@ -1107,6 +1107,34 @@ pub fn key_notice(lang: Lang, notice: &KeyNotice) -> String {
     }
 }
 
+/// The review page's warning: this browser's key already signed for `others` (other
+/// municipalities) here, and the office counts only a key's latest file.
+pub fn key_signed_for_others(lang: Lang, name: &str, others: &[String]) -> String {
+    let quote = |names: &[String], (open, close): (&str, &str), and: &str| {
+        let quoted: Vec<String> = names.iter().map(|n| format!("{open}{n}{close}")).collect();
+        match quoted.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} {and} {last}", rest.join(", ")),
+            _ => quoted.join(""),
+        }
+    };
+    match lang {
+        Lang::De => format!(
+            "Mit dem Schlüssel dieses Browsers wurde hier schon für {} eingereicht. Das Projektbüro wertet von \
+             einem Schlüssel nur die neueste Einreichung: Diese für „{name}“ würde die frühere ersetzen. Reichen Sie \
+             für eine andere Gemeinde ein, dann laden Sie unten deren Schlüsseldatei, oder füllen Sie in einem \
+             eigenen Browser oder Browserprofil aus. Wurde nur der Name berichtigt, können Sie so einreichen.",
+            quote(others, ("„", "“"), "und")
+        ),
+        Lang::En => format!(
+            "This browser's key has already signed a submission for {} here. The project office counts only the \
+             latest submission of a key: this one for “{name}” would replace the earlier one. If you are \
+             submitting for another municipality, load its key file below, or fill in the form in a browser or \
+             browser profile of its own. If only the name was corrected, you can submit as it is.",
+            quote(others, ("“", "”"), "and")
+        ),
+    }
+}
+
 /// Why the key is only in this page: storing it in the browser failed.
 pub fn key_not_kept(lang: Lang, error: &StorageError) -> String {
     let reason = match (lang, error) {
@@ -1556,5 +1584,15 @@ mod tests {
         assert_eq!(chars_remaining(Lang::De, 10, 12), "Sie haben 2 Zeichen zu viel");
         assert_eq!(progress(Lang::De, 7, 11), "7 von 11 Abschnitten erledigt");
         assert_eq!(progress(Lang::En, 7, 11), "7 of 11 sections completed");
+    }
+
+    #[test]
+    fn the_warning_for_a_key_used_for_others_quotes_each_name() {
+        let two = ["Wetzlar".to_owned(), "Marburg".to_owned()];
+        let de = key_signed_for_others(Lang::De, "Gießen", &two);
+        assert!(de.contains("schon für „Wetzlar“ und „Marburg“ eingereicht"), "{de}");
+        assert!(de.contains("Diese für „Gießen“ würde"), "{de}");
+        let en = key_signed_for_others(Lang::En, "Gießen", &two[..1]);
+        assert!(en.contains("a submission for “Wetzlar” here"), "{en}");
     }
 }

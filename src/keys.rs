@@ -10,7 +10,7 @@
 //! one is kept aside too), and a key that could not be stored is offered as a file at once.
 
 use crate::state::{Action, ExportRecord, KeyNotice, PendingKey, Signing, SigningKey};
-use crate::storage::{self, StorageError};
+use crate::storage::{self, SignedFor, StorageError};
 use bogen_engine::submission::{respondent_name, short_digest};
 use bogen_engine::{create_submission, KeyPair, Lang, Session};
 use std::rc::Rc;
@@ -19,7 +19,11 @@ use std::rc::Rc;
 /// stored value that is not a key is moved aside and reported, never used or overwritten.
 pub fn at_start() -> Signing {
     match storage::load_key() {
-        Ok(Some(pair)) => Signing { key: Some(SigningKey::new(pair)), ..Signing::default() },
+        Ok(Some(pair)) => {
+            let key = SigningKey::new(pair);
+            let signed_for = Rc::new(storage::signed_for(&key.fingerprint()));
+            Signing { key: Some(key), signed_for, ..Signing::default() }
+        }
         Ok(None) | Err(StorageError::Unavailable) => Signing::default(),
         Err(StorageError::Corrupt(reason)) => {
             web_sys::console::warn_1(&format!("bogen: the stored signing key is unreadable: {reason}").into());
@@ -76,14 +80,23 @@ pub fn export(session: &Session, lang: Lang, signing: &Signing) -> Action {
         Err(error) => return Action::KeyNotice(KeyNotice::SignFailed(error.to_string())),
     };
     crate::dom::download(&signed.file_name, crate::submit::SUBMISSION_MIME, &signed.text);
+    let respondent = respondent_name(session.questionnaire(), &signed.file.answers);
+    let fingerprint = signed.fingerprint.to_string();
+    let signed_for = match &respondent {
+        Some(name) => storage::note_signed_for(
+            &fingerprint,
+            SignedFor { questionnaire_id: session.questionnaire().id.clone(), name: name.clone() },
+        ),
+        None => storage::signed_for(&fingerprint),
+    };
     let record = ExportRecord {
-        respondent: respondent_name(session.questionnaire(), &signed.file.answers),
+        respondent,
         short_digest: short_digest(&signed.answers_digest),
-        fingerprint: signed.fingerprint.to_string(),
+        fingerprint,
         file_name: signed.file_name,
         text: signed.text,
     };
-    Action::Exported { record: Rc::new(record), key, not_kept, notice }
+    Action::Exported { record: Rc::new(record), key, not_kept, notice, signed_for: Rc::new(signed_for) }
 }
 
 /// Downloads the key as a key file (`bogen-schluessel-<fingerprint>.json`).
@@ -115,5 +128,6 @@ pub fn confirm_replace(pending: &PendingKey) -> Action {
 
 fn keep(key: SigningKey, file_name: String) -> Action {
     let not_kept = storage::replace_key(&key.0, &crate::dom::now_iso()).err();
-    Action::KeyLoaded { key, not_kept, file_name }
+    let signed_for = Rc::new(storage::signed_for(&key.fingerprint()));
+    Action::KeyLoaded { key, not_kept, file_name, signed_for }
 }

@@ -632,6 +632,17 @@ pub fn ReviewPage(props: &ReviewProps) -> Html {
             (!list.is_empty()).then_some((s, list))
         })
         .collect();
+    // The municipality about to sign, and others this browser's key signed for already.
+    let respondent =
+        questionnaire.submission.as_ref().and_then(|s| s.name_question).and_then(|q| match session.answer(q) {
+            Some(AnswerValue::Text(name)) if !name.trim().is_empty() => Some(name.trim().to_owned()),
+            _ => None,
+        });
+    let signed_for_others = match (&respondent, &props.signing.key) {
+        (Some(name), Some(_)) => props.signing.signed_for_others(&questionnaire.id, name),
+        _ => Vec::new(),
+    };
+    let other_respondents = respondent.filter(|_| !signed_for_others.is_empty()).map(|name| (name, signed_for_others));
     let export = {
         let store = store.clone();
         let dispatch = ctx.dispatch.clone();
@@ -689,7 +700,7 @@ pub fn ReviewPage(props: &ReviewProps) -> Html {
                     }
                 </p>
             }
-            { key_part(&props.signing, lang, &ctx.dispatch) }
+            { key_part(&props.signing, other_respondents.as_ref(), lang, &ctx.dispatch) }
             <p class="body">{ t.export_note }</p>
             <div class="button-group">
                 <button type="button" class="button" onclick={export}>{ t.export_button }</button>
@@ -715,9 +726,22 @@ fn fact(key: &str, value: &str, code: bool) -> Html {
 }
 
 /// The "Signatur" part of the review page: the key's fingerprint (or that one will be made),
-/// its messages, saving it to a key file and loading one.
-fn key_part(signing: &Signing, lang: Lang, dispatch: &UseReducerDispatcher<crate::state::FormState>) -> Html {
+/// its messages, a warning when the key signed for another municipality here (`others`: the one
+/// about to sign, and those), saving it to a key file and loading one.
+fn key_part(
+    signing: &Signing,
+    others: Option<&(String, Vec<String>)>,
+    lang: Lang,
+    dispatch: &UseReducerDispatcher<crate::state::FormState>,
+) -> Html {
     let t = texts(lang);
+    let signed_for_others = others.map(|(name, others)| {
+        html! {
+            <div class="key-others" id="key-signed-for-others">
+                { warning_text(lang, i18n::key_signed_for_others(lang, name, others)) }
+            </div>
+        }
+    });
     let save_key =
         signing.key.clone().map(|key| Callback::from(move |_: MouseEvent| crate::keys::download_key_file(&key)));
     let notice = signing.notice.as_ref().map(|notice| {
@@ -783,6 +807,7 @@ fn key_part(signing: &Signing, lang: Lang, dispatch: &UseReducerDispatcher<crate
                 <p class="body">{ t.key_none }</p>
             }
             <p class="body">{ t.fingerprint_explain }</p>
+            { signed_for_others.unwrap_or_default() }
             { notice.unwrap_or_default() }
             { not_kept.unwrap_or_default() }
             { pending.unwrap_or_default() }

@@ -26,8 +26,9 @@
 //! the outcome.
 
 use crate::format::{add_button_dom_id, question_dom_id, record_field_dom_id};
-use crate::storage::{DraftEntry, StorageError};
+use crate::storage::{DraftEntry, SignedFor, StorageError};
 use crate::submit::UploadFailure;
+use bogen_engine::submission::same_respondent_name;
 use bogen_engine::{
     AnswerValue, ChangeSet, DraftFile, DraftMeta, KeyError, KeyPair, Lang, MergePlan, QuestionIdx, QuestionKind,
     Questionnaire, RecordId, SectionIdx, Session, Side, Violation, ViolationKind, ViolationLocation,
@@ -528,6 +529,24 @@ pub struct Signing {
     pub last_export: Option<Rc<ExportRecord>>,
     /// The upload of the last export.
     pub upload: UploadStatus,
+    /// The respondents the key signed for in this browser (see `storage::note_signed_for`).
+    pub signed_for: Rc<Vec<SignedFor>>,
+}
+
+impl Signing {
+    /// The other respondents this browser's key already signed a submission of `questionnaire_id`
+    /// for, when the one about to be signed is `name`: the office would count only the later
+    /// file of the two, so the review page warns.
+    pub fn signed_for_others(&self, questionnaire_id: &str, name: &str) -> Vec<String> {
+        let mut others: Vec<String> = Vec::new();
+        for signed in self.signed_for.iter().filter(|s| s.questionnaire_id == questionnaire_id) {
+            let differs = !same_respondent_name(&signed.name, name);
+            if differs && !others.iter().any(|o| same_respondent_name(o, &signed.name)) {
+                others.push(signed.name.clone());
+            }
+        }
+        others
+    }
 }
 
 /// The state of the draft autosave, shown in the header.
@@ -757,12 +776,19 @@ pub enum Action {
     /// Choose a side for every difference.
     MergeChooseAll(Side),
     /// A signed submission was downloaded, with this key; `not_kept` when a new key could not
-    /// be stored; `notice` about the key (made, stored one unreadable).
-    Exported { record: Rc<ExportRecord>, key: SigningKey, not_kept: Option<StorageError>, notice: Option<KeyNotice> },
+    /// be stored; `notice` about the key (made, stored one unreadable); whom the key has signed
+    /// for now.
+    Exported {
+        record: Rc<ExportRecord>,
+        key: SigningKey,
+        not_kept: Option<StorageError>,
+        notice: Option<KeyNotice>,
+        signed_for: Rc<Vec<SignedFor>>,
+    },
     /// A message about the key (a refused file, no random numbers, signing failed).
     KeyNotice(KeyNotice),
-    /// A key from a file is now this browser's key.
-    KeyLoaded { key: SigningKey, not_kept: Option<StorageError>, file_name: String },
+    /// A key from a file is now this browser's key (which had signed for `signed_for` here).
+    KeyLoaded { key: SigningKey, not_kept: Option<StorageError>, file_name: String, signed_for: Rc<Vec<SignedFor>> },
     /// A key from a file differs from the kept one: ask before replacing it.
     KeyReplaceAsked(PendingKey),
     /// The respondent kept the current key.
@@ -1063,8 +1089,9 @@ impl FormState {
                 };
                 choices.iter_mut().for_each(|c| *c = side);
             }
-            Action::Exported { record, key, not_kept, notice } => {
+            Action::Exported { record, key, not_kept, notice, signed_for } => {
                 next.signing.key = Some(key);
+                next.signing.signed_for = signed_for;
                 next.signing.not_kept = not_kept;
                 next.signing.notice = notice;
                 next.signing.pending = None;
@@ -1077,8 +1104,9 @@ impl FormState {
                 next.signing.notice = Some(notice);
                 next.focus_on(FocusTarget::Block(KEY_NOTICE_ID));
             }
-            Action::KeyLoaded { key, not_kept, file_name } => {
+            Action::KeyLoaded { key, not_kept, file_name, signed_for } => {
                 next.signing.key = Some(key);
+                next.signing.signed_for = signed_for;
                 next.signing.not_kept = not_kept;
                 next.signing.pending = None;
                 next.signing.notice = Some(KeyNotice::Loaded { file_name });
@@ -1428,6 +1456,7 @@ mod tests {
             key: key.clone(),
             not_kept: None,
             notice: Some(KeyNotice::Made),
+            signed_for: Rc::default(),
         });
         assert_eq!(s.signing.last_export, Some(made));
         assert_eq!(s.signing.key, Some(key.clone()));
@@ -1451,7 +1480,12 @@ mod tests {
         let s = state();
         let kept = SigningKey::new(KeyPair::from_seed([1; 32]));
         let other = SigningKey::new(KeyPair::from_seed([2; 32]));
-        let s = s.reduce(Action::KeyLoaded { key: kept.clone(), not_kept: None, file_name: "a.json".to_owned() });
+        let s = s.reduce(Action::KeyLoaded {
+            key: kept.clone(),
+            not_kept: None,
+            file_name: "a.json".to_owned(),
+            signed_for: Rc::default(),
+        });
         assert_eq!(s.signing.key, Some(kept.clone()));
         let pending = PendingKey { file_name: "b.json".to_owned(), key: other.clone() };
         let s = s.reduce(Action::KeyReplaceAsked(pending.clone()));
@@ -1461,7 +1495,12 @@ mod tests {
         let cancelled = s.clone().reduce(Action::KeyReplaceCancelled);
         assert_eq!(cancelled.signing.key, Some(kept));
         assert_eq!(cancelled.signing.pending, None);
-        let s = s.reduce(Action::KeyLoaded { key: other.clone(), not_kept: None, file_name: "b.json".to_owned() });
+        let s = s.reduce(Action::KeyLoaded {
+            key: other.clone(),
+            not_kept: None,
+            file_name: "b.json".to_owned(),
+            signed_for: Rc::default(),
+        });
         assert_eq!(s.signing.key, Some(other));
         assert_eq!(s.signing.pending, None);
         assert_eq!(s.signing.notice, Some(KeyNotice::Loaded { file_name: "b.json".to_owned() }));
@@ -1578,5 +1617,26 @@ mod tests {
         }
         assert_eq!(Route::from_hash("#main", questionnaire), None);
         assert_eq!(Route::from_hash("#/abschnitt/nope", questionnaire), None);
+    }
+
+    #[test]
+    fn the_names_a_key_signed_for_other_than_this_one_are_named_once_each() {
+        let signed = |q: &str, name: &str| SignedFor { questionnaire_id: q.to_owned(), name: name.to_owned() };
+        let signing = Signing {
+            signed_for: Rc::new(vec![
+                signed("wettbewerb", "Stadt Gießen"),
+                signed("wettbewerb", "stadt  gießen"),
+                signed("wettbewerb", "Wetzlar"),
+                signed("andere-umfrage", "Marburg"),
+            ]),
+            ..Signing::default()
+        };
+        assert_eq!(signing.signed_for_others("wettbewerb", "Stadt Gießen"), vec!["Wetzlar".to_owned()]);
+        assert_eq!(
+            signing.signed_for_others("wettbewerb", "Marburg"),
+            vec!["Stadt Gießen".to_owned(), "Wetzlar".to_owned()]
+        );
+        assert_eq!(signing.signed_for_others("andere-umfrage", "Marburg"), Vec::<String>::new());
+        assert_eq!(Signing::default().signed_for_others("wettbewerb", "Gießen"), Vec::<String>::new());
     }
 }

@@ -46,6 +46,11 @@
 //! ([`set_aside_unreadable_key`]), and a key replaced by one loaded from a file is kept aside too
 //! ([`replace_key`]), so no key is ever lost without the respondent having chosen so.
 //!
+//! Because the key belongs to the browser, two municipalities filled in one browser would sign
+//! with one key, and the office counts only a key's latest file. So the names a key signed for
+//! are noted under `bogen:signed-for:<fingerprint>` ([`note_signed_for`]), and the review page
+//! warns before a submission for another name is signed with it.
+//!
 //! # Failures
 //!
 //! Storage can fail for reasons the respondent controls (a full disk, a browser that blocks site
@@ -93,6 +98,16 @@ pub struct EntryProgress {
     pub completed: usize,
     /// Pages not hidden by a condition.
     pub needed: usize,
+}
+
+/// A respondent a key signed a submission for, in this browser.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SignedFor {
+    /// The questionnaire's id.
+    pub questionnaire_id: String,
+    /// The respondent's name as exported (the municipality).
+    pub name: String,
 }
 
 /// One draft in a questionnaire's index.
@@ -201,6 +216,11 @@ pub const UNREADABLE_KEY: &str = "bogen:signing-key-unreadable";
 /// Where a key replaced by one loaded from a file is kept: `bogen:signing-key-replaced:<fingerprint>`.
 pub fn replaced_key_key(fingerprint: &str) -> String {
     format!("bogen:signing-key-replaced:{fingerprint}")
+}
+
+/// Which respondents a key signed for here: `bogen:signed-for:<fingerprint>` (see [`signed_for`]).
+fn signed_for_key(fingerprint: &str) -> String {
+    format!("bogen:signed-for:{fingerprint}")
 }
 
 /// Whether the browser lets this page use LocalStorage (accessing it throws when blocked).
@@ -628,6 +648,31 @@ pub fn set_aside_unreadable_key() -> Result<Option<String>, StorageError> {
     storage.set_item(&slot, &text).map_err(from_js)?;
     storage.remove_item(SIGNING_KEY).map_err(from_js)?;
     Ok(Some(slot))
+}
+
+/// The respondents (questionnaire id, name) the key with `fingerprint` signed submissions for in
+/// this browser, oldest first; empty when none, or when storage is unavailable or unreadable
+/// (this only feeds a warning, so it never stops an export).
+pub fn signed_for(fingerprint: &str) -> Vec<SignedFor> {
+    if !available() {
+        return Vec::new();
+    }
+    LocalStorage::get::<Vec<SignedFor>>(signed_for_key(fingerprint)).unwrap_or_default()
+}
+
+/// Notes that the key with `fingerprint` signed for `respondent`, and returns the list as now
+/// kept (one entry per questionnaire and name, the latest last, at most 20).
+pub fn note_signed_for(fingerprint: &str, respondent: SignedFor) -> Vec<SignedFor> {
+    let mut list = signed_for(fingerprint);
+    list.retain(|r| r != &respondent);
+    list.push(respondent);
+    let excess = list.len().saturating_sub(20);
+    list.drain(..excess);
+    if available() {
+        // Not being able to note it only means one warning fewer.
+        let _ = LocalStorage::set(signed_for_key(fingerprint), &list);
+    }
+    list
 }
 
 /// Remembers that `build` (the page's `bogen-build` version) runs now, and says whether another

@@ -143,6 +143,34 @@ test('the first export makes a key and signs: the file verifies, its name and fi
   app.assertNoPageErrors();
 });
 
+test('a key that signed for one municipality warns before it signs for another, and not for the same name written otherwise', async (t) => {
+  const { app, page } = await h.page(t);
+  await openUploadFixture(app);
+  await fill(app, 'Stadt Musterstadt');
+  await exportVerified(app);
+  const warning = /schon für „Stadt Musterstadt“ eingereicht.*Diese für „Gemeinde Nachbarort“ würde die frühere ersetzen/s;
+  assert.doesNotMatch(await app.signingPart().innerText(), /schon für/);
+
+  // The same browser, so the same key, now for a neighbouring municipality.
+  await fill(app, 'Gemeinde Nachbarort');
+  assert.match(await app.signingPart().innerText(), warning);
+  await assertAccessible(page, 'review page warning about a key used for two municipalities');
+  await screenshot(page, t.name, 'review-key-used-for-another');
+  // Kept in the browser: after a reload the warning is still there; it never blocks the export.
+  await app.reload();
+  await app.waitForPage('Antworten prüfen');
+  assert.match(await eventually(() => app.signingPart().innerText(), (text) => warning.test(text)), warning);
+  const neighbour = await exportVerified(app);
+  assert.equal(neighbour.json.answers.municipality_name, 'Gemeinde Nachbarort');
+
+  // Only case and spaces differ from a name signed for: no warning about that one.
+  await fill(app, 'gemeinde  nachbarort');
+  const text = await app.signingPart().innerText();
+  assert.match(text, /schon für „Stadt Musterstadt“ eingereicht/);
+  assert.doesNotMatch(text, /„Gemeinde Nachbarort“ eingereicht/);
+  app.assertNoPageErrors();
+});
+
 test('the key saved as a file signs in a fresh browser with the same fingerprint; a file that is not a key is refused with its name and why', async (t) => {
   const first = await h.page(t);
   await openUploadFixture(first.app);

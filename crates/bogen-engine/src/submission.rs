@@ -243,6 +243,14 @@ pub fn respondent_name(questionnaire: &Questionnaire, answers: &BTreeMap<String,
     (!name.is_empty()).then(|| name.to_owned())
 }
 
+/// Whether two respondent names name the same respondent: equal but for case and runs of
+/// spaces ("Stadt  Gießen", "stadt gießen"). One key signs for one respondent; the office and the
+/// app both warn when a key's files name two.
+pub fn same_respondent_name(a: &str, b: &str) -> bool {
+    let words = |s: &str| s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>();
+    words(a) == words(b)
+}
+
 /// The respondent's kind (e.g. Landkreis), as the option label of the answer to the
 /// questionnaire's `submission.kindQuestion`, in `lang`.
 pub fn respondent_kind(questionnaire: &Questionnaire, answers: &BTreeMap<String, Json>, lang: Lang) -> Option<String> {

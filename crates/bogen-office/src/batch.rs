@@ -13,7 +13,8 @@
 
 use bogen_engine::signing::{JsonError, MAX_FILE_BYTES};
 use bogen_engine::submission::{
-    check_against, respondent_kind, respondent_name, short_digest, QuestionnaireStamp, SubmissionError,
+    check_against, respondent_kind, respondent_name, same_respondent_name, short_digest, QuestionnaireStamp,
+    SubmissionError,
 };
 use bogen_engine::{verify_submission, Lang, Questionnaire};
 use serde_json::{json, Value as Json};
@@ -428,7 +429,7 @@ pub fn settle(reports: &mut [FileReport]) {
         .collect();
     for (i, winner) in winners {
         let other_name = match (&reports[i].municipality, &reports[winner].municipality) {
-            (Some(mine), Some(theirs)) if !same_name(mine, theirs) => Some(theirs.clone()),
+            (Some(mine), Some(theirs)) if !same_respondent_name(mine, theirs) => Some(theirs.clone()),
             _ => None,
         };
         reports[i].status = Status::Superseded { by: reports[winner].file.clone() };
@@ -719,8 +720,8 @@ mod tests {
         assert_eq!(reports[0].status, superseded_by("neu.json"));
         assert_eq!(reports[0].superseded_by_other_name, None);
         assert_eq!(reports[0].to_json()["supersededByOtherMunicipality"], Json::Null);
-        assert!(same_name("Stadt  Gießen", "stadt gießen"));
-        assert!(!same_name("Gießen", "Wetzlar"));
+        assert!(same_respondent_name("Stadt  Gießen", "stadt gießen"));
+        assert!(!same_respondent_name("Gießen", "Wetzlar"));
     }
 
     #[test]
