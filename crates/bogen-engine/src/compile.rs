@@ -9,8 +9,8 @@
 use crate::answer::{answer_from_json, AnswerValue};
 use crate::expr;
 use crate::format::{
-    ChoiceDisplay, MessagesFile, OptionFile, QuestionFile, QuestionType, QuestionnaireFile, SectionFile, Text,
-    FORMAT_VERSION,
+    ChoiceDisplay, MessagesFile, OptionFile, QuestionFile, QuestionType, QuestionnaireFile, RuleFile, SectionFile,
+    Text, FORMAT_VERSION,
 };
 use crate::graph::{GraphBuilder, Node};
 use crate::location::{LineCol, PositionIndex};
@@ -127,11 +127,62 @@ struct Compiler {
 /// Which graph node of a question an expression belongs to (e.g. `Node::QuestionVisible` for `visibleIf`).
 type NodeOf = fn(QuestionIdx) -> Node;
 
-/// A section or question read from the file, with its path, before expressions are resolved.
+/// A question read from the file (its model is built at once), with its path and what is left
+/// of its file for the later passes: its expressions and defaults.
 struct Pending {
     path: String,
-    section: SectionIdx,
-    file: QuestionFile,
+    /// `None` for a question without expressions or defaults (most of them).
+    exprs: Option<Box<Exprs>>,
+}
+
+/// What the later passes need of a question's file once its model is built: the expressions
+/// (they need every question's type) and the default (it needs the question's kind). Everything
+/// else of the file is moved into the model when the question is read, so that a text is never
+/// held twice and the file's parts are freed while the next ones are read.
+struct Exprs {
+    visible_if: Option<String>,
+    required_if: Option<String>,
+    calculate: Option<String>,
+    rules: Vec<RuleFile>,
+    default: Option<Json>,
+    /// A repeat group's fields, in the order of the model's fields.
+    fields: Vec<Exprs>,
+}
+
+static NO_EXPRS: Exprs = Exprs {
+    visible_if: None,
+    required_if: None,
+    calculate: None,
+    rules: Vec::new(),
+    default: None,
+    fields: Vec::new(),
+};
+
+impl Exprs {
+    fn of(file: QuestionFile) -> Exprs {
+        Exprs {
+            visible_if: file.visible_if,
+            required_if: file.required_if,
+            calculate: file.calculate,
+            rules: file.rules,
+            default: file.default,
+            fields: file.fields.into_iter().map(Exprs::of).collect(),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.visible_if.is_none()
+            && self.required_if.is_none()
+            && self.calculate.is_none()
+            && self.rules.is_empty()
+            && self.default.is_none()
+            && self.fields.iter().all(Exprs::is_empty)
+    }
+}
+
+/// Takes a text out of a file type, leaving an empty one.
+fn take_text(text: &mut Text) -> Text {
+    std::mem::replace(text, Text::Plain(String::new()))
 }
 
 const RESERVED_IDS: [&str; 11] =
@@ -205,7 +256,7 @@ impl Compiler {
         };
         let section_values = object.insert("sections".to_owned(), Json::Array(Vec::new()));
         let header: Option<QuestionnaireFile> = self.part(root, "");
-        let header = header?;
+        let mut header = header?;
         if header.format_version != FORMAT_VERSION {
             self.problem(
                 "formatVersion",
@@ -215,7 +266,7 @@ impl Compiler {
                 ),
             );
         }
-        self.check_id(&header.id, "id", false);
+        self.check_id(&header.id, &|| "id".to_owned(), false);
         if header.version.trim().is_empty() {
             self.problem("version", "the version is empty; write e.g. \"1.0.0\"");
         }
@@ -238,8 +289,8 @@ impl Compiler {
             }
             self.languages.push(Lang::De);
         }
-        let title = self.text(&header.title, "title");
-        let introduction = header.introduction.as_ref().map(|t| self.text(t, "introduction"));
+        let title = self.text(take_text(&mut header.title), &|| "title".to_owned());
+        let introduction = header.introduction.take().map(|t| self.text(t, &|| "introduction".to_owned()));
         let submission = header.submission.as_ref().map(|s| {
             if !crate::formats::is_email(&s.email) {
                 self.problem("submission.email", format!("\"{}\" is not an e-mail address", s.email));
@@ -262,7 +313,7 @@ impl Compiler {
                 email: s.email.clone(),
                 upload_url: s.upload_url.clone(),
                 deadline: s.deadline.clone(),
-                instructions: s.instructions.as_ref().map(|t| self.text(t, "submission.instructions")),
+                instructions: s.instructions.clone().map(|t| self.text(t, &|| "submission.instructions".to_owned())),
                 // Resolved once the questions are known.
                 name_question: None,
                 kind_question: None,
@@ -272,6 +323,7 @@ impl Compiler {
         // Pass 1: the outline. Sections and questions get indices; ids are checked for uniqueness.
         let mut sections: Vec<Section> = Vec::new();
         let mut pending_questions: Vec<Pending> = Vec::new();
+        let mut questions: Vec<Question> = Vec::new();
         let mut section_conditions: Vec<(SectionIdx, String, String)> = Vec::new();
         let mut seen_ids: HashMap<String, String> = HashMap::new();
         let section_values = match sections_value(section_values) {
@@ -290,25 +342,20 @@ impl Compiler {
                 format!("sections[{i}]"),
                 None,
                 &mut sections,
-                &mut pending_questions,
+                (&mut questions, &mut pending_questions),
                 &mut section_conditions,
                 &mut seen_ids,
             );
         }
 
-        // Pass 2: the questions' kinds, so that expressions can be typed.
-        let mut questions: Vec<Question> = Vec::with_capacity(pending_questions.len());
-        let mut types: HashMap<String, (QuestionIdx, Type)> = HashMap::new();
-        let mut question_index = HashMap::new();
-        let mut question_paths = Vec::new();
-        for (idx, pending) in pending_questions.iter().enumerate() {
+        // Pass 2: the questions' kinds (built in pass 1), so that expressions can be typed.
+        let mut types: HashMap<String, (QuestionIdx, Type)> = HashMap::with_capacity(questions.len());
+        let mut question_index = HashMap::with_capacity(questions.len());
+        for (idx, question) in questions.iter().enumerate() {
             let idx = QuestionIdx(idx as u32);
-            let question = self.question(&pending.file, &pending.path, pending.section);
             // With duplicate ids the first question keeps the id; the duplicate is already reported.
-            types.entry(pending.file.id.clone()).or_insert((idx, type_of(&question.kind)));
-            question_index.entry(pending.file.id.clone()).or_insert(idx);
-            question_paths.push(pending.path.clone());
-            questions.push(question);
+            types.entry(question.id.0.clone()).or_insert((idx, type_of(&question.kind)));
+            question_index.entry(question.id.0.clone()).or_insert(idx);
         }
 
         // Pass 3: expressions, and the dependency graph.
@@ -337,9 +384,9 @@ impl Compiler {
             graph.edge(Node::QuestionVisible(q_idx), Node::QuestionValidation(q_idx));
             graph.edge(Node::QuestionValue(q_idx), Node::QuestionValidation(q_idx));
             graph.edge(Node::QuestionRequired(q_idx), Node::QuestionValidation(q_idx));
-            n_conditions +=
-                usize::from(pending.file.visible_if.is_some()) + usize::from(pending.file.required_if.is_some());
-            let reads = self.question_expressions(&pending.file, &pending.path, &types, None, &mut questions[idx]);
+            let exprs = pending.exprs.as_deref().unwrap_or(&NO_EXPRS);
+            n_conditions += usize::from(exprs.visible_if.is_some()) + usize::from(exprs.required_if.is_some());
+            let reads = self.question_expressions(exprs, &pending.path, &types, None, &mut questions[idx]);
             for (q, node) in reads {
                 graph.edge(Node::QuestionValue(q), node(q_idx));
             }
@@ -347,12 +394,15 @@ impl Compiler {
 
         // Defaults are checked once the kinds are known.
         for (idx, pending) in pending_questions.iter().enumerate() {
-            if let Some(default) = &pending.file.default {
+            let Some(exprs) = pending.exprs.as_deref() else {
+                continue;
+            };
+            if let Some(default) = &exprs.default {
                 let path = join_path(&pending.path, "default");
                 questions[idx].default = self.default_value(&questions[idx], default, &path);
             }
             if let QuestionKind::Repeat { fields, .. } = &mut questions[idx].kind {
-                for (f_idx, field_file) in pending.file.fields.iter().enumerate() {
+                for (f_idx, field_file) in exprs.fields.iter().enumerate() {
                     if let (Some(default), Some(field)) = (&field_file.default, fields.get_mut(f_idx)) {
                         let path = format!("{}.fields[{f_idx}].default", pending.path);
                         field.default = self.default_value(field, default, &path);
@@ -364,6 +414,7 @@ impl Compiler {
         let graph = match graph.build() {
             Ok(graph) => Some(graph),
             Err(cycles) => {
+                let question_paths: Vec<&str> = pending_questions.iter().map(|p| p.path.as_str()).collect();
                 for cycle in cycles {
                     self.cycle_problem(&cycle, &sections, &questions, &question_paths);
                 }
@@ -434,7 +485,7 @@ impl Compiler {
         path: String,
         parent: Option<SectionIdx>,
         sections: &mut Vec<Section>,
-        pending_questions: &mut Vec<Pending>,
+        (questions, pending_questions): (&mut Vec<Question>, &mut Vec<Pending>),
         section_conditions: &mut Vec<(SectionIdx, String, String)>,
         seen_ids: &mut HashMap<String, String>,
     ) {
@@ -447,14 +498,14 @@ impl Compiler {
         let Some(file) = self.part::<SectionFile>(value, &path) else {
             return;
         };
-        self.check_id(&file.id, &join_path(&path, "id"), true);
+        self.check_id(&file.id, &|| join_path(&path, "id"), true);
         self.unique(&file.id, &join_path(&path, "id"), seen_ids);
         let idx = SectionIdx(sections.len() as u32);
         self.section_paths.push(path.clone());
         sections.push(Section {
             id: SectionId(file.id.clone()),
-            title: self.text(&file.title, &join_path(&path, "title")),
-            description: file.description.as_ref().map(|t| self.text(t, &join_path(&path, "description"))),
+            title: self.text(file.title, &|| join_path(&path, "title")),
+            description: file.description.map(|t| self.text(t, &|| join_path(&path, "description"))),
             parent,
             children: Vec::new(),
             questions: Vec::new(),
@@ -486,12 +537,14 @@ impl Compiler {
         }
         for (i, q_value) in question_values.into_iter().enumerate() {
             let q_path = format!("{path}.questions[{i}]");
-            let Some(question) = self.question_file(q_value, &q_path) else {
+            let Some(mut file) = self.question_file(q_value, &q_path) else {
                 continue;
             };
-            self.unique(&question.id, &join_path(&q_path, "id"), seen_ids);
-            sections[idx.get()].questions.push(QuestionIdx(pending_questions.len() as u32));
-            pending_questions.push(Pending { path: q_path, section: idx, file: question });
+            self.unique(&file.id, &join_path(&q_path, "id"), seen_ids);
+            sections[idx.get()].questions.push(QuestionIdx(questions.len() as u32));
+            questions.push(self.question(&mut file, &q_path, idx));
+            let exprs = Some(Exprs::of(file)).filter(|e| !e.is_empty()).map(Box::new);
+            pending_questions.push(Pending { path: q_path, exprs });
         }
         for (i, child) in child_values.into_iter().enumerate() {
             self.section(
@@ -499,7 +552,7 @@ impl Compiler {
                 format!("{path}.sections[{i}]"),
                 Some(idx),
                 sections,
-                pending_questions,
+                (&mut *questions, &mut *pending_questions),
                 section_conditions,
                 seen_ids,
             );
@@ -509,13 +562,13 @@ impl Compiler {
     fn question_file(&mut self, mut value: Json, path: &str) -> Option<QuestionFile> {
         let fields = value.as_object_mut().and_then(|o| o.insert("fields".to_owned(), Json::Array(Vec::new())));
         let mut file = self.part::<QuestionFile>(value, path)?;
-        self.check_id(&file.id, &join_path(path, "id"), true);
+        self.check_id(&file.id, &|| join_path(path, "id"), true);
         let mut field_ids = HashMap::new();
         for (i, field_value) in sections_value(fields).unwrap_or_default().into_iter().enumerate() {
             let f_path = format!("{path}.fields[{i}]");
             let fields_inside = field_value.get("fields").is_some_and(|f| f.as_array().is_some_and(|a| !a.is_empty()));
             if let Some(field) = self.part::<QuestionFile>(field_value, &f_path) {
-                self.check_id(&field.id, &join_path(&f_path, "id"), true);
+                self.check_id(&field.id, &|| join_path(&f_path, "id"), true);
                 self.unique(&field.id, &join_path(&f_path, "id"), &mut field_ids);
                 if matches!(field.question_type, QuestionType::Repeat | QuestionType::Matrix | QuestionType::Calculated)
                     || fields_inside
@@ -542,7 +595,8 @@ impl Compiler {
         }
     }
 
-    fn check_id(&mut self, id: &str, path: &str, strict: bool) {
+    /// Checks an id; `path` is written out only for a problem (most ids are fine).
+    fn check_id(&mut self, id: &str, path: &dyn Fn() -> String, strict: bool) {
         let valid = if strict {
             id.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
                 && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
@@ -555,27 +609,31 @@ impl Compiler {
             } else {
                 "letters, digits, '-', '_' and '.', e.g. \"erfolgreiche-integration-2005\""
             };
-            self.problem(path, format!("invalid id \"{id}\": use {rule}"));
+            self.problem(&path(), format!("invalid id \"{id}\": use {rule}"));
         } else if strict && RESERVED_IDS.contains(&id) {
-            self.problem(path, format!("\"{id}\" is a word of the expression language and cannot be an id"));
+            self.problem(&path(), format!("\"{id}\" is a word of the expression language and cannot be an id"));
         }
     }
 
-    fn text(&mut self, text: &Text, path: &str) -> LocalizedText {
+    /// A text of the file, moved into the model. `path` is written out only for a problem:
+    /// making the JSON path of every text of a valid file took a tenth of its load.
+    fn text(&mut self, text: Text, path: &dyn Fn() -> String) -> LocalizedText {
         match text {
-            Text::Plain(s) => LocalizedText::plain(s.clone()),
-            Text::ByLanguage(map) => {
-                let mut pairs = Vec::new();
-                for lang in self.languages.clone() {
-                    match map.get(lang.code()) {
-                        Some(s) => pairs.push((lang, s.clone())),
-                        None => self.problem(path, format!("text missing in language \"{lang}\"")),
+            Text::Plain(s) => LocalizedText::plain(s),
+            Text::ByLanguage(mut map) => {
+                let mut pairs = Vec::with_capacity(self.languages.len());
+                for i in 0..self.languages.len() {
+                    let lang = self.languages[i];
+                    match map.remove(lang.code()) {
+                        Some(s) => pairs.push((lang, s)),
+                        None => self.problem(&path(), format!("text missing in language \"{lang}\"")),
                     }
                 }
+                // What is left are the languages not declared.
                 for code in map.keys() {
                     if !self.languages.iter().any(|l| l.code() == code) {
                         self.problem(
-                            &join_path(path, code),
+                            &join_path(&path(), code),
                             format!(
                                 "language \"{code}\" is not declared in \"languages\" ({})",
                                 self.languages.iter().map(|l| format!("\"{l}\"")).collect::<Vec<_>>().join(", ")
@@ -588,42 +646,64 @@ impl Compiler {
         }
     }
 
-    fn options(&mut self, options: &[OptionFile], path: &str, what: &str) -> Vec<ChoiceOption> {
+    /// The options (or matrix rows), moved into the model; their paths are written out only
+    /// for a problem.
+    fn options(&mut self, options: Vec<OptionFile>, path: &str, what: &str) -> Vec<ChoiceOption> {
         if options.is_empty() {
             self.problem(path, format!("the list of {what} is empty; add at least one {{\"value\": …, \"label\": …}}"));
         }
-        let mut seen: HashMap<String, String> = HashMap::new();
-        options
-            .iter()
-            .enumerate()
-            .map(|(i, o)| {
-                let o_path = format!("{path}[{i}]");
-                if o.value.trim().is_empty() {
-                    self.problem(&join_path(&o_path, "value"), "an option value cannot be empty");
+        // Values are checked before they are moved. A short list is searched; a long one (a
+        // list of municipalities) is hashed.
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for (i, o) in options.iter().enumerate() {
+            if o.value.trim().is_empty() {
+                self.problem(&format!("{path}[{i}].value"), "an option value cannot be empty");
+            }
+            let first = if options.len() <= 32 {
+                options[..i].iter().position(|earlier| earlier.value == o.value)
+            } else {
+                match seen.get(o.value.as_str()) {
+                    Some(&first) => Some(first),
+                    None => {
+                        seen.insert(&o.value, i);
+                        None
+                    }
                 }
-                self.unique(&o.value, &join_path(&o_path, "value"), &mut seen);
-                ChoiceOption { value: o.value.clone(), label: self.text(&o.label, &join_path(&o_path, "label")) }
-            })
+            };
+            if let Some(first) = first {
+                self.problem(
+                    &format!("{path}[{i}].value"),
+                    format!("duplicate option value \"{}\"; it is already used at {path}[{first}].value", o.value),
+                );
+            }
+        }
+        drop(seen);
+        options
+            .into_iter()
+            .enumerate()
+            .map(|(i, o)| ChoiceOption { value: o.value, label: self.text(o.label, &|| format!("{path}[{i}].label")) })
             .collect()
     }
 
-    fn messages(&mut self, messages: &Option<MessagesFile>, path: &str) -> Messages {
+    fn messages(&mut self, messages: Option<MessagesFile>, path: &str) -> Messages {
         let Some(m) = messages else {
             return Messages::default();
         };
-        let mut one = |t: &Option<Text>, key: &str| t.as_ref().map(|t| self.text(t, &format!("{path}.messages.{key}")));
+        let mut one = |t: Option<Text>, key: &str| t.map(|t| self.text(t, &|| format!("{path}.messages.{key}")));
         Messages {
-            required: one(&m.required, "required"),
-            min: one(&m.min, "min"),
-            max: one(&m.max, "max"),
-            length: one(&m.length, "length"),
-            pattern: one(&m.pattern, "pattern"),
-            format: one(&m.format, "format"),
+            required: one(m.required, "required"),
+            min: one(m.min, "min"),
+            max: one(m.max, "max"),
+            length: one(m.length, "length"),
+            pattern: one(m.pattern, "pattern"),
+            format: one(m.format, "format"),
         }
     }
 
     /// Builds a question without its expressions (those need every question's type first).
-    fn question(&mut self, file: &QuestionFile, path: &str, section: SectionIdx) -> Question {
+    /// Its texts, options and fields are moved out of `file`; what is left is what the later
+    /// passes need ([`Exprs`]).
+    fn question(&mut self, file: &mut QuestionFile, path: &str, section: SectionIdx) -> Question {
         self.check_applicable(file, path);
         let at = |key: &str| join_path(path, key);
         let kind = match file.question_type {
@@ -673,16 +753,16 @@ impl Compiler {
                     integer: file.question_type == QuestionType::Integer,
                     min,
                     max,
-                    unit: file.unit.as_ref().map(|u| self.text(u, &at("unit"))),
+                    unit: file.unit.take().map(|u| self.text(u, &|| at("unit"))),
                     decimals: file.decimals,
                 }
             }
             QuestionType::SingleChoice => QuestionKind::SingleChoice {
-                options: self.options(&file.options, &at("options"), "options"),
+                options: self.options(std::mem::take(&mut file.options), &at("options"), "options"),
                 dropdown: file.display == Some(ChoiceDisplay::Dropdown),
             },
             QuestionType::MultipleChoice => {
-                let options = self.options(&file.options, &at("options"), "options");
+                let options = self.options(std::mem::take(&mut file.options), &at("options"), "options");
                 if let (Some(min), Some(max)) = (file.min_selected, file.max_selected) {
                     if min > max {
                         self.problem(
@@ -717,8 +797,8 @@ impl Compiler {
                 QuestionKind::Date { min, max }
             }
             QuestionType::Matrix => QuestionKind::Matrix {
-                rows: self.options(&file.rows, &at("rows"), "rows"),
-                scale: self.options(&file.options, &at("options"), "options (the scale)"),
+                rows: self.options(std::mem::take(&mut file.rows), &at("rows"), "rows"),
+                scale: self.options(std::mem::take(&mut file.options), &at("options"), "options (the scale)"),
             },
             QuestionType::Repeat => {
                 if file.fields.is_empty() {
@@ -731,7 +811,7 @@ impl Compiler {
                 }
                 let fields = file
                     .fields
-                    .iter()
+                    .iter_mut()
                     .enumerate()
                     .map(|(i, f)| self.question(f, &format!("{path}.fields[{i}]"), section))
                     .collect();
@@ -739,7 +819,7 @@ impl Compiler {
                     fields,
                     min_count: file.min_count,
                     max_count: file.max_count,
-                    record_label: file.record_label.as_ref().map(|t| self.text(t, &at("recordLabel"))),
+                    record_label: file.record_label.take().map(|t| self.text(t, &|| at("recordLabel"))),
                 }
             }
             QuestionType::Calculated => {
@@ -750,23 +830,23 @@ impl Compiler {
                     );
                 }
                 QuestionKind::Calculated {
-                    unit: file.unit.as_ref().map(|u| self.text(u, &at("unit"))),
+                    unit: file.unit.take().map(|u| self.text(u, &|| at("unit"))),
                     decimals: file.decimals,
                     expr: Expr::Number(0.0),
                 }
             }
         };
         Question {
-            id: QuestionId(file.id.clone()),
+            id: QuestionId(std::mem::take(&mut file.id)),
             section,
-            label: self.text(&file.label, &at("label")),
-            help: file.help.as_ref().map(|t| self.text(t, &at("help"))),
-            placeholder: file.placeholder.as_ref().map(|t| self.text(t, &at("placeholder"))),
+            label: self.text(take_text(&mut file.label), &|| at("label")),
+            help: file.help.take().map(|t| self.text(t, &|| at("help"))),
+            placeholder: file.placeholder.take().map(|t| self.text(t, &|| at("placeholder"))),
             required: file.required,
             has_required_if: file.required_if.is_some(),
             kind,
             default: None,
-            messages: self.messages(&file.messages, path),
+            messages: self.messages(file.messages.take(), path),
             rules: Vec::new(),
             visible_if: None,
             required_if: None,
@@ -907,7 +987,7 @@ impl Compiler {
     /// Resolves a question's expressions into `question`; returns what each graph node of it reads.
     fn question_expressions(
         &mut self,
-        file: &QuestionFile,
+        file: &Exprs,
         path: &str,
         types: &HashMap<String, (QuestionIdx, Type)>,
         record: Option<(&str, &[(String, Type)])>,
@@ -935,7 +1015,7 @@ impl Compiler {
         }
         for (i, rule) in file.rules.iter().enumerate() {
             let rule_path = format!("{path}.rules[{i}]");
-            let message = self.text(&rule.message, &join_path(&rule_path, "message"));
+            let message = self.text(rule.message.clone(), &|| join_path(&rule_path, "message"));
             if let Some((check, r)) = self.expression(&rule.check, &join_path(&rule_path, "check"), &scope, Type::Bool)
             {
                 question.rules.push(Rule { check, message });
@@ -947,13 +1027,14 @@ impl Compiler {
         // is an input of the group's validation node.
         if let QuestionKind::Repeat { fields, .. } = &mut question.kind {
             let field_types: Vec<(String, Type)> = fields.iter().map(|f| (f.id.0.clone(), type_of(&f.kind))).collect();
+            let group_id = question.id.0.clone();
             for (i, field_file) in file.fields.iter().enumerate() {
                 let Some(field) = fields.get_mut(i) else {
                     continue;
                 };
                 let f_path = format!("{path}.fields[{i}]");
                 let field_reads =
-                    self.question_expressions(field_file, &f_path, types, Some((&file.id, &field_types)), field);
+                    self.question_expressions(field_file, &f_path, types, Some((&group_id, &field_types)), field);
                 reads.extend(field_reads.into_iter().map(|(q, _)| (q, Node::QuestionValidation as NodeOf)));
             }
             self.record_field_cycles(fields, path);
@@ -1039,13 +1120,7 @@ impl Compiler {
         }
     }
 
-    fn cycle_problem(
-        &mut self,
-        cycle: &[Node],
-        sections: &[Section],
-        questions: &[Question],
-        question_paths: &[String],
-    ) {
+    fn cycle_problem(&mut self, cycle: &[Node], sections: &[Section], questions: &[Question], question_paths: &[&str]) {
         let mut names: Vec<String> = Vec::new();
         let mut expression_path = None;
         for node in cycle {
