@@ -170,6 +170,23 @@ pub fn record_lines(group: &Question, record: &bogen_engine::Record, lang: Lang)
         .collect()
 }
 
+/// A kept-aside answer with the option values its question (as it is now) still offers shown as
+/// their labels, `Label (value)`: the respondent picks options by label. Values no option has
+/// (the reason it was kept aside, often), and those labelled by themselves, stay as they are.
+pub fn with_option_labels(value: &Json, options: &[bogen_engine::ChoiceOption], lang: Lang) -> Json {
+    match value {
+        Json::String(s) => match options.iter().find(|o| &o.value == s).map(|o| o.label.get(lang)) {
+            Some(label) if label != s => Json::String(format!("{label} ({s})")),
+            _ => value.clone(),
+        },
+        Json::Array(items) => Json::Array(items.iter().map(|i| with_option_labels(i, options, lang)).collect()),
+        Json::Object(map) => {
+            Json::Object(map.iter().map(|(k, v)| (k.clone(), with_option_labels(v, options, lang))).collect())
+        }
+        _ => value.clone(),
+    }
+}
+
 /// An answer in its JSON form (docs/FORMAT.md, section 12) as plain text to read and copy,
 /// without its question (a kept-aside answer's question may be gone): texts as they are,
 /// numbers in the interface's notation without grouping (so they can be typed in again), lists
@@ -341,6 +358,25 @@ mod tests {
         assert_eq!(format_date("2005-03-31", Lang::De), "31.03.2005");
         assert_eq!(format_date("2005-03-31", Lang::En), "31 March 2005");
         assert_eq!(format_date("soon", Lang::De), "soon");
+    }
+
+    #[test]
+    fn a_kept_aside_choice_shows_the_labels_of_the_options_still_offered() {
+        use bogen_engine::{ChoiceOption, LocalizedText};
+        let option = |value: &str, de: &str| ChoiceOption { value: value.to_owned(), label: LocalizedText::plain(de) };
+        let options = [option("sprache", "Sprachförderung"), option("wohnen", "Wohnen"), option("eng", "eng")];
+        let json: Json = serde_json::from_str(r#"["sprache", "sport", "wohnen"]"#).unwrap();
+        assert_eq!(
+            json_answer_text(&with_option_labels(&json, &options, Lang::De), Lang::De),
+            "Sprachförderung (sprache), sport, Wohnen (wohnen)"
+        );
+        let single: Json = serde_json::from_str(r#"{"selected": "wohnen", "other": "Kita"}"#).unwrap();
+        assert_eq!(
+            json_answer_text(&with_option_labels(&single, &options, Lang::De), Lang::De),
+            "Wohnen (wohnen); Sonstiges: Kita"
+        );
+        let matrix: Json = serde_json::from_str(r#"{"schulen": "eng"}"#).unwrap();
+        assert_eq!(json_answer_text(&with_option_labels(&matrix, &options, Lang::De), Lang::De), "schulen: eng");
     }
 
     #[test]

@@ -478,7 +478,8 @@ test('a draft of version 1.0.0 opened with 1.1.0: the start page says so, answer
   const kind = await kept('Art der Kommune');
   assert.deepEqual([kind.value, kind.facts.Grund], ['kleinstadt', 'Die Auswahl „kleinstadt“ wird nicht mehr angeboten. Was weiterhin passt, wurde übernommen.']);
   const fields = await kept('Handlungsfelder');
-  assert.equal(fields.value, 'sprache, wohnen; Sonstiges: Sport');
+  // Options still offered read by their labels; "wohnen" is gone.
+  assert.equal(fields.value, 'Sprache (sprache), wohnen; Sonstiges: Sport');
   const cooperation = await kept('Wie eng arbeiten Sie zusammen mit …');
   assert.equal(cooperation.value, 'schulen: eng\nvereine: gelegentlich');
   assert.match(cooperation.facts.Grund, /^Die Zeile „vereine“ wird nicht mehr abgefragt\. Die übrigen Zeilen wurden übernommen\.$/);
