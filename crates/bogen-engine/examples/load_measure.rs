@@ -91,6 +91,11 @@ fn main() {
     };
     let runs: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(20);
     println!("file: {} bytes, {runs} runs", text.len());
+    println!(
+        "sizes: Question {} bytes, QuestionFile {} bytes",
+        std::mem::size_of::<bogen_engine::Question>(),
+        std::mem::size_of::<bogen_engine::format::QuestionFile>()
+    );
     let q = measure("compile", runs, || bogen_engine::compile(&text));
     match &q {
         Ok(q) => println!("  {} questions, sha256 {}", q.questions.len(), q.sha256),

@@ -322,8 +322,11 @@ impl Compiler {
 
         // Pass 1: the outline. Sections and questions get indices; ids are checked for uniqueness.
         let mut sections: Vec<Section> = Vec::new();
-        let mut pending_questions: Vec<Pending> = Vec::new();
-        let mut questions: Vec<Question> = Vec::new();
+        // Room for every question at once: the list of 2,000 models grown step by step left its
+        // earlier, smaller copies as holes in the WebAssembly memory, which never shrinks.
+        let n_questions = count_questions(section_values.as_ref().and_then(Json::as_array).map_or(&[], Vec::as_slice));
+        let mut pending_questions: Vec<Pending> = Vec::with_capacity(n_questions);
+        let mut questions: Vec<Question> = Vec::with_capacity(n_questions);
         let mut section_conditions: Vec<(SectionIdx, String, String)> = Vec::new();
         let mut seen_ids: HashMap<String, String> = HashMap::new();
         let section_values = match sections_value(section_values) {
@@ -347,6 +350,10 @@ impl Compiler {
                 &mut seen_ids,
             );
         }
+
+        // They stay in the model: no room left over from growing the list.
+        questions.shrink_to_fit();
+        sections.shrink_to_fit();
 
         // Pass 2: the questions' kinds (built in pass 1), so that expressions can be typed.
         let mut types: HashMap<String, (QuestionIdx, Type)> = HashMap::with_capacity(questions.len());
@@ -1201,6 +1208,18 @@ fn remove_at(value: &mut Json, segments: &[&Segment]) -> bool {
         (Segment::Key(key), Json::Object(map)) => map.remove(key).is_some(),
         _ => false,
     }
+}
+
+/// How many questions `sections` hold, sub-sections included (as far as the file is well formed).
+fn count_questions(sections: &[Json]) -> usize {
+    let list = |section: &Json, key: &str| section.get(key).and_then(Json::as_array).map_or(0, Vec::len);
+    sections
+        .iter()
+        .map(|section| {
+            list(section, "questions")
+                + section.get("sections").and_then(Json::as_array).map_or(0, |children| count_questions(children))
+        })
+        .sum()
 }
 
 fn sections_value(value: Option<Json>) -> Option<Vec<Json>> {
