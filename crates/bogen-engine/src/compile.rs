@@ -180,6 +180,25 @@ impl Exprs {
     }
 }
 
+/// Which section or question used an id first. (Their paths are kept anyway; the map of ids
+/// holds only this, not a path of its own for every id.)
+#[derive(Clone, Copy)]
+enum IdOwner {
+    Section(usize),
+    Question(usize),
+}
+
+/// Records `id` for `owner`, or returns the one that has it already.
+fn first_use(seen: &mut HashMap<String, IdOwner>, id: &str, owner: IdOwner) -> Option<IdOwner> {
+    match seen.get(id) {
+        Some(&first) => Some(first),
+        None => {
+            seen.insert(id.to_owned(), owner);
+            None
+        }
+    }
+}
+
 /// Takes a text out of a file type, leaving an empty one.
 fn take_text(text: &mut Text) -> Text {
     std::mem::replace(text, Text::Plain(String::new()))
@@ -328,7 +347,7 @@ impl Compiler {
         let mut pending_questions: Vec<Pending> = Vec::with_capacity(n_questions);
         let mut questions: Vec<Question> = Vec::with_capacity(n_questions);
         let mut section_conditions: Vec<(SectionIdx, String, String)> = Vec::new();
-        let mut seen_ids: HashMap<String, String> = HashMap::new();
+        let mut seen_ids: HashMap<String, IdOwner> = HashMap::new();
         let section_values = match sections_value(section_values) {
             Some(values) => values,
             None => {
@@ -494,7 +513,7 @@ impl Compiler {
         sections: &mut Vec<Section>,
         (questions, pending_questions): (&mut Vec<Question>, &mut Vec<Pending>),
         section_conditions: &mut Vec<(SectionIdx, String, String)>,
-        seen_ids: &mut HashMap<String, String>,
+        seen_ids: &mut HashMap<String, IdOwner>,
     ) {
         let Some(object) = value.as_object_mut() else {
             self.problem(&path, "a section must be an object with \"id\", \"title\" and \"questions\"");
@@ -506,7 +525,10 @@ impl Compiler {
             return;
         };
         self.check_id(&file.id, &|| join_path(&path, "id"), true);
-        self.unique(&file.id, &join_path(&path, "id"), seen_ids);
+        if let Some(first) = first_use(seen_ids, &file.id, IdOwner::Section(sections.len())) {
+            let first = self.owner_path(first, pending_questions);
+            self.duplicate_id(&file.id, &join_path(&path, "id"), &first);
+        }
         let idx = SectionIdx(sections.len() as u32);
         self.section_paths.push(path.clone());
         sections.push(Section {
@@ -547,7 +569,10 @@ impl Compiler {
             let Some(mut file) = self.question_file(q_value, &q_path) else {
                 continue;
             };
-            self.unique(&file.id, &join_path(&q_path, "id"), seen_ids);
+            if let Some(first) = first_use(seen_ids, &file.id, IdOwner::Question(questions.len())) {
+                let first = self.owner_path(first, pending_questions);
+                self.duplicate_id(&file.id, &join_path(&q_path, "id"), &first);
+            }
             sections[idx.get()].questions.push(QuestionIdx(questions.len() as u32));
             questions.push(self.question(&mut file, &q_path, idx));
             let exprs = Some(Exprs::of(file)).filter(|e| !e.is_empty()).map(Box::new);
@@ -592,11 +617,23 @@ impl Compiler {
         Some(file)
     }
 
+    /// The path of a section or question, to name where an id was first used.
+    fn owner_path(&self, owner: IdOwner, pending_questions: &[Pending]) -> String {
+        match owner {
+            IdOwner::Section(i) => self.section_paths.get(i).cloned().unwrap_or_default(),
+            IdOwner::Question(i) => pending_questions.get(i).map(|p| p.path.clone()).unwrap_or_default(),
+        }
+    }
+
+    fn duplicate_id(&mut self, id: &str, path: &str, first: &str) {
+        self.problem(path, format!("duplicate id \"{id}\"; it is already used at {first}"));
+    }
+
+    /// The ids of a repeat group's fields (sections and questions: [`first_use`]).
     fn unique(&mut self, id: &str, path: &str, seen: &mut HashMap<String, String>) {
         if let Some(first) = seen.get(id) {
             let first = first.clone();
-            let what = if path.ends_with(".value") { "option value" } else { "id" };
-            self.problem(path, format!("duplicate {what} \"{id}\"; it is already used at {first}"));
+            self.duplicate_id(id, path, &first);
         } else {
             seen.insert(id.to_owned(), path.trim_end_matches(".id").to_owned());
         }

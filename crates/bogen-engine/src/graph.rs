@@ -24,7 +24,10 @@ const NODES_PER_QUESTION: u32 = 4;
 #[derive(Debug)]
 pub(crate) struct Graph {
     n_sections: u32,
-    dependents: Vec<Vec<u32>>,
+    /// The readers of node `n` are `readers[starts[n]..starts[n + 1]]`: one list for all nodes
+    /// rather than one per node (8,000 lists for 2,000 questions, each its own allocation).
+    starts: Vec<u32>,
+    readers: Vec<u32>,
     /// Position of each node in the topological order.
     rank: Vec<u32>,
     /// The nodes in topological order.
@@ -60,7 +63,12 @@ impl Graph {
     }
 
     pub fn dependents(&self, id: u32) -> &[u32] {
-        &self.dependents[id as usize]
+        let id = id as usize;
+        &self.readers[self.starts[id] as usize..self.starts[id + 1] as usize]
+    }
+
+    fn n_nodes(&self) -> usize {
+        self.starts.len() - 1
     }
 
     pub fn rank(&self, id: u32) -> u32 {
@@ -75,47 +83,64 @@ impl Graph {
 /// Collects edges, then sorts.
 pub(crate) struct GraphBuilder {
     n_sections: u32,
-    dependents: Vec<Vec<u32>>,
+    n_nodes: usize,
+    /// (source, reader), in the order recorded.
+    edges: Vec<(u32, u32)>,
 }
 
 impl GraphBuilder {
     pub fn new(n_sections: usize, n_questions: usize) -> GraphBuilder {
         let n_nodes = n_sections + n_questions * NODES_PER_QUESTION as usize;
-        GraphBuilder { n_sections: n_sections as u32, dependents: vec![Vec::new(); n_nodes] }
+        GraphBuilder { n_sections: n_sections as u32, n_nodes, edges: Vec::with_capacity(n_nodes) }
     }
 
     /// Records that `reader` reads `source`.
     pub fn edge(&mut self, source: Node, reader: Node) {
-        let source = Graph::node_id(self.n_sections, source) as usize;
-        let reader = Graph::node_id(self.n_sections, reader);
-        if !self.dependents[source].contains(&reader) {
-            self.dependents[source].push(reader);
-        }
+        self.edges.push((Graph::node_id(self.n_sections, source), Graph::node_id(self.n_sections, reader)));
     }
 
     /// Sorts the nodes topologically (Kahn's algorithm). On cycles, returns each cycle once,
     /// as the list of its nodes in reading order.
     pub fn build(self) -> Result<Graph, Vec<Vec<Node>>> {
-        let n_nodes = self.dependents.len();
-        let mut in_degree = vec![0u32; n_nodes];
-        for readers in &self.dependents {
-            for &r in readers {
-                in_degree[r as usize] += 1;
+        let n_nodes = self.n_nodes;
+        // Each node's readers in the order their edges were recorded, each once.
+        let mut edges = self.edges;
+        edges.sort_by_key(|&(source, _)| source);
+        let mut starts = Vec::with_capacity(n_nodes + 1);
+        let mut readers = Vec::with_capacity(edges.len());
+        let mut edge = 0;
+        for node in 0..n_nodes as u32 {
+            let start = readers.len();
+            starts.push(start as u32);
+            while edge < edges.len() && edges[edge].0 == node {
+                let reader = edges[edge].1;
+                if !readers[start..].contains(&reader) {
+                    readers.push(reader);
+                }
+                edge += 1;
             }
         }
-        let mut order: Vec<u32> = (0..n_nodes as u32).filter(|&n| in_degree[n as usize] == 0).collect();
+        starts.push(readers.len() as u32);
+        drop(edges);
+        let mut graph = Graph { n_sections: self.n_sections, starts, readers, rank: Vec::new(), order: Vec::new() };
+        let mut in_degree = vec![0u32; n_nodes];
+        for &r in &graph.readers {
+            in_degree[r as usize] += 1;
+        }
+        let mut order: Vec<u32> = Vec::with_capacity(n_nodes);
+        order.extend((0..n_nodes as u32).filter(|&n| in_degree[n as usize] == 0));
         let mut next = 0;
         while next < order.len() {
             let node = order[next];
             next += 1;
-            for &reader in &self.dependents[node as usize] {
+            for &reader in graph.dependents(node) {
                 in_degree[reader as usize] -= 1;
                 if in_degree[reader as usize] == 0 {
                     order.push(reader);
                 }
             }
         }
-        let graph = Graph { n_sections: self.n_sections, dependents: self.dependents, rank: Vec::new(), order };
+        graph.order = order;
         if graph.order.len() < n_nodes {
             return Err(find_cycles(&graph, &in_degree));
         }
@@ -132,11 +157,11 @@ impl GraphBuilder {
 fn find_cycles(graph: &Graph, in_degree: &[u32]) -> Vec<Vec<Node>> {
     let n_nodes = in_degree.len();
     let mut predecessors: Vec<Vec<u32>> = vec![Vec::new(); n_nodes];
-    for (source, readers) in graph.dependents.iter().enumerate() {
+    for source in 0..graph.n_nodes() {
         if in_degree[source] == 0 {
             continue;
         }
-        for &r in readers {
+        for &r in graph.dependents(source as u32) {
             if in_degree[r as usize] > 0 {
                 predecessors[r as usize].push(source as u32);
             }

@@ -65,6 +65,24 @@ fn unknown_question_types_list_the_types() {
 }
 
 #[test]
+fn duplicate_option_values_name_the_first_use_in_short_and_long_lists() {
+    // A short list is searched and a long one (over 32 options) hashed: both say the same.
+    let long: Vec<String> = (0..40).map(|i| format!(r#"{{"value": "v{}", "label": "L"}}"#, i % 39)).collect();
+    check(
+        &with_questions(&format!(
+            r#"{{"id": "a", "type": "singleChoice", "label": "A", "options": [{{"value": "x", "label": "X"}}, {{"value": "", "label": "E"}}, {{"value": "x", "label": "Y"}}]}},
+{{"id": "b", "type": "singleChoice", "label": "B", "options": [{}]}}"#,
+            long.join(", ")
+        )),
+        expect![[r#"
+            q.json:3:94: sections[0].questions[0].options[1].value: an option value cannot be empty
+            q.json:3:123: sections[0].questions[0].options[2].value: duplicate option value "x"; it is already used at sections[0].questions[0].options[0].value
+            q.json:4:1302: sections[0].questions[1].options[39].value: duplicate option value "v0"; it is already used at sections[0].questions[1].options[0].value
+        "#]],
+    );
+}
+
+#[test]
 fn duplicate_ids_name_the_first_use() {
     check(
         &with_questions(
