@@ -9,7 +9,7 @@
 //! outcome to the reducer or, when another draft opens, to [`FormContext::reopen`].
 
 use crate::drafts;
-use crate::format::{answer_lines, json_answer_text, question_dom_id, record_lines, with_option_labels};
+use crate::format::{answer_lines, json_answer_text, question_dom_id, record_lines};
 use crate::i18n::{self, texts};
 use crate::inputs::{RadioGroup, TextInput};
 use crate::layout::ErrorSummary;
@@ -849,7 +849,7 @@ pub fn KeptAsidePage(props: &KeptAsideProps) -> Html {
             None => kept.question_id.clone(),
         };
         let options = now.map(|q| questionnaire.question(q).kind.options()).unwrap_or_default();
-        let text = json_answer_text(&with_option_labels(&kept.value, options, lang), lang);
+        let text = json_answer_text(&kept.value, options, lang);
         let rows = text.lines().count().clamp(1, 12).to_string();
         let link = now.map(|q| {
             let question = questionnaire.question(q);

@@ -170,32 +170,22 @@ pub fn record_lines(group: &Question, record: &bogen_engine::Record, lang: Lang)
         .collect()
 }
 
-/// A kept-aside answer with the option values its question (as it is now) still offers shown as
-/// their labels, `Label (value)`: the respondent picks options by label. Values no option has
-/// (the reason it was kept aside, often), and those labelled by themselves, stay as they are.
-pub fn with_option_labels(value: &Json, options: &[bogen_engine::ChoiceOption], lang: Lang) -> Json {
-    match value {
-        Json::String(s) => match options.iter().find(|o| &o.value == s).map(|o| o.label.get(lang)) {
-            Some(label) if label != s => Json::String(format!("{label} ({s})")),
-            _ => value.clone(),
-        },
-        Json::Array(items) => Json::Array(items.iter().map(|i| with_option_labels(i, options, lang)).collect()),
-        Json::Object(map) => {
-            Json::Object(map.iter().map(|(k, v)| (k.clone(), with_option_labels(v, options, lang))).collect())
-        }
-        _ => value.clone(),
-    }
-}
-
 /// An answer in its JSON form (docs/FORMAT.md, section 12) as plain text to read and copy,
 /// without its question (a kept-aside answer's question may be gone): texts as they are,
 /// numbers in the interface's notation without grouping (so they can be typed in again), lists
 /// joined by commas, rows and fields one per line, records numbered.
-pub fn json_answer_text(value: &Json, lang: Lang) -> String {
+///
+/// `options` are those of the question the answer may belong to now: a text that is one of their
+/// values reads `Label (value)` (the respondent picks options by label); values no option has (the
+/// reason it was kept aside, often), and those labelled by themselves, stay as they are.
+pub fn json_answer_text(value: &Json, options: &[bogen_engine::ChoiceOption], lang: Lang) -> String {
     let t = crate::i18n::texts(lang);
     let scalar = |v: &Json| -> Option<String> {
         match v {
-            Json::String(s) => Some(s.clone()),
+            Json::String(s) => Some(match options.iter().find(|o| &o.value == s).map(|o| o.label.get(lang)) {
+                Some(label) if label != s => format!("{label} ({s})"),
+                _ => s.clone(),
+            }),
             Json::Number(n) => Some(n.as_f64().map_or_else(|| n.to_string(), |f| number_for_input(f, lang))),
             Json::Bool(true) => Some(t.yes.to_owned()),
             Json::Bool(false) => Some(t.no.to_owned()),
@@ -366,22 +356,16 @@ mod tests {
         let option = |value: &str, de: &str| ChoiceOption { value: value.to_owned(), label: LocalizedText::plain(de) };
         let options = [option("sprache", "Sprachförderung"), option("wohnen", "Wohnen"), option("eng", "eng")];
         let json: Json = serde_json::from_str(r#"["sprache", "sport", "wohnen"]"#).unwrap();
-        assert_eq!(
-            json_answer_text(&with_option_labels(&json, &options, Lang::De), Lang::De),
-            "Sprachförderung (sprache), sport, Wohnen (wohnen)"
-        );
+        assert_eq!(json_answer_text(&json, &options, Lang::De), "Sprachförderung (sprache), sport, Wohnen (wohnen)");
         let single: Json = serde_json::from_str(r#"{"selected": "wohnen", "other": "Kita"}"#).unwrap();
-        assert_eq!(
-            json_answer_text(&with_option_labels(&single, &options, Lang::De), Lang::De),
-            "Wohnen (wohnen); Sonstiges: Kita"
-        );
+        assert_eq!(json_answer_text(&single, &options, Lang::De), "Wohnen (wohnen); Sonstiges: Kita");
         let matrix: Json = serde_json::from_str(r#"{"schulen": "eng"}"#).unwrap();
-        assert_eq!(json_answer_text(&with_option_labels(&matrix, &options, Lang::De), Lang::De), "schulen: eng");
+        assert_eq!(json_answer_text(&matrix, &options, Lang::De), "schulen: eng");
     }
 
     #[test]
     fn a_kept_aside_answer_reads_as_plain_text_whatever_its_form() {
-        let text = |json: &str, lang| json_answer_text(&serde_json::from_str(json).expect("test JSON"), lang);
+        let text = |json: &str, lang| json_answer_text(&serde_json::from_str(json).expect("test JSON"), &[], lang);
         assert_eq!(text(r#""0212 290-0""#, Lang::De), "0212 290-0");
         assert_eq!(text("12.5", Lang::De), "12,5");
         assert_eq!(text("163000", Lang::En), "163000");

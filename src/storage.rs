@@ -101,8 +101,7 @@ pub struct EntryProgress {
 }
 
 /// A respondent a key signed a submission for, in this browser.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SignedFor {
     /// The questionnaire's id.
     pub questionnaire_id: String,
@@ -652,12 +651,23 @@ pub fn set_aside_unreadable_key() -> Result<Option<String>, StorageError> {
 
 /// The respondents (questionnaire id, name) the key with `fingerprint` signed submissions for in
 /// this browser, oldest first; empty when none, or when storage is unavailable or unreadable
-/// (this only feeds a warning, so it never stops an export).
+/// (this only feeds a warning, so it never stops an export). Stored as JSON pairs,
+/// `[["<questionnaire id>", "<name>"], …]`, read through `serde_json::Value` (no serde code of
+/// its own in the module for a warning).
 pub fn signed_for(fingerprint: &str) -> Vec<SignedFor> {
-    if !available() {
+    let text = raw_storage().ok().and_then(|storage| storage.get_item(&signed_for_key(fingerprint)).ok().flatten());
+    let Some(Ok(serde_json::Value::Array(pairs))) = text.map(|t| serde_json::from_str(&t)) else {
         return Vec::new();
-    }
-    LocalStorage::get::<Vec<SignedFor>>(signed_for_key(fingerprint)).unwrap_or_default()
+    };
+    pairs
+        .iter()
+        .filter_map(|pair| match pair.as_array()?.as_slice() {
+            [id, name] => {
+                Some(SignedFor { questionnaire_id: id.as_str()?.to_owned(), name: name.as_str()?.to_owned() })
+            }
+            _ => None,
+        })
+        .collect()
 }
 
 /// Notes that the key with `fingerprint` signed for `respondent`, and returns the list as now
@@ -668,9 +678,11 @@ pub fn note_signed_for(fingerprint: &str, respondent: SignedFor) -> Vec<SignedFo
     list.push(respondent);
     let excess = list.len().saturating_sub(20);
     list.drain(..excess);
-    if available() {
+    let pairs: Vec<serde_json::Value> =
+        list.iter().map(|r| serde_json::json!([r.questionnaire_id.as_str(), r.name.as_str()])).collect();
+    if let Ok(storage) = raw_storage() {
         // Not being able to note it only means one warning fewer.
-        let _ = LocalStorage::set(signed_for_key(fingerprint), &list);
+        let _ = storage.set_item(&signed_for_key(fingerprint), &serde_json::Value::Array(pairs).to_string());
     }
     list
 }
