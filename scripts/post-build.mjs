@@ -10,7 +10,12 @@
 //   list of its files in its BUILD line, so that each build is a new service worker whose cache
 //   holds exactly that build;
 // - index.html gets <meta name="bogen-build" content="VERSION">: the app compares it with the
-//   version it saw last and tells the user that it was updated.
+//   version it saw last and tells the user that it was updated;
+// - index.html's order is made for a fast start: Trunk's preloads of the module and the .wasm
+//   (which it writes at the end of <head>) move up to just after <meta charset>, and the
+//   questionnaire's element (90 KB for the default one) moves to the end of <head>, so the
+//   browser asks for the app's code before it has read the questionnaire's text. The module is
+//   deferred, so it still runs only once the whole page, questionnaire included, is parsed.
 // The version is the first 16 hex digits of a SHA-256 over every file's name and content.
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -68,7 +73,30 @@ const indexFile = join(staging, 'index.html');
     process.exit(1);
   }
   const filled = `<script type="application/json" id="bogen-questionnaire" data-file-name="${basename(source)}">${scriptSafeJson(text)}</script>`;
-  writeFileSync(indexFile, index.replace(element, () => filled));
+  if (!index.includes('</head>')) {
+    console.error('post-build: index.html has no </head>');
+    process.exit(1);
+  }
+  // At the end of <head>, not in <body>: Yew empties <body> when the app mounts, before it reads it.
+  writeFileSync(indexFile, index.replace(element, '').replace('</head>', () => `${filled}\n</head>`));
+}
+
+// Trunk's preloads first: the module and the .wasm are fetched while the rest is parsed.
+{
+  const index = readFileSync(indexFile, 'utf8');
+  const preloads = index.match(/<link rel="(?:modulepreload|preload)"[^>]*>/g) ?? [];
+  if (!preloads.some((link) => link.includes('.wasm'))) {
+    console.error('post-build: index.html has no <link rel="preload"> of the .wasm (Trunk writes one for a rust link)');
+    process.exit(1);
+  }
+  const charset = '<meta charset="utf-8">';
+  if (!index.includes(charset)) {
+    console.error(`post-build: index.html has no ${charset}`);
+    process.exit(1);
+  }
+  let moved = index;
+  for (const link of preloads) moved = moved.replace(link, '');
+  writeFileSync(indexFile, moved.replace(charset, () => `${charset}\n  ${preloads.join('\n  ')}`));
 }
 
 // The version covers index.html as it is before the meta line goes in (the line holds the version).
