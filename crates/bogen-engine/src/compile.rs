@@ -5,6 +5,15 @@
 //! that one broken question does not hide the problems of the others. Every problem carries the
 //! JSON path of what is wrong and, through [`PositionIndex`], its line and column.
 //! Start reading at [`compile`].
+//!
+//! The load is on the way to a respondent's first typed character, and in the browser its
+//! WebAssembly memory never shrinks, so it is kept lean: each question's model is built as
+//! soon as its part of the file is read, with the texts, options and ids moved (not copied)
+//! out of the file types; only the expressions and defaults wait for the later passes
+//! (`Exprs`); JSON paths are written out only for a problem. The high-water mark of the
+//! memory is now set while the parsed JSON tree is whole (the hash and signature need all of
+//! it): about 3 MB for the 500 KB file of 2,000 questions. `examples/load_measure.rs` measures
+//! time, peak and allocations natively.
 
 use crate::answer::{answer_from_json, AnswerValue};
 use crate::expr;
