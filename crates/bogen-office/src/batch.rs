@@ -437,12 +437,6 @@ pub fn settle(reports: &mut [FileReport]) {
     }
 }
 
-/// Whether two municipality names are the same but for case and spaces ("Stadt  Belm", "stadt belm").
-fn same_name(a: &str, b: &str) -> bool {
-    let words = |s: &str| s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>();
-    words(a) == words(b)
-}
-
 fn supersession_key(report: &FileReport) -> Option<(String, String)> {
     Some((report.fingerprint.clone()?, report.questionnaire.as_ref()?.id.clone()))
 }
