@@ -160,7 +160,14 @@ for (const f of loaded.filter((f) => !f.endsWith('.wasm'))) {
 }
 const sumOf = (list, f) => list.reduce((a, x) => a + f(readFileSync(join(DIST, x))), 0);
 say(`| **respondents' app: what the page loads** | **${kib(sumOf(loaded, (b) => b.length))}** | | **${kib(sumOf(loaded, gz))}** | |`);
-const later = files.filter((f) => !loaded.includes(f));
+// The questionnaire the page names (a file beside it since the default left index.html): the
+// questionnaire's bytes, not the app's, and not loaded when ?questionnaire= names another.
+const questionnaires = files.filter((f) => f.endsWith('.json') && !f.includes('/'));
+for (const f of questionnaires) {
+  const b = readFileSync(join(DIST, f));
+  say(`| the page's own questionnaire: ${f} (not loaded with ?questionnaire=) | ${kib(b.length)} | ${kib(gz(b))} | ${kib(gz(b))} | |`);
+}
+const later = files.filter((f) => !loaded.includes(f) && !questionnaires.includes(f));
 if (later.length) say(`| after load (PWA): ${later.join(', ')} | ${kib(sumOf(later, (b) => b.length))} | | ${kib(sumOf(later, gz))} | |`);
 say();
 say('By crate (code only, raw KiB; gzip alone):');

@@ -1,30 +1,25 @@
-// Trunk post-build hook (Trunk.toml [[hooks]]): puts the questionnaire into the page and makes the
-// build an installable, offline web app.
+// Trunk post-build hook (Trunk.toml [[hooks]]): puts the questionnaire beside the page and makes
+// the build an installable, offline web app.
 //
 // In Trunk's staging folder ($TRUNK_STAGING_DIR), after index.html is written:
-// - index.html's <script type="application/json" id="bogen-questionnaire" data-src="FILE"> gets
-//   the questionnaire FILE (relative to the repository) as its content: the app reads its
-//   questionnaire from the page, so that the module carries none (`bogen bundle` fills the same
-//   element for other questionnaires);
+// - index.html's <meta name="bogen-questionnaire" data-src="FILE"> names a questionnaire FILE
+//   (relative to the repository): it is copied beside the page as `<name>-<hash>.json` (its content
+//   hash, so a changed questionnaire is a new file that no cache confuses with the old one), and
+//   the meta gets that name as `content` and the file's own name as `data-file-name`. The page's
+//   first script fetches it (or ?questionnaire=<url> instead) while the app's code loads; the
+//   app's module carries no questionnaire, and a page opened with ?questionnaire= never
+//   downloads this one (`bogen bundle` puts its questionnaire into the page itself instead);
 // - sw.js (copied from pwa/sw.js by index.html's copy-file link) gets the build's version and the
-//   list of its files in its BUILD line, so that each build is a new service worker whose cache
-//   holds exactly that build;
+//   list of its files, the questionnaire's included, in its BUILD line, so that each build is a
+//   new service worker whose cache holds exactly that build;
 // - index.html gets <meta name="bogen-build" content="VERSION">: the app compares it with the
 //   version it saw last and tells the user that it was updated;
-// - index.html's order is made for a fast start: Trunk's preloads of the module and the .wasm
-//   (which it writes at the end of <head>) move up to just after <meta charset>, and the
-//   questionnaire's element (90 KB for the default one) moves to the end of <head>, so the
-//   browser asks for the app's code before it has read the questionnaire's text. The module is
-//   deferred, so it still runs only once the whole page, questionnaire included, is parsed.
+// - Trunk's preloads of the module and the .wasm (which it writes at the end of <head>) move up
+//   to just after <meta charset>, so the browser asks for the app's code first.
 // The version is the first 16 hex digits of a SHA-256 over every file's name and content.
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
-
-/** JSON text made safe inside <script>: `</` and `<!--` can end or confuse the element. */
-function scriptSafeJson(text) {
-  return text.replaceAll('</', '<\\/').replaceAll('<!--', '<\\u0021--');
-}
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
@@ -40,10 +35,6 @@ function filesUnder(folder) {
 }
 
 const SERVICE_WORKER = 'sw.js';
-const files = filesUnder(staging)
-  .map((path) => relative(staging, path).split(sep).join('/'))
-  .filter((file) => file !== SERVICE_WORKER)
-  .sort();
 for (const needed of [SERVICE_WORKER, 'index.html']) {
   try {
     statSync(join(staging, needed));
@@ -53,14 +44,15 @@ for (const needed of [SERVICE_WORKER, 'index.html']) {
   }
 }
 
-// The questionnaire into the page.
+// The questionnaire beside the page, before the build's files are listed (the service worker
+// caches it with them).
 const indexFile = join(staging, 'index.html');
 {
   const index = readFileSync(indexFile, 'utf8');
-  const element = /<script type="application\/json" id="bogen-questionnaire" data-src="([^"]+)"><\/script>/;
+  const element = /<meta name="bogen-questionnaire" data-src="([^"]+)">/;
   const match = index.match(element);
   if (!match) {
-    console.error('post-build: index.html has no <script type="application/json" id="bogen-questionnaire" data-src="…"></script>');
+    console.error('post-build: index.html has no <meta name="bogen-questionnaire" data-src="…">');
     process.exit(1);
   }
   const source = join(process.env.TRUNK_SOURCE_DIR ?? process.cwd(), match[1]);
@@ -69,17 +61,20 @@ const indexFile = join(staging, 'index.html');
     text = readFileSync(source, 'utf8');
     JSON.parse(text);
   } catch (error) {
-    console.error(`post-build: the questionnaire ${source} cannot be put into the page: ${error.message}`);
+    console.error(`post-build: the questionnaire ${source} cannot be put beside the page: ${error.message}`);
     process.exit(1);
   }
-  const filled = `<script type="application/json" id="bogen-questionnaire" data-file-name="${basename(source)}">${scriptSafeJson(text)}</script>`;
-  if (!index.includes('</head>')) {
-    console.error('post-build: index.html has no </head>');
-    process.exit(1);
-  }
-  // At the end of <head>, not in <body>: Yew empties <body> when the app mounts, before it reads it.
-  writeFileSync(indexFile, index.replace(element, '').replace('</head>', () => `${filled}\n</head>`));
+  const fileName = basename(source);
+  const hashed = `${fileName.replace(/\.json$/, '')}-${createHash('sha256').update(text).digest('hex').slice(0, 16)}.json`;
+  writeFileSync(join(staging, hashed), text);
+  const filled = `<meta name="bogen-questionnaire" content="${hashed}" data-file-name="${fileName}">`;
+  writeFileSync(indexFile, index.replace(element, () => filled));
 }
+
+const files = filesUnder(staging)
+  .map((path) => relative(staging, path).split(sep).join('/'))
+  .filter((file) => file !== SERVICE_WORKER)
+  .sort();
 
 // Trunk's preloads first: the module and the .wasm are fetched while the rest is parsed.
 {

@@ -6,10 +6,13 @@
 //! another draft (new, from the list, from a file, after deleting the open one) mounts a new
 //! `FormRoot` on it, with the notices its start page shows.
 //!
-//! The questionnaire is not compiled into the app: the page carries it as
-//! `<script type="application/json" id="bogen-questionnaire">` (the served build's index.html,
-//! filled by `scripts/pwa-hook.mjs`; a file made by `bogen bundle`). So one app build serves any
-//! questionnaire, and its module does not carry a questionnaire it may never show.
+//! The questionnaire is not compiled into the app: the page names it or carries it. The served
+//! build's index.html names its file (`<meta name="bogen-questionnaire">`, filled by
+//! `scripts/post-build.mjs`), which the page starts fetching before the app's code has loaded,
+//! as it does for `?questionnaire=<url>`; a file made by `bogen bundle` carries the text as
+//! `<script type="application/json" id="bogen-questionnaire">`. So one app build serves any
+//! questionnaire, its module does not carry a questionnaire it may never show, and a page opened
+//! with `?questionnaire=` never downloads the default one.
 
 use crate::draft_pages::{Banners, KeptAsidePage};
 use crate::drafts;
@@ -42,16 +45,34 @@ impl PartialEq for QuestionnaireRef {
 /// What the app shows.
 #[derive(Clone, PartialEq)]
 enum Opened {
-    /// Fetching `?questionnaire=<url>`.
+    /// Fetching the questionnaire (`?questionnaire=<url>`, or the page's own file).
     Loading,
     /// A questionnaire is open; `serial` re-keys the form when another one is opened.
     Ready { questionnaire: QuestionnaireRef, serial: u32 },
     /// A questionnaire file with problems.
     Broken { file_name: String, problems: Vec<Problem> },
-    /// `?questionnaire=<url>` could not be fetched.
+    /// The questionnaire could not be fetched.
     FetchFailed { url: String, reason: String },
     /// The page carries no questionnaire and none was asked for.
     Missing,
+}
+
+/// The questionnaire file to fetch first, with its name for messages: `?questionnaire=<url>`,
+/// else the file the page names; `None` when the page carries its questionnaire (or has none).
+fn file_to_fetch() -> Option<(String, String)> {
+    if let Some(url) = crate::dom::query_param("questionnaire") {
+        let name = file_name_of(&url);
+        return Some((url, name));
+    }
+    crate::dom::page_questionnaire_file()
+}
+
+/// The questionnaire at `url`, fetched and compiled.
+async fn open_url(url: String, file_name: String, serial: u32) -> Opened {
+    match fetch_text(&url).await {
+        Ok(text) => open_text(&file_name, &text, serial),
+        Err(reason) => Opened::FetchFailed { url, reason },
+    }
 }
 
 /// The page's own questionnaire, or the page that says there is none.
@@ -90,11 +111,11 @@ fn file_name_of(url: &str) -> String {
 /// page that explains why a questionnaire cannot be opened.
 #[function_component]
 pub fn App() -> Html {
-    let url = use_memo((), |_| crate::dom::query_param("questionnaire"));
+    let to_fetch = use_memo((), |_| file_to_fetch());
     let serial = use_mut_ref(|| 0u32);
     let opened = {
-        let url = url.clone();
-        use_state(move || match url.as_ref() {
+        let to_fetch = to_fetch.clone();
+        use_state(move || match to_fetch.as_ref() {
             Some(_) => Opened::Loading,
             None => open_page_questionnaire(0),
         })
@@ -119,15 +140,9 @@ pub fn App() -> Html {
 
     {
         let opened = opened.clone();
-        use_effect_with(url.clone(), move |url| {
-            if let Some(url) = url.as_ref().clone() {
-                wasm_bindgen_futures::spawn_local(async move {
-                    let next = match fetch_text(&url).await {
-                        Ok(text) => open_text(&file_name_of(&url), &text, 0),
-                        Err(reason) => Opened::FetchFailed { url, reason },
-                    };
-                    opened.set(next);
-                });
+        use_effect_with(to_fetch.clone(), move |to_fetch| {
+            if let Some((url, file_name)) = to_fetch.as_ref().clone() {
+                wasm_bindgen_futures::spawn_local(async move { opened.set(open_url(url, file_name, 0).await) });
             }
         });
     }
@@ -191,13 +206,22 @@ pub fn App() -> Html {
         let carried = carried.clone();
         Callback::from(move |_: MouseEvent| {
             carried.set(Vec::new());
-            let next = {
+            let serial = {
                 let mut serial = serial.borrow_mut();
                 *serial += 1;
-                open_page_questionnaire(*serial)
+                *serial
             };
             crate::dom::reset_url();
-            opened.set(next);
+            match crate::dom::page_questionnaire_file() {
+                Some((url, file_name)) => {
+                    opened.set(Opened::Loading);
+                    let opened = opened.clone();
+                    wasm_bindgen_futures::spawn_local(
+                        async move { opened.set(open_url(url, file_name, serial).await) },
+                    );
+                }
+                None => opened.set(open_page_questionnaire(serial)),
+            }
         })
     };
     let t = texts(lang);
@@ -247,7 +271,7 @@ pub fn App() -> Html {
                             <p class="body">{ t.fetch_failed_text }</p>
                             <p class="body"><code class="code">{ url.clone() }</code></p>
                             <p class="body">{ reason.clone() }</p>
-                            if crate::dom::page_questionnaire().is_some() {
+                            if crate::dom::page_has_questionnaire() {
                                 <button type="button" class="button" onclick={on_open_default}>{ t.open_default }</button>
                             }
                         </main>
@@ -315,7 +339,7 @@ pub fn BrokenPage(props: &BrokenPageProps) -> Html {
             <p class="body">{ t.broken_text }</p>
             <p class="body">{ t.broken_file }{": "}<code class="code">{ props.file_name.clone() }</code></p>
             <ol class="problem-list">{ for items }</ol>
-            if crate::dom::page_questionnaire().is_some() {
+            if crate::dom::page_has_questionnaire() {
                 <div class="button-group">
                     <button type="button" class="button" onclick={props.on_open_default.clone()}>{ t.open_default }</button>
                 </div>

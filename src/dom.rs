@@ -284,6 +284,21 @@ pub fn page_questionnaire() -> Option<(String, String)> {
     Some((file_name, text))
 }
 
+/// The page's own questionnaire file, when the page names one instead of carrying it (the
+/// served build: `<meta name="bogen-questionnaire" content="URL" data-file-name="NAME">`, filled
+/// by `scripts/post-build.mjs`): its URL and its file name.
+pub fn page_questionnaire_file() -> Option<(String, String)> {
+    let meta = document()?.query_selector("meta[name=\"bogen-questionnaire\"]").ok()??;
+    let url = meta.get_attribute("content").filter(|v| !v.is_empty())?;
+    let file_name = meta.get_attribute("data-file-name").unwrap_or_else(|| "questionnaire.json".to_owned());
+    Some((url, file_name))
+}
+
+/// Whether the page has a questionnaire of its own: in it, or named by it.
+pub fn page_has_questionnaire() -> bool {
+    page_questionnaire_file().is_some() || page_questionnaire().is_some()
+}
+
 /// The build version the page was made with (`<meta name="bogen-build">`, written by
 /// `scripts/pwa-hook.mjs` and `bogen bundle`), if any.
 pub fn page_build() -> Option<String> {
@@ -291,10 +306,10 @@ pub fn page_build() -> Option<String> {
     meta.get_attribute("content").filter(|v| !v.is_empty())
 }
 
-/// The fetch of `?questionnaire=<url>` that index.html started before the app's code was
-/// loaded (`window.bogenQuestionnaire`: the URL and a promise of the file's text, rejected
-/// with "HTTP <status> <text>" or the browser's error). Taken once, and only for `url`; the
-/// app fetches anything else itself.
+/// The fetch of the questionnaire (`?questionnaire=<url>`, else the page's own file) that
+/// index.html started before the app's code was loaded (`window.bogenQuestionnaire`: the URL
+/// and a promise of the file's text, rejected with "HTTP <status> <text>" or the browser's
+/// error). Taken once, and only for `url`; the app fetches anything else itself.
 pub fn take_early_fetch(url: &str) -> Option<impl std::future::Future<Output = Result<String, String>>> {
     let window = web_sys::window()?;
     let key = wasm_bindgen::JsValue::from_str("bogenQuestionnaire");
