@@ -163,6 +163,17 @@ fn create_entry(questionnaire: &Arc<Questionnaire>, name: &str) -> NewDraft {
     NewDraft { session, handle, saved }
 }
 
+/// A new, empty draft that storage cannot keep (`problem` says why): the form still works.
+fn unsaved_opening(
+    questionnaire: Arc<Questionnaire>,
+    lang: Lang,
+    notices: Vec<Notice>,
+    problem: StorageError,
+) -> Opening {
+    let handle = DraftHandle { id: new_id(), name: default_name(lang, &[]), known: None, from_single: false };
+    Opening { session: Session::new(questionnaire), handle, notices, drafts: Vec::new(), problem: Some(problem) }
+}
+
 /// Opens the questionnaire's draft: the one this tab had open (after a reload), else the one
 /// opened last in this browser, else the one saved last; a new one when there is none. The
 /// one draft of the old storage layout is moved first. `lang` names a new draft.
@@ -170,14 +181,7 @@ pub fn open_at_start(questionnaire: Arc<Questionnaire>, lang: Lang) -> Opening {
     let qid = questionnaire.id.clone();
     let mut notices = Vec::new();
     if !storage::available() {
-        let handle = DraftHandle { id: new_id(), name: default_name(lang, &[]), known: None, from_single: false };
-        return Opening {
-            session: Session::new(questionnaire),
-            handle,
-            notices,
-            drafts: Vec::new(),
-            problem: Some(StorageError::Unavailable),
-        };
+        return unsaved_opening(questionnaire, lang, notices, StorageError::Unavailable);
     }
     match storage::migrate_single_draft(&qid, &new_id(), &default_name(lang, &[])) {
         Ok(Migration::Nothing) => {}
@@ -206,16 +210,7 @@ pub fn open_at_start(questionnaire: Arc<Questionnaire>, lang: Lang) -> Opening {
     }
     let mut drafts = match storage::list_drafts(&qid) {
         Ok(drafts) => drafts,
-        Err(error) => {
-            let handle = DraftHandle { id: new_id(), name: default_name(lang, &[]), known: None, from_single: false };
-            return Opening {
-                session: Session::new(questionnaire),
-                handle,
-                notices,
-                drafts: Vec::new(),
-                problem: Some(error),
-            };
-        }
+        Err(error) => return unsaved_opening(questionnaire, lang, notices, error),
     };
     loop {
         let remembered = storage::open_draft_id(&qid).filter(|id| drafts.iter().any(|d| &d.id == id));

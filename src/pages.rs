@@ -21,7 +21,7 @@ use crate::state::{
 };
 use crate::storage::DraftEntry;
 use crate::trust::Origin;
-use bogen_engine::submission::{answers_digest, short_digest, stamp_of};
+use bogen_engine::submission::{answers_digest, session_respondent_name, short_digest, stamp_of};
 use bogen_engine::{AnswerValue, Lang, QuestionIdx, QuestionKind, Questionnaire, SectionIdx, SectionStatus, Session};
 use gloo::timers::callback::Timeout;
 use std::rc::Rc;
@@ -633,11 +633,7 @@ pub fn ReviewPage(props: &ReviewProps) -> Html {
         })
         .collect();
     // The municipality about to sign, and others this browser's key signed for already.
-    let respondent =
-        questionnaire.submission.as_ref().and_then(|s| s.name_question).and_then(|q| match session.answer(q) {
-            Some(AnswerValue::Text(name)) if !name.trim().is_empty() => Some(name.trim().to_owned()),
-            _ => None,
-        });
+    let respondent = session_respondent_name(&session);
     let signed_for_others = match (&respondent, &props.signing.key) {
         (Some(name), Some(_)) => props.signing.signed_for_others(&questionnaire.id, name),
         _ => Vec::new(),

@@ -11,6 +11,9 @@ use bogen_engine::compile;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
+mod support;
+use support::set_page_questionnaire;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 const ID: &str = "render-counts";
@@ -37,21 +40,6 @@ fn form() -> String {
 
 fn document() -> web_sys::Document {
     web_sys::window().and_then(|w| w.document()).expect("a document")
-}
-
-/// Puts the questionnaire into the page the way index.html does, or takes it out.
-fn set_page_questionnaire(text: Option<&str>) {
-    let document = document();
-    if let Some(old) = document.get_element_by_id(bogen_app::dom::QUESTIONNAIRE_ELEMENT_ID) {
-        old.remove();
-    }
-    if let Some(text) = text {
-        let script = document.create_element("script").expect("create_element works");
-        script.set_attribute("type", "application/json").expect("set_attribute works");
-        script.set_attribute("id", bogen_app::dom::QUESTIONNAIRE_ELEMENT_ID).expect("set_attribute works");
-        script.set_text_content(Some(text));
-        document.head().expect("a head").append_child(&script).expect("append_child works");
-    }
 }
 
 fn clear_storage() {

@@ -14,6 +14,9 @@ use bogen_engine::{compile, AnswerValue, DraftFile, DraftMeta, Lang, Questionnai
 use std::sync::Arc;
 use wasm_bindgen_test::*;
 
+mod support;
+use support::set_page_questionnaire;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn local_storage() -> web_sys::Storage {
@@ -68,26 +71,11 @@ fn entry(id: &str, saved_at: &str, revision: u64) -> DraftEntry {
     }
 }
 
-/// The default questionnaire, which the served build's page carries (the app has none built in).
+/// The default questionnaire, which the served build names beside its page (the app has none built in).
 const DEFAULT_QUESTIONNAIRE: &str = include_str!("../questionnaire/erfolgreiche-integration-2005.json");
 
 fn default_questionnaire() -> Arc<Questionnaire> {
     Arc::new(compile(DEFAULT_QUESTIONNAIRE).expect("the default questionnaire compiles"))
-}
-
-/// Puts a questionnaire into the page the way index.html and `bogen bundle` do, or takes it out.
-fn set_page_questionnaire(text: Option<&str>) {
-    let document = web_sys::window().and_then(|w| w.document()).expect("a document");
-    if let Some(old) = document.get_element_by_id(bogen_app::dom::QUESTIONNAIRE_ELEMENT_ID) {
-        old.remove();
-    }
-    if let Some(text) = text {
-        let script = document.create_element("script").expect("create_element works");
-        script.set_attribute("type", "application/json").expect("set_attribute works");
-        script.set_attribute("id", bogen_app::dom::QUESTIONNAIRE_ELEMENT_ID).expect("set_attribute works");
-        script.set_text_content(Some(text));
-        document.head().expect("a head").append_child(&script).expect("append_child works");
-    }
 }
 
 #[wasm_bindgen_test]

@@ -239,7 +239,21 @@ pub fn is_utc_timestamp(text: &str) -> bool {
 /// `submission.nameQuestion`.
 pub fn respondent_name(questionnaire: &Questionnaire, answers: &BTreeMap<String, Json>) -> Option<String> {
     let idx = questionnaire.submission.as_ref()?.name_question?;
-    let name = answers.get(&questionnaire.question(idx).id.0)?.as_str()?.trim();
+    name_from(answers.get(&questionnaire.question(idx).id.0)?.as_str()?)
+}
+
+/// The respondent's name as the session holds it now: what [`respondent_name`] reads from the
+/// submission once it is made (the review page warns with it before signing).
+pub fn session_respondent_name(session: &Session) -> Option<String> {
+    let idx = session.questionnaire().submission.as_ref()?.name_question?;
+    match session.answer(idx)? {
+        crate::answer::AnswerValue::Text(text) => name_from(text),
+        _ => None,
+    }
+}
+
+fn name_from(answer: &str) -> Option<String> {
+    let name = answer.trim();
     (!name.is_empty()).then(|| name.to_owned())
 }
 

@@ -6,7 +6,7 @@ use crate::support::load;
 use bogen_engine::signing::{
     canonical_bytes, parse_strict_json, sign_json_text, JsonError, KeyPair, SignatureError, MAX_FILE_BYTES,
 };
-use bogen_engine::submission::{check_against, AnswerProblem};
+use bogen_engine::submission::{check_against, respondent_name, session_respondent_name, AnswerProblem};
 use bogen_engine::{
     compile, create_submission, verify_submission, AnswerValue, Lang, Session, SignatureStatus, SubmissionError,
 };
@@ -196,6 +196,18 @@ fn a_submission_verifies_names_its_file_and_its_answers_fit_the_questionnaire() 
     .map(|k| signed.text.find(k).unwrap())
     .collect();
     assert!(order.windows(2).all(|w| w[0] < w[1]), "{}", signed.text);
+}
+
+#[test]
+fn the_respondent_s_name_is_the_same_before_and_after_signing() {
+    let mut session = filled_session();
+    let signed = create_submission(&session, Lang::De, CREATED_AT, &KeyPair::from_seed([42; 32])).unwrap();
+    let after = respondent_name(session.questionnaire(), &signed.file.answers);
+    assert_eq!(session_respondent_name(&session), after);
+    assert_eq!(after.as_deref(), Some("Gießen (Lahn)"));
+    let name = session.questionnaire().question_idx("name").unwrap();
+    session.set_answer(name, Some(AnswerValue::Text("  ".into())));
+    assert_eq!(session_respondent_name(&session), None, "blank is no name");
 }
 
 #[test]
