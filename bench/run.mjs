@@ -6,6 +6,7 @@
 //                      [--systems bogen,surveyjs] [--keys 30] [--clicks 10] [--saves 5]
 //                      [--autosave-loads 3] [--dist dist] [--out bench/out] [--seed 13]
 //                      [--experiment-css FILE]   (CSS added to Bogen's page: an experiment)
+//                      [--js-flags FLAGS]        (V8 flags for both systems: an experiment)
 //
 // scripts/bench.sh installs the pinned packages, builds the release app and runs this.
 // What each figure means and how it is taken: bench/README.md. Output: bench/out/results.json
@@ -18,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { writeAll } from './generate.mjs';
 import { pageUrl, startBenchServers } from './lib/server.mjs';
-import { CHROMIUM, CHROMIUM_ARGS, firstCharacter, humanClick, metricsOf, openPage } from './lib/browser.mjs';
+import { CHROMIUM, CHROMIUM_ARGS, firstCharacter, humanClick, loadPhases, metricsOf, openPage } from './lib/browser.mjs';
 import { ratios, summary } from './lib/stats.mjs';
 import { chartSvg } from './lib/chart.mjs';
 import { METRICS, evaluateBudgets, summaryMarkdown } from './lib/report.mjs';
@@ -45,6 +46,11 @@ const SEED = Number(opt('seed', 13));
 // content-visibility of issue 13), to measure what a change of styles/main.css would gain.
 const EXPERIMENT_CSS = opt('experiment-css', null);
 const bogenExtra = EXPERIMENT_CSS ? { css: readFileSync(resolve(EXPERIMENT_CSS), 'utf8') } : {};
+// An experiment too: V8 flags for both systems' browsers (e.g. `--no-wasm-tier-up`, to see what
+// V8's background compiles of hot WebAssembly cost a load on this machine's two cores). A page
+// cannot set them; the figures only say where time goes.
+const JS_FLAGS = opt('js-flags', null);
+const launch = { args: JS_FLAGS ? [`--js-flags=${JS_FLAGS}`] : [] };
 const TYPED = 'Musterstadt an der Ruhr ';
 const KEY_GAP_MS = 50; // pause after each keystroke's frame (a quick typist)
 const CLICK_GAP_MS = 150;
@@ -107,11 +113,12 @@ async function appValue(page, system, meta, expected) {
 async function measureLoad(system, meta) {
   const s = servers[system];
   s.reset();
-  const p = await openPage(system, meta, system === 'bogen' ? bogenExtra : {});
+  const p = await openPage(system, meta, system === 'bogen' ? bogenExtra : {}, launch);
   const { page, cdp } = p;
   try {
     const url = urlOf(system, meta);
     const { first, tInputFound } = await firstCharacter(page, url);
+    const phases = await loadPhases(page);
     debug('first frame', first.tFrame);
     await sleep(SETTLE_MS);
 
@@ -183,6 +190,7 @@ async function measureLoad(system, meta) {
         questionnaireGzip: sum(served.filter(isQ), 'gzip'),
         files: served.map((r) => ({ path: r.path.replace(/\?.*/, ''), bytes: r.bytes, gzip: r.gzip })),
       },
+      phases,
       inputShown: tInputFound,
       firstChar: first.tFrame,
       firstKey: first,
@@ -204,7 +212,7 @@ async function measureLoad(system, meta) {
 
 async function measureAutosave(meta) {
   const draftText = readFileSync(join(qDir, `bogen-${meta.questions}-${meta.mode}.draft.json`), 'utf8');
-  const p = await openPage('bogen', meta, { ...bogenExtra, draftKey: `bogen:draft:${meta.id}`, draftText, hookAutosave: true });
+  const p = await openPage('bogen', meta, { ...bogenExtra, draftKey: `bogen:draft:${meta.id}`, draftText, hookAutosave: true }, launch);
   const { page } = p;
   try {
     await firstCharacter(page, urlOf('bogen', meta));
@@ -328,6 +336,7 @@ const results = {
     chromium: browserVersion,
     machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), loadavg: os.loadavg() },
     experimentCss: EXPERIMENT_CSS ? readFileSync(resolve(EXPERIMENT_CSS), 'utf8') : null,
+    experimentJsFlags: JS_FLAGS,
     settings: { loads: LOADS, sizes: SIZES, modes: MODES, systems: SYSTEMS, keys: KEYS, clicks: CLICKS, saves: SAVES, autosaveLoads: AUTOSAVE_LOADS, seed: SEED, keyGapMs: KEY_GAP_MS, settleMs: SETTLE_MS },
   },
   questionnaires: metas,

@@ -84,7 +84,10 @@ fn open_page_questionnaire(serial: u32) -> Opened {
 }
 
 fn open_text(file_name: &str, text: &str, serial: u32) -> Opened {
-    match compile(text) {
+    crate::dom::performance_mark("bogen-load-questionnaire-read");
+    let compiled = compile(text);
+    crate::dom::performance_mark("bogen-load-compiled");
+    match compiled {
         Ok(questionnaire) => Opened::Ready { questionnaire: QuestionnaireRef(Arc::new(questionnaire)), serial },
         Err(problems) => Opened::Broken { file_name: file_name.to_owned(), problems: problems.0 },
     }
@@ -392,6 +395,7 @@ pub fn FormRoot(props: &FormRootProps) -> Html {
         use_reducer(move || {
             let route = route_from_url(&questionnaire);
             let opening = drafts::open_at_start(questionnaire, lang);
+            crate::dom::performance_mark("bogen-load-draft-opened");
             let notices = if initial.is_empty() {
                 opening.notices
             } else {

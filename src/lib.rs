@@ -99,5 +99,7 @@ pub use app::App;
 pub fn run() {
     // A panic (a bug, never bad input) is then reported in the console with its message.
     console_error_panic_hook::set_once();
+    // `bench/` splits a load at the `bogen-load-*` marks: here, in `app::open_text` and `FormRoot`.
+    crate::dom::performance_mark("bogen-load-running");
     yew::Renderer::<App>::new().render();
 }

@@ -21,13 +21,14 @@ export async function metricsOf(cdp) {
 
 /**
  * A cold browser (new process, empty profile) with one page that carries the probe, configured
- * by `system`, the text field `meta.typing` and `extra`. CDP's Performance domain is on, in
+ * by `system`, the text field `meta.typing` and `extra`; `args` are more Chromium flags (an
+ * experiment's). CDP's Performance domain is on, in
  * thread time (the main thread's CPU time, which other processes on the machine do not inflate).
  * Requests to anything but 127.0.0.1 are refused and listed in `outside`; service workers are
  * blocked.
  */
-export async function openPage(system, meta, extra = {}) {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+export async function openPage(system, meta, extra = {}, { args = [] } = {}) {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS, ...args] });
   // Service workers blocked: Bogen's (its offline copy, pwa/) installs after the first load and
   // would fetch the build a second time from this no-store server while the load is measured.
   const context = await browser.newContext({ locale: 'de-DE', viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
@@ -51,6 +52,21 @@ export async function openPage(system, meta, extra = {}) {
  * 'x'. Resolves to the probe's record of that keystroke (`first.tFrame` is the time to the first
  * character, from navigation start) and when the field was first found.
  */
+/**
+ * Bogen's load phases: the `bogen-load-*` marks the app sets (ms since navigation start, by the
+ * name after `bogen-load-`); empty for SurveyJS, which sets none.
+ */
+export async function loadPhases(page) {
+  return page.evaluate(() =>
+    Object.fromEntries(
+      performance
+        .getEntriesByType('mark')
+        .filter((m) => m.name.startsWith('bogen-load-'))
+        .map((m) => [m.name.slice('bogen-load-'.length), m.startTime]),
+    ),
+  );
+}
+
 export async function firstCharacter(page, url) {
   await page.goto(url, { waitUntil: 'commit', timeout: 120_000 });
   const inputId = await page.evaluate(() => window.__bench.inputReady);

@@ -15,6 +15,11 @@ export const METRICS = [
   { id: 'appRaw', label: 'App transferred, raw', unit: 'KiB', per: 'load', from: (ls) => ls.map((l) => l.bytes.appRaw / KiB) },
   { id: 'questionnaireGzip', label: 'Questionnaire, gzip -9', unit: 'KiB', per: 'load', from: (ls) => ls.map((l) => l.bytes.questionnaireGzip / KiB) },
   { id: 'questionnaireRaw', label: 'Questionnaire, raw', unit: 'KiB', per: 'load', from: (ls) => ls.map((l) => l.bytes.questionnaireRaw / KiB) },
+  // Bogen's own marks on the way to the text field (SurveyJS sets none): where its load goes.
+  { id: 'loadRunning', label: 'Bogen: navigation → app code running (module compiled)', unit: 'ms', per: 'load', from: (ls) => ls.map((l) => l.phases?.running) },
+  { id: 'loadQuestionnaireRead', label: 'Bogen: … → questionnaire in hand', unit: 'ms', per: 'load', from: (ls) => ls.map((l) => l.phases?.['questionnaire-read']) },
+  { id: 'loadCompiled', label: 'Bogen: … → questionnaire checked and compiled', unit: 'ms', per: 'load', from: (ls) => ls.map((l) => l.phases?.compiled) },
+  { id: 'loadDraftOpened', label: 'Bogen: … → draft opened (new one saved)', unit: 'ms', per: 'load', from: (ls) => ls.map((l) => l.phases?.['draft-opened']) },
   { id: 'inputShown', label: 'Navigation → text field laid out', unit: 'ms', per: 'load', from: (ls) => ls.map((l) => l.inputShown) },
   { id: 'firstChar', label: 'Navigation → first typed character shown', unit: 'ms', per: 'load', from: (ls) => ls.map((l) => l.firstChar) },
   { id: 'keyToFrame', label: 'Keydown → next frame done', unit: 'ms', per: 'keystroke', from: (ls) => keys(ls).map((k) => k.tFrame - k.t0) },
@@ -88,6 +93,7 @@ export function summaryMarkdown(results) {
   const a = results.about;
   const lines = [];
   lines.push(`# Bogen vs SurveyJS: benchmark results`, '');
+  if (a.experimentJsFlags) lines.push(`**Experiment**: both browsers ran with the V8 flags \`${a.experimentJsFlags}\` (a page cannot set them)`, '');
   if (a.experimentCss) lines.push(`**Experiment**: this CSS was added to Bogen's page (not in the app): \`${a.experimentCss.trim().replace(/\s+/g, ' ')}\``, '');
   lines.push(
     `${a.date}; Bogen at ${a.commit}${a.uncommittedAppChanges.length ? ' with uncommitted changes' : ''} (${a.bogenBuild.map((f) => f.file).join(', ')}); ` +
