@@ -2,7 +2,7 @@
 // (main-thread time by kind: script, style, layout, paint …) and a V8 CPU profile (time by
 // function, Rust names included) of the same interactions as bench/run.mjs.
 //
-//   node bench/profile.mjs [--size 2000] [--modes single,page] [--keys 20] [--clicks 5]
+//   node bench/profile.mjs [--size 2000] [--modes single,page] [--keys 20] [--clicks 5] [--phase-loads 4]
 //                          [--dist dist] [--out bench/out/profile] [--experiment-css FILE]
 //
 // Function names: the release wasm carries none (wasm-opt -Oz drops the name section). When
@@ -11,8 +11,10 @@
 // which keeps the names and changes nothing else, and profiles that copy of the app. Otherwise it
 // profiles dist/ as it is, and functions show as wasm-function[N].
 //
-// Writes, per mode and interaction: trace-*.json (open it in Chromium's DevTools, Performance
-// panel), cpu-*.cpuprofile (DevTools, or speedscope), and summary.txt with the tables it prints.
+// First, per mode: the app's load phases (its `bogen-load-*` marks) in wall and main-thread CPU
+// time, over a few cold loads. Then, per mode and interaction, it writes trace-*.json (open it in
+// Chromium's DevTools, Performance panel), cpu-*.cpuprofile (DevTools, or speedscope), and
+// summary.txt with the tables it prints.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -32,6 +34,7 @@ const SIZE = Number(opt('size', 2000));
 const MODES = opt('modes', 'single,page').split(',');
 const KEYS = Number(opt('keys', 20));
 const CLICKS = Number(opt('clicks', 5));
+const PHASE_LOADS = Number(opt('phase-loads', 4));
 const DIST = resolve(opt('dist', join(ROOT, 'dist')));
 const OUT = resolve(opt('out', join(here, 'out', 'profile')));
 const TYPED = 'Musterstadt an der Ruhr ';
@@ -216,8 +219,42 @@ async function profiled(meta, what, run) {
   }
 }
 
+/**
+ * Bogen's load phases (the app's `bogen-load-*` marks) in wall time and in main-thread CPU time,
+ * from a trace of the marks alone (so tracing costs next to nothing): the marks carry the
+ * thread's CPU clock (`tts`), and a phase inside one synchronous call (the compile) that takes
+ * longer on the wall than on the CPU waited for a core.
+ */
+async function loadPhasesCpu(meta, loads) {
+  const rows = [];
+  for (let i = 0; i < loads; i++) {
+    const p = await openPage('bogen', meta, extraCfg);
+    try {
+      const path = join(OUT, `trace-${meta.questions}-${meta.mode}-phases.json`);
+      await p.browser.startTracing(p.page, { path, categories: ['blink.user_timing'] });
+      await p.page.goto(pageUrl(servers, 'bogen', meta), { waitUntil: 'commit' });
+      await p.page.evaluate(() => window.__bench.inputReady);
+      await p.browser.stopTracing();
+      const marks = new Map();
+      for (const e of JSON.parse(readFileSync(path, 'utf8')).traceEvents ?? []) {
+        if (e.name?.startsWith('bogen-load-') && typeof e.tts === 'number' && !marks.has(e.name)) marks.set(e.name, e);
+      }
+      const sorted = [...marks.values()].sort((a, b) => a.ts - b.ts);
+      rows.push(sorted.slice(1).map((b, j) => ({ phase: b.name.slice('bogen-load-'.length), wall: (b.ts - sorted[j].ts) / 1000, cpu: (b.tts - sorted[j].tts) / 1000 })));
+    } finally {
+      await p.close();
+    }
+  }
+  return rows;
+}
+
 for (const mode of MODES) {
   const meta = metas.find((m) => m.mode === mode);
+  say();
+  say(`== ${SIZE} questions, ${mode}: load phases, wall / main-thread CPU in ms (${PHASE_LOADS} cold loads) ==`);
+  for (const phases of await loadPhasesCpu(meta, PHASE_LOADS)) {
+    say(`  ${phases.map((r) => `${r.phase} ${r.wall.toFixed(0)} / ${r.cpu.toFixed(0)}`).join('   ')}`);
+  }
   const load = async (page) => {
     await firstCharacter(page, pageUrl(servers, 'bogen', meta));
     await sleep(300);
