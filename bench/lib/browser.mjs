@@ -22,10 +22,9 @@ export async function metricsOf(cdp) {
 /**
  * A cold browser (new process, empty profile) with one page that carries the probe, configured
  * by `system`, the text field `meta.typing` and `extra`; `args` are more Chromium flags (an
- * experiment's). CDP's Performance domain is on, in
- * thread time (the main thread's CPU time, which other processes on the machine do not inflate).
- * Requests to anything but 127.0.0.1 are refused and listed in `outside`; service workers are
- * blocked.
+ * experiment's). CDP's Performance domain is on, in thread time (the main thread's CPU time,
+ * which other processes on the machine do not inflate). Requests to anything but 127.0.0.1 are
+ * refused and listed in `outside`; service workers are blocked.
  */
 export async function openPage(system, meta, extra = {}, { args = [] } = {}) {
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS, ...args] });
@@ -48,11 +47,6 @@ export async function openPage(system, meta, extra = {}, { args = [] } = {}) {
 }
 
 /**
- * Navigates, waits for the text field (one check per animation frame), focuses it and types
- * 'x'. Resolves to the probe's record of that keystroke (`first.tFrame` is the time to the first
- * character, from navigation start) and when the field was first found.
- */
-/**
  * Bogen's load phases: the `bogen-load-*` marks the app sets (ms since navigation start, by the
  * name after `bogen-load-`); empty for SurveyJS, which sets none.
  */
@@ -67,6 +61,11 @@ export async function loadPhases(page) {
   );
 }
 
+/**
+ * Navigates, waits for the text field (one check per animation frame), focuses it and types
+ * 'x'. Resolves to the probe's record of that keystroke (`first.tFrame` is the time to the first
+ * character, from navigation start) and when the field was first found.
+ */
 export async function firstCharacter(page, url) {
   await page.goto(url, { waitUntil: 'commit', timeout: 120_000 });
   const inputId = await page.evaluate(() => window.__bench.inputReady);
