@@ -300,7 +300,7 @@ pub fn page_has_questionnaire() -> bool {
 }
 
 /// The build version the page was made with (`<meta name="bogen-build">`, written by
-/// `scripts/pwa-hook.mjs` and `bogen bundle`), if any.
+/// `scripts/post-build.mjs` and `bogen bundle`), if any.
 pub fn page_build() -> Option<String> {
     let meta = document()?.query_selector("meta[name=\"bogen-build\"]").ok()??;
     meta.get_attribute("content").filter(|v| !v.is_empty())
