@@ -67,12 +67,26 @@ fn file_to_fetch() -> Option<(String, String)> {
     crate::dom::page_questionnaire_file()
 }
 
-/// The questionnaire at `url`, fetched and compiled.
+/// The questionnaire at `url`, fetched and compiled. The browser hashes it (WebCrypto) while the
+/// engine compiles it: the quicker way on the load of a served page (see
+/// `bogen_engine::compile::read`).
 async fn open_url(url: String, file_name: String, serial: u32) -> Opened {
-    match fetch_text(&url).await {
-        Ok(text) => open_text(&file_name, &text, serial),
-        Err(reason) => Opened::FetchFailed { url, reason },
-    }
+    let text = match fetch_text(&url).await {
+        Ok(text) => text,
+        Err(reason) => return Opened::FetchFailed { url, reason },
+    };
+    crate::dom::performance_mark("bogen-load-questionnaire-read");
+    let reading = match bogen_engine::compile::read(&text) {
+        Ok(reading) => reading,
+        Err(problems) => return opened(&file_name, Err(problems), serial),
+    };
+    let hashing = reading.canonical().and_then(crate::dom::BrowserSha256::start);
+    let compiled = match (reading.compile(), hashing) {
+        (Ok(unhashed), Some(hashing)) => Ok(unhashed.hashed(hashing.hex().await)),
+        (compiled, _) => compiled.map(|unhashed| unhashed.hashed(None)),
+    };
+    crate::dom::performance_mark("bogen-load-compiled");
+    opened(&file_name, compiled, serial)
 }
 
 /// The page's own questionnaire, or the page that says there is none.
@@ -83,10 +97,16 @@ fn open_page_questionnaire(serial: u32) -> Opened {
     }
 }
 
+/// A questionnaire file the page carries or the respondent chose, compiled (and hashed) by the
+/// engine: no wait for the browser's hash, so the page carrying it renders it at once.
 fn open_text(file_name: &str, text: &str, serial: u32) -> Opened {
     crate::dom::performance_mark("bogen-load-questionnaire-read");
     let compiled = compile(text);
     crate::dom::performance_mark("bogen-load-compiled");
+    opened(file_name, compiled, serial)
+}
+
+fn opened(file_name: &str, compiled: Result<Questionnaire, bogen_engine::Problems>, serial: u32) -> Opened {
     match compiled {
         Ok(questionnaire) => Opened::Ready { questionnaire: QuestionnaireRef(Arc::new(questionnaire)), serial },
         Err(problems) => Opened::Broken { file_name: file_name.to_owned(), problems: problems.0 },

@@ -2,7 +2,7 @@
 //! the clock, randomness for new keys and draft ids, performance marks, downloads and uploads. Every one of them does nothing
 //! (rather than panic) when the browser does not offer what it needs.
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, HtmlElement, ScrollIntoViewOptions, ScrollLogicalPosition};
 
 fn document() -> Option<Document> {
@@ -206,6 +206,31 @@ pub fn random_seed() -> Option<[u8; 32]> {
     crypto.get_random_values_with_u8_array(&mut seed).ok()?;
     // A browser that returned without filling anything is no source either.
     (seed != [0u8; 32]).then_some(seed)
+}
+
+/// A SHA-256 the browser computes on another thread (WebCrypto's `crypto.subtle.digest`), many
+/// times faster than the engine's `sha2` in WebAssembly on a fresh page: the app hashes a fetched
+/// questionnaire this way while the engine compiles it (see `bogen_engine::compile::read`).
+pub struct BrowserSha256(js_sys::Promise);
+
+impl BrowserSha256 {
+    /// Starts hashing (the browser copies `bytes` first). `None` where the page has no WebCrypto:
+    /// only secure contexts have it (https, localhost, files; not plain http to another host).
+    pub fn start(bytes: &[u8]) -> Option<Self> {
+        let crypto = web_sys::window()?.crypto().ok()?;
+        // `subtle` is undefined outside a secure context; web-sys's getter would not say so.
+        let subtle = js_sys::Reflect::get(&crypto, &"subtle".into()).ok().filter(JsValue::is_object)?;
+        let digest = subtle.unchecked_into::<web_sys::SubtleCrypto>().digest_with_str_and_u8_array("SHA-256", bytes);
+        digest.ok().map(Self)
+    }
+
+    /// The hash in lowercase hex; `None` if the browser failed to make it.
+    pub async fn hex(self) -> Option<String> {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let digest = js_sys::Uint8Array::new(&wasm_bindgen_futures::JsFuture::from(self.0).await.ok()?).to_vec();
+        let hex = digest.iter().flat_map(|b| [HEX[usize::from(b >> 4)], HEX[usize::from(b & 0xf)]]).collect();
+        (digest.len() == 32).then(|| String::from_utf8(hex).ok()).flatten()
+    }
 }
 
 /// `N` random bytes for ids (a draft's): from `crypto.getRandomValues` where the browser offers

@@ -1,9 +1,11 @@
 //! Browser tests of the signing key's storage and randomness, in headless Chromium: the key
 //! goes through `storage.rs` into the real LocalStorage and comes back the same key; a stored
 //! value that is not a key is an error, moved aside and never overwritten; a key loaded from a
-//! file keeps the replaced one aside; `crypto.getRandomValues` gives a fresh seed each time.
+//! file keeps the replaced one aside; `crypto.getRandomValues` gives a fresh seed each time;
+//! WebCrypto's SHA-256 (the app's hash of a fetched questionnaire) is the engine's.
 #![cfg(target_arch = "wasm32")]
 
+use bogen_app::dom::BrowserSha256;
 use bogen_app::storage::{self, StorageError};
 use bogen_engine::KeyPair;
 use wasm_bindgen_test::*;
@@ -102,4 +104,20 @@ fn the_browser_gives_a_fresh_random_seed_each_time() {
     assert_ne!(a, b);
     assert_ne!(a, [0; 32]);
     assert_ne!(KeyPair::from_seed(a).public_key(), KeyPair::from_seed(b).public_key());
+}
+
+#[wasm_bindgen_test]
+async fn the_browser_s_sha_256_of_a_questionnaire_is_the_engine_s() {
+    let text = include_str!("../questionnaire/erfolgreiche-integration-2005.json");
+    let reading = bogen_engine::compile::read(text).expect("the default questionnaire is JSON");
+    let canonical = reading.canonical().expect("it has a canonical form").to_vec();
+    let hashing = BrowserSha256::start(&canonical).expect("the test page is a secure context");
+    let by_browser = hashing.hex().await.expect("the browser hashes");
+    assert_eq!(by_browser, bogen_engine::signing::sha256_hex(&canonical));
+    // The questionnaire the app opens with that hash is the one the engine compiles alone.
+    let opened = reading.compile().expect("compiles").hashed(Some(by_browser));
+    assert_eq!(opened.sha256, bogen_engine::compile(text).expect("compiles").sha256);
+    // Bytes that are not a questionnaire, e.g. none: the standard test vector.
+    let empty = BrowserSha256::start(&[]).expect("WebCrypto").hex().await.expect("digest of nothing");
+    assert_eq!(empty, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
 }

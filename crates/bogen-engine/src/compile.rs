@@ -29,8 +29,8 @@ use crate::model::{
 };
 use crate::resolve::{is_iso_date, resolve, suggestion, Expr, Scope, Type};
 use crate::signing::{
-    canonical_bytes_unsigned, parse_json_listing_duplicates, sha256_hex, verify_signature, JsonError, SignatureError,
-    SignatureMember, SIGNATURE_MEMBER,
+    canonical_bytes_unsigned, parse_json_listing_duplicates, sha256_hex, verify_signature, CanonicalError, JsonError,
+    SignatureError, SignatureMember, SIGNATURE_MEMBER,
 };
 use crate::text::{Lang, LocalizedText};
 use crate::tree::{from_tree, Segment};
@@ -79,6 +79,20 @@ impl Problems {
 
 /// Reads, checks and compiles a questionnaire file.
 pub fn compile(text: &str) -> Result<Questionnaire, Problems> {
+    read(text)?.compile().map(|unhashed| unhashed.hashed(None))
+}
+
+/// The first step of [`compile`]: the file parsed, and its canonical form (RFC 8785) written.
+///
+/// The steps are apart so that the browser app can hash that form with the browser's own
+/// SHA-256 (WebCrypto) on another thread while the engine compiles: the `sha2` crate compiled
+/// to WebAssembly runs in V8's baseline code until its optimised code is ready, and hashing
+/// the 450 KB of a 2,000-question file cost about 7 ms of the main thread on the way to the
+/// first typed character. [`Reading::compile`] then [`Unhashed::hashed`] finish.
+///
+/// Fails only when the text is not JSON (or too large); every other problem is reported by
+/// [`Reading::compile`], all at once.
+pub fn read(text: &str) -> Result<Reading<'_>, Problems> {
     let (mut root, duplicates) = match parse_json_listing_duplicates(text) {
         Ok(parsed) => parsed,
         Err(JsonError::Syntax { reason, line, column }) => {
@@ -97,31 +111,76 @@ pub fn compile(text: &str) -> Result<Questionnaire, Problems> {
         // questionnaire must mean the same to everyone.
         compiler.problem(&path, format!("the key \"{key}\" appears twice in this object; keep one"));
     }
-    let (sha256, signature) = compiler.signature(&mut root);
-    let questionnaire = compiler.questionnaire(root).map(|mut q| {
-        q.sha256 = sha256;
-        q.signature = signature;
-        q
-    });
-    let mut problems = compiler.problems;
-    match questionnaire {
-        Some(q) if problems.is_empty() => Ok(q),
-        _ => {
-            // Positions are looked up only now: a valid file never pays for indexing its text.
-            let positions = PositionIndex::new(text);
-            for problem in &mut problems {
-                problem.position = positions.nearest(&problem.path);
+    // The canonical form is made once: it is hashed, and it is what the signature signs.
+    let canonical = root.as_object_mut().map(|object| canonical_bytes_unsigned(object));
+    Ok(Reading { text, root, compiler, canonical })
+}
+
+/// A questionnaire file parsed by [`read`], not yet checked.
+pub struct Reading<'a> {
+    text: &'a str,
+    root: Json,
+    compiler: Compiler,
+    /// `None` when the file is not a JSON object (`compile` says so).
+    canonical: Option<Result<Vec<u8>, CanonicalError>>,
+}
+
+impl Reading<'_> {
+    /// The bytes whose SHA-256 is the questionnaire's [`Questionnaire::sha256`]: its canonical
+    /// form without the `"signature"` member. `None` when it has none (the file is not an
+    /// object, or holds a number JSON cannot carry); `compile` then reports why.
+    pub fn canonical(&self) -> Option<&[u8]> {
+        self.canonical.as_ref()?.as_ref().ok().map(Vec::as_slice)
+    }
+
+    /// Checks the file and compiles it: every problem, or the questionnaire without its hash.
+    pub fn compile(self) -> Result<Unhashed, Problems> {
+        let Reading { text, mut root, mut compiler, canonical } = self;
+        let signature = compiler.signature(&mut root, canonical.as_ref());
+        let questionnaire = compiler.questionnaire(root);
+        let mut problems = compiler.problems;
+        match (questionnaire, canonical) {
+            (Some(mut questionnaire), Some(Ok(canonical))) if problems.is_empty() => {
+                questionnaire.signature = signature;
+                Ok(Unhashed { questionnaire, canonical })
             }
-            problems.sort_by_key(|p| p.position.map(|p| (p.line, p.col)));
-            if problems.is_empty() {
-                problems.push(Problem {
-                    path: String::new(),
-                    position: None,
-                    message: "the file could not be read".to_owned(),
-                });
+            _ => {
+                // Positions are looked up only now: a valid file never pays for indexing its text.
+                let positions = PositionIndex::new(text);
+                for problem in &mut problems {
+                    problem.position = positions.nearest(&problem.path);
+                }
+                problems.sort_by_key(|p| p.position.map(|p| (p.line, p.col)));
+                if problems.is_empty() {
+                    problems.push(Problem {
+                        path: String::new(),
+                        position: None,
+                        message: "the file could not be read".to_owned(),
+                    });
+                }
+                Err(Problems(problems))
             }
-            Err(Problems(problems))
         }
+    }
+}
+
+/// A compiled questionnaire waiting for the SHA-256 of its canonical form.
+pub struct Unhashed {
+    questionnaire: Questionnaire,
+    canonical: Vec<u8>,
+}
+
+impl Unhashed {
+    /// The questionnaire with its hash: `sha256` as the caller computed it from
+    /// [`Reading::canonical`] (lowercase hex), or with `None` computed here.
+    pub fn hashed(self, sha256: Option<String>) -> Questionnaire {
+        let Unhashed { mut questionnaire, canonical } = self;
+        debug_assert!(
+            sha256.as_ref().is_none_or(|sha| *sha == sha256_hex(&canonical)),
+            "the hash passed in is not the SHA-256 of the canonical form"
+        );
+        questionnaire.sha256 = sha256.unwrap_or_else(|| sha256_hex(&canonical));
+        questionnaire
     }
 }
 
@@ -243,23 +302,17 @@ impl Compiler {
         }
     }
 
-    /// The file's hash (without its signature) and whether its signature holds. The `signature`
+    /// Whether the file's signature holds, checked against its canonical form. The `signature`
     /// member is taken out of `root` here: the rest of the compiler never sees it.
-    fn signature(&mut self, root: &mut Json) -> (String, SignatureStatus) {
-        let Some(object) = root.as_object_mut() else {
-            return (String::new(), SignatureStatus::Unsigned);
+    fn signature(&mut self, root: &mut Json, canonical: Option<&Result<Vec<u8>, CanonicalError>>) -> SignatureStatus {
+        let (Some(object), Some(canonical)) = (root.as_object_mut(), canonical) else {
+            return SignatureStatus::Unsigned;
         };
-        // The canonical form is made once: it is hashed, and it is what the signature signs.
-        let canonical = canonical_bytes_unsigned(object);
-        let sha256 = match &canonical {
-            Ok(bytes) => sha256_hex(bytes),
-            Err(e) => {
-                self.problem("", e.to_string());
-                String::new()
-            }
-        };
+        if let Err(e) = canonical {
+            self.problem("", e.to_string());
+        }
         let Some(member) = object.remove(SIGNATURE_MEMBER) else {
-            return (sha256, SignatureStatus::Unsigned);
+            return SignatureStatus::Unsigned;
         };
         let member = match from_tree::<SignatureMember>(&member) {
             Ok(member) => member,
@@ -267,14 +320,17 @@ impl Compiler {
                 let inner = e.path_text();
                 let path = join_path(SIGNATURE_MEMBER, if inner == "." { "" } else { &inner });
                 self.problem(&path, friendly_serde_message(e.message()));
-                return (sha256, SignatureStatus::Unsigned);
+                return SignatureStatus::Unsigned;
             }
         };
-        let status = match canonical.map_err(SignatureError::Canonical).and_then(|m| verify_signature(&member, &m)) {
+        let verified = match canonical {
+            Ok(message) => verify_signature(&member, message),
+            Err(e) => Err(SignatureError::Canonical(e.clone())),
+        };
+        match verified {
             Ok(key) => SignatureStatus::Signed(key),
             Err(e) => SignatureStatus::Invalid(e),
-        };
-        (sha256, status)
+        }
     }
 
     fn questionnaire(&mut self, mut root: Json) -> Option<Questionnaire> {

@@ -4,7 +4,7 @@
 
 use crate::support::load;
 use bogen_engine::signing::{
-    canonical_bytes, parse_strict_json, sign_json_text, JsonError, KeyPair, SignatureError, MAX_FILE_BYTES,
+    canonical_bytes, parse_strict_json, sha256_hex, sign_json_text, JsonError, KeyPair, SignatureError, MAX_FILE_BYTES,
 };
 use bogen_engine::submission::{check_against, respondent_name, session_respondent_name, AnswerProblem};
 use bogen_engine::{
@@ -340,6 +340,32 @@ fn huge_and_deeply_nested_files_are_refused_without_a_crash() {
     assert!(matches!(reason(&deep), SubmissionError::NotJson(JsonError::Syntax { .. })));
     let deep_object = "{\"a\":".repeat(10_000) + "1" + &"}".repeat(10_000);
     assert!(matches!(parse_strict_json(&deep_object), Err(JsonError::Syntax { .. })));
+}
+
+#[test]
+fn a_questionnaire_hashed_by_the_caller_is_the_one_compile_makes() {
+    let key = KeyPair::from_seed([9; 32]);
+    let signed_text = sign_json_text(FIXTURE, &key).unwrap();
+    for text in [FIXTURE, signed_text.as_str()] {
+        let reading = bogen_engine::compile::read(text).unwrap();
+        // What the browser app hands to WebCrypto: the canonical form, without the signature.
+        let canonical = reading.canonical().expect("a questionnaire has a canonical form").to_vec();
+        assert!(!String::from_utf8(canonical.clone()).unwrap().contains("\"signature\""));
+        let hashed_outside = reading.compile().unwrap().hashed(Some(sha256_hex(&canonical)));
+        let whole = compile(text).unwrap();
+        assert_eq!(hashed_outside.sha256, whole.sha256);
+        assert_eq!(hashed_outside.signature, whole.signature);
+        assert_eq!(hashed_outside.questions.len(), whole.questions.len());
+    }
+    // Not an object: no canonical form to hash, and compile says what is wrong.
+    let reading = bogen_engine::compile::read("[1, 2]").unwrap();
+    assert!(reading.canonical().is_none());
+    let problems = reading.compile().err().expect("not a questionnaire");
+    assert!(problems.0[0].message.contains("must be a JSON object"), "{:?}", problems);
+    // Not JSON: read itself fails, with the position.
+    let problems = bogen_engine::compile::read("{\"id\": ").err().expect("not JSON");
+    assert!(problems.0[0].message.starts_with("not valid JSON"), "{:?}", problems);
+    assert!(problems.0[0].position.is_some());
 }
 
 #[test]
