@@ -11,8 +11,9 @@
 // which keeps the names and changes nothing else, and profiles that copy of the app. Otherwise it
 // profiles dist/ as it is, and functions show as wasm-function[N].
 //
-// First, per mode: the app's load phases (its `bogen-load-*` marks) in wall and main-thread CPU
-// time, over a few cold loads. Then, per mode and interaction, it writes trace-*.json (open it in
+// First, per mode: the app's load phases (navigation, its `bogen-load-*` marks, the text field
+// found) in wall and main-thread CPU time, over a few cold loads, and their medians: to compare
+// two builds, run it with `--dist` on each and compare the CPU column. Then, per mode and interaction, it writes trace-*.json (open it in
 // Chromium's DevTools, Performance panel), cpu-*.cpuprofile (DevTools, or speedscope), and
 // summary.txt with the tables it prints.
 import { execFileSync } from 'node:child_process';
@@ -220,10 +221,14 @@ async function profiled(meta, what, run) {
 }
 
 /**
- * Bogen's load phases (the app's `bogen-load-*` marks) in wall time and in main-thread CPU time,
- * from a trace of the marks alone (so tracing costs next to nothing): the marks carry the
- * thread's CPU clock (`tts`), and a phase inside one synchronous call (the compile) that takes
- * longer on the wall than on the CPU waited for a core.
+ * Bogen's load phases in wall time and in main-thread CPU time, from a trace of the marks and
+ * of the main thread's tasks: from navigation to the app's code running (`bogen-load-running`),
+ * then between the app's `bogen-load-*` marks, then to the frame in which the probe finds the
+ * text field laid out (`bench-input-found`). Marks carry the thread's CPU clock (`tts`); the
+ * start is the first task of the page's main thread after its navigation. A phase inside one
+ * synchronous call (the compile) that takes longer on the wall than on the CPU waited for a
+ * core. Two builds differ by less than the noise of wall time on this machine; their CPU per
+ * phase is the steadier thing to compare.
  */
 async function loadPhasesCpu(meta, loads) {
   const rows = [];
@@ -231,16 +236,30 @@ async function loadPhasesCpu(meta, loads) {
     const p = await openPage('bogen', meta, extraCfg);
     try {
       const path = join(OUT, `trace-${meta.questions}-${meta.mode}-phases.json`);
-      await p.browser.startTracing(p.page, { path, categories: ['blink.user_timing'] });
+      await p.browser.startTracing(p.page, { path, categories: ['blink.user_timing', 'toplevel', 'loading'] });
       await p.page.goto(pageUrl(servers, 'bogen', meta), { waitUntil: 'commit' });
       await p.page.evaluate(() => window.__bench.inputReady);
       await p.browser.stopTracing();
+      const events = JSON.parse(readFileSync(path, 'utf8')).traceEvents ?? [];
       const marks = new Map();
-      for (const e of JSON.parse(readFileSync(path, 'utf8')).traceEvents ?? []) {
-        if (e.name?.startsWith('bogen-load-') && typeof e.tts === 'number' && !marks.has(e.name)) marks.set(e.name, e);
+      for (const e of events) {
+        const ours = e.name?.startsWith('bogen-load-') || e.name === 'bench-input-found';
+        if (ours && typeof e.tts === 'number' && !marks.has(e.name)) marks.set(e.name, e);
       }
-      const sorted = [...marks.values()].sort((a, b) => a.ts - b.ts);
-      rows.push(sorted.slice(1).map((b, j) => ({ phase: b.name.slice('bogen-load-'.length), wall: (b.ts - sorted[j].ts) / 1000, cpu: (b.tts - sorted[j].tts) / 1000 })));
+      const running = marks.get('bogen-load-running');
+      if (!running) throw new Error('no bogen-load-running mark in the trace');
+      const onMain = (e) => e.pid === running.pid && e.tid === running.tid;
+      const navigation = events
+        .filter((e) => e.name === 'navigationStart' && onMain(e) && e.ts < running.ts)
+        .sort((a, b) => a.ts - b.ts)
+        .pop();
+      const firstTask = events
+        .filter((e) => e.ph === 'X' && typeof e.tts === 'number' && onMain(e) && navigation && e.ts >= navigation.ts)
+        .sort((a, b) => a.ts - b.ts)[0];
+      const start = firstTask ? [{ name: 'navigation', ts: navigation.ts, tts: firstTask.tts }] : [];
+      const sorted = [...start, ...[...marks.values()].sort((a, b) => a.ts - b.ts)];
+      const name = (e) => (e.name === 'bench-input-found' ? 'field-found' : e.name.slice('bogen-load-'.length));
+      rows.push(sorted.slice(1).map((b, j) => ({ phase: name(b), wall: (b.ts - sorted[j].ts) / 1000, cpu: (b.tts - sorted[j].tts) / 1000 })));
     } finally {
       await p.close();
     }
@@ -252,9 +271,14 @@ for (const mode of MODES) {
   const meta = metas.find((m) => m.mode === mode);
   say();
   say(`== ${SIZE} questions, ${mode}: load phases, wall / main-thread CPU in ms (${PHASE_LOADS} cold loads) ==`);
-  for (const phases of await loadPhasesCpu(meta, PHASE_LOADS)) {
+  const all = await loadPhasesCpu(meta, PHASE_LOADS);
+  for (const phases of all) {
     say(`  ${phases.map((r) => `${r.phase} ${r.wall.toFixed(0)} / ${r.cpu.toFixed(0)}`).join('   ')}`);
   }
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const names = all[0]?.map((r) => r.phase) ?? [];
+  const of = (phase, key) => median(all.map((phases) => phases.find((r) => r.phase === phase)?.[key] ?? 0));
+  say(`  median: ${names.map((n) => `${n} ${of(n, 'wall').toFixed(0)} / ${of(n, 'cpu').toFixed(1)}`).join('   ')}`);
   const load = async (page) => {
     await firstCharacter(page, pageUrl(servers, 'bogen', meta));
     await sleep(300);

@@ -80,10 +80,16 @@ async fn open_url(url: String, file_name: String, serial: u32) -> Opened {
         Ok(reading) => reading,
         Err(problems) => return opened(&file_name, Err(problems), serial),
     };
-    let hashing = reading.canonical().and_then(crate::dom::BrowserSha256::start);
-    let compiled = match (reading.compile(), hashing) {
-        (Ok(unhashed), Some(hashing)) => Ok(unhashed.hashed(hashing.hex().await)),
-        (compiled, _) => compiled.map(|unhashed| unhashed.hashed(None)),
+    let compiled = match reading.canonical().and_then(crate::dom::BrowserSha256::start) {
+        Some(hashing) => match reading.compile_unhashed() {
+            Ok(unhashed) => match hashing.hex().await {
+                Some(sha256) => Ok(unhashed.hashed(sha256)),
+                // The browser started but could not finish: the engine does it all again.
+                None => compile(&text),
+            },
+            Err(problems) => Err(problems),
+        },
+        None => reading.compile(),
     };
     crate::dom::performance_mark("bogen-load-compiled");
     opened(&file_name, compiled, serial)

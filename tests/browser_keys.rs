@@ -115,7 +115,7 @@ async fn the_browser_s_sha_256_of_a_questionnaire_is_the_engine_s() {
     let by_browser = hashing.hex().await.expect("the browser hashes");
     assert_eq!(by_browser, bogen_engine::signing::sha256_hex(&canonical));
     // The questionnaire the app opens with that hash is the one the engine compiles alone.
-    let opened = reading.compile().expect("compiles").hashed(Some(by_browser));
+    let opened = reading.compile_unhashed().expect("compiles").hashed(by_browser);
     assert_eq!(opened.sha256, bogen_engine::compile(text).expect("compiles").sha256);
     // Bytes that are not a questionnaire, e.g. none: the standard test vector.
     let empty = BrowserSha256::start(&[]).expect("WebCrypto").hex().await.expect("digest of nothing");

@@ -4,7 +4,8 @@
 //! The file is read in parts (the header, each section, each question, each repeat field) so
 //! that one broken question does not hide the problems of the others. Every problem carries the
 //! JSON path of what is wrong and, through [`PositionIndex`], its line and column.
-//! Start reading at [`compile`].
+//! Start reading at [`compile`]: [`read`], then [`Reading::compile`]. A caller with a faster
+//! SHA-256 (the browser's) uses [`Reading::compile_unhashed`] and [`Unhashed::hashed`] instead.
 //!
 //! The load is on the way to a respondent's first typed character, and in the browser its
 //! WebAssembly memory never shrinks, so it is kept lean: each question's model is built as
@@ -79,7 +80,7 @@ impl Problems {
 
 /// Reads, checks and compiles a questionnaire file.
 pub fn compile(text: &str) -> Result<Questionnaire, Problems> {
-    read(text)?.compile().map(|unhashed| unhashed.hashed(None))
+    read(text)?.compile()
 }
 
 /// The first step of [`compile`]: the file parsed, and its canonical form (RFC 8785) written.
@@ -88,7 +89,8 @@ pub fn compile(text: &str) -> Result<Questionnaire, Problems> {
 /// SHA-256 (WebCrypto) on another thread while the engine compiles: the `sha2` crate compiled
 /// to WebAssembly runs in V8's baseline code until its optimised code is ready, and hashing
 /// the 450 KB of a 2,000-question file cost about 7 ms of the main thread on the way to the
-/// first typed character. [`Reading::compile`] then [`Unhashed::hashed`] finish.
+/// first typed character. [`Reading::compile`] finishes with the engine's hash;
+/// [`Reading::compile_unhashed`] then [`Unhashed::hashed`] with the caller's.
 ///
 /// Fails only when the text is not JSON (or too large); every other problem is reported by
 /// [`Reading::compile`], all at once.
@@ -133,16 +135,36 @@ impl Reading<'_> {
         self.canonical.as_ref()?.as_ref().ok().map(Vec::as_slice)
     }
 
-    /// Checks the file and compiles it: every problem, or the questionnaire without its hash.
-    pub fn compile(self) -> Result<Unhashed, Problems> {
+    /// Checks the file and compiles it, hashed here: every problem, or the questionnaire.
+    pub fn compile(self) -> Result<Questionnaire, Problems> {
+        self.check(true).map(|Unhashed(questionnaire)| questionnaire)
+    }
+
+    /// Checks the file and compiles it, for a caller that hashes [`Reading::canonical`] itself
+    /// (and so has taken its copy of the bytes) and hands the hash to [`Unhashed::hashed`].
+    pub fn compile_unhashed(self) -> Result<Unhashed, Problems> {
+        self.check(false)
+    }
+
+    fn check(self, hash_here: bool) -> Result<Unhashed, Problems> {
         let Reading { text, mut root, mut compiler, canonical } = self;
         let signature = compiler.signature(&mut root, canonical.as_ref());
+        // The canonical form is done with (hashed, its signature checked) before the questions
+        // are built: the model is not built beside the bytes, whose room WebAssembly's memory
+        // would keep.
+        let sha256 = match &canonical {
+            Some(Ok(bytes)) if hash_here => sha256_hex(bytes),
+            _ => String::new(),
+        };
+        let has_canonical = matches!(canonical, Some(Ok(_)));
+        drop(canonical);
         let questionnaire = compiler.questionnaire(root);
         let mut problems = compiler.problems;
-        match (questionnaire, canonical) {
-            (Some(mut questionnaire), Some(Ok(canonical))) if problems.is_empty() => {
+        match questionnaire {
+            Some(mut questionnaire) if has_canonical && problems.is_empty() => {
                 questionnaire.signature = signature;
-                Ok(Unhashed { questionnaire, canonical })
+                questionnaire.sha256 = sha256;
+                Ok(Unhashed(questionnaire))
             }
             _ => {
                 // Positions are looked up only now: a valid file never pays for indexing its text.
@@ -164,22 +186,16 @@ impl Reading<'_> {
     }
 }
 
-/// A compiled questionnaire waiting for the SHA-256 of its canonical form.
-pub struct Unhashed {
-    questionnaire: Questionnaire,
-    canonical: Vec<u8>,
-}
+/// A compiled questionnaire waiting for the SHA-256 of its canonical form
+/// ([`Reading::compile_unhashed`]).
+pub struct Unhashed(Questionnaire);
 
 impl Unhashed {
-    /// The questionnaire with its hash: `sha256` as the caller computed it from
-    /// [`Reading::canonical`] (lowercase hex), or with `None` computed here.
-    pub fn hashed(self, sha256: Option<String>) -> Questionnaire {
-        let Unhashed { mut questionnaire, canonical } = self;
-        debug_assert!(
-            sha256.as_ref().is_none_or(|sha| *sha == sha256_hex(&canonical)),
-            "the hash passed in is not the SHA-256 of the canonical form"
-        );
-        questionnaire.sha256 = sha256.unwrap_or_else(|| sha256_hex(&canonical));
+    /// The questionnaire with its hash: the lowercase hex SHA-256 of [`Reading::canonical`], as
+    /// the caller computed it.
+    pub fn hashed(self, sha256: String) -> Questionnaire {
+        let Unhashed(mut questionnaire) = self;
+        questionnaire.sha256 = sha256;
         questionnaire
     }
 }

@@ -351,7 +351,7 @@ fn a_questionnaire_hashed_by_the_caller_is_the_one_compile_makes() {
         // What the browser app hands to WebCrypto: the canonical form, without the signature.
         let canonical = reading.canonical().expect("a questionnaire has a canonical form").to_vec();
         assert!(!String::from_utf8(canonical.clone()).unwrap().contains("\"signature\""));
-        let hashed_outside = reading.compile().unwrap().hashed(Some(sha256_hex(&canonical)));
+        let hashed_outside = reading.compile_unhashed().unwrap().hashed(sha256_hex(&canonical));
         let whole = compile(text).unwrap();
         assert_eq!(hashed_outside.sha256, whole.sha256);
         assert_eq!(hashed_outside.signature, whole.signature);
@@ -360,7 +360,7 @@ fn a_questionnaire_hashed_by_the_caller_is_the_one_compile_makes() {
     // Not an object: no canonical form to hash, and compile says what is wrong.
     let reading = bogen_engine::compile::read("[1, 2]").unwrap();
     assert!(reading.canonical().is_none());
-    let problems = reading.compile().err().expect("not a questionnaire");
+    let problems = reading.compile_unhashed().err().expect("not a questionnaire");
     assert!(problems.0[0].message.contains("must be a JSON object"), "{:?}", problems);
     // Not JSON: read itself fails, with the position.
     let problems = bogen_engine::compile::read("{\"id\": ").err().expect("not JSON");
