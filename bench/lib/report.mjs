@@ -94,6 +94,7 @@ export function summaryMarkdown(results) {
   const lines = [];
   lines.push(`# Bogen vs SurveyJS: benchmark results`, '');
   if (a.experimentJsFlags) lines.push(`**Experiment**: both browsers ran with the V8 flags \`${a.experimentJsFlags}\` (a page cannot set them)`, '');
+  if (a.experimentWaitBeforeMs) lines.push(`**Experiment**: each load waited ${a.experimentWaitBeforeMs} ms between starting the browser and navigating (not a cold browser)`, '');
   if (a.experimentCss) lines.push(`**Experiment**: this CSS was added to Bogen's page (not in the app): \`${a.experimentCss.trim().replace(/\s+/g, ' ')}\``, '');
   lines.push(
     `${a.date}; Bogen at ${a.commit}${a.uncommittedAppChanges.length ? ' with uncommitted changes' : ''} (${a.bogenBuild.map((f) => f.file).join(', ')}); ` +
