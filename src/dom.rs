@@ -226,10 +226,8 @@ impl BrowserSha256 {
 
     /// The hash in lowercase hex; `None` if the browser failed to make it.
     pub async fn hex(self) -> Option<String> {
-        const HEX: &[u8; 16] = b"0123456789abcdef";
         let digest = js_sys::Uint8Array::new(&wasm_bindgen_futures::JsFuture::from(self.0).await.ok()?).to_vec();
-        let hex = digest.iter().flat_map(|b| [HEX[usize::from(b >> 4)], HEX[usize::from(b & 0xf)]]).collect();
-        (digest.len() == 32).then(|| String::from_utf8(hex).ok()).flatten()
+        (digest.len() == 32).then(|| bogen_engine::signing::hex(&digest))
     }
 }
 

@@ -347,6 +347,11 @@ fn write_canonical_string(s: &str, out: &mut Vec<u8>) {
     out.push(b'"');
 }
 
+/// Lowercase hex: how the file formats write a hash (a questionnaire's `sha256`, for one).
+pub fn hex(bytes: &[u8]) -> String {
+    HEXLOWER.encode(bytes)
+}
+
 /// Lowercase hex of the SHA-256 of `bytes`.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     // Fed in pieces rather than in one call: sha2 hashes all full blocks of one `update` in one
@@ -359,7 +364,7 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     for piece in bytes.chunks(PIECE) {
         hasher.update(piece);
     }
-    HEXLOWER.encode(&hasher.finalize())
+    hex(&hasher.finalize())
 }
 
 // ---------------------------------------------------------------------------------------------
