@@ -5,7 +5,7 @@
 //!
 //! Pure functions, no browser: they are tested natively.
 
-use bogen_engine::{AnswerValue, Lang, LocalizedText, Question, QuestionKind, RecordId};
+use bogen_engine::{AnswerValue, DateParts, Lang, LocalizedText, Question, QuestionKind, RecordId};
 use serde_json::Value as Json;
 
 /// A number for reading: decimal comma in German, point in English; with `group`, thousands
@@ -123,6 +123,16 @@ pub fn answer_lines(question: &Question, answer: &AnswerValue, lang: Lang) -> Ve
         }
         (_, AnswerValue::Number(n)) => vec![format_number(*n, None, lang, true)],
         (_, AnswerValue::NotANumber(text)) => vec![text.clone()],
+        // Not a date yet: the fields as they were typed, in the order they are shown.
+        (_, AnswerValue::NotADate(_)) => {
+            let parts = DateParts::of_answer(Some(answer));
+            let part = |label: &str, typed: &str| {
+                let typed = typed.trim();
+                format!("{label} {}", if typed.is_empty() { "–" } else { typed })
+            };
+            vec![[part(t.date_day, &parts.day), part(t.date_month, &parts.month), part(t.date_year, &parts.year)]
+                .join(", ")]
+        }
         (_, AnswerValue::Bool(true)) => vec![t.yes.to_owned()],
         (_, AnswerValue::Bool(false)) => vec![t.no.to_owned()],
         (_, AnswerValue::Choice(value)) => vec![option(value)],

@@ -9,7 +9,9 @@ use crate::format::{format_date, format_number};
 use crate::state::{ExportRecord, KeyNotice, MergeSource, Notice, UploadStatus};
 use crate::storage::StorageError;
 use crate::submit::UploadFailure;
-use bogen_engine::{Expected, KeptAsideReason, KeyError, Lang, Question, QuestionKind, Violation, ViolationKind};
+use bogen_engine::{
+    DatePart, Expected, KeptAsideReason, KeyError, Lang, Question, QuestionKind, Violation, ViolationKind,
+};
 
 /// The fixed texts of one language.
 pub struct Texts {
@@ -27,6 +29,10 @@ pub struct Texts {
     pub yes: &'static str,
     pub no: &'static str,
     pub please_choose: &'static str,
+    /// The labels of a date's three fields.
+    pub date_day: &'static str,
+    pub date_month: &'static str,
+    pub date_year: &'static str,
     pub other_option: &'static str,
     pub other_specify: &'static str,
     pub not_answered: &'static str,
@@ -216,6 +222,9 @@ pub const DE: Texts = Texts {
     yes: "Ja",
     no: "Nein",
     please_choose: "Bitte auswählen",
+    date_day: "Tag",
+    date_month: "Monat",
+    date_year: "Jahr",
     other_option: "Sonstiges, bitte angeben",
     other_specify: "Bitte angeben",
     not_answered: "Nicht beantwortet",
@@ -405,6 +414,9 @@ pub const EN: Texts = Texts {
     yes: "Yes",
     no: "No",
     please_choose: "Please choose",
+    date_day: "Day",
+    date_month: "Month",
+    date_year: "Year",
     other_option: "Other, please specify",
     other_specify: "Please specify",
     not_answered: "Not answered",
@@ -1356,6 +1368,24 @@ pub fn violation_message(lang: Lang, violation: &Violation, question: &Question,
         }
         ViolationKind::InvalidDate if de => "Geben Sie ein gültiges Datum ein".to_owned(),
         ViolationKind::InvalidDate => "Enter a real date".to_owned(),
+        ViolationKind::DateIncomplete { missing } => {
+            let names: Vec<&str> = missing
+                .iter()
+                .map(|part| match (part, de) {
+                    (DatePart::Day, true) => "einen Tag",
+                    (DatePart::Month, true) => "einen Monat",
+                    (DatePart::Year, true) => "ein Jahr",
+                    (DatePart::Day, false) => "a day",
+                    (DatePart::Month, false) => "a month",
+                    (DatePart::Year, false) => "a year",
+                })
+                .collect();
+            if de {
+                format!("Das Datum muss {} enthalten", names.join(" und "))
+            } else {
+                format!("The date must include {}", names.join(" and "))
+            }
+        }
         ViolationKind::DateBeforeMin { min } if de => {
             format!("Das Datum darf nicht vor dem {} liegen", format_date(min, lang))
         }

@@ -4,10 +4,11 @@
 //! `bool`), so the components above them never see an event. Labels, legends, hints and error
 //! messages are drawn by the field around them (`crate::question`); these draw just the control.
 
-use bogen_engine::{parse_number_input, AnswerValue, Lang};
+use bogen_engine::{parse_number_input, AnswerValue, DatePart, DateParts, Lang};
 use gloo::file::callbacks::FileReader;
 use std::collections::BTreeMap;
-use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement, Node};
 use yew::prelude::*;
 
 fn join_ids(ids: &[Option<&str>]) -> Option<AttrValue> {
@@ -20,7 +21,7 @@ fn join_ids(ids: &[Option<&str>]) -> Option<AttrValue> {
 pub struct TextInputProps {
     pub id: AttrValue,
     pub value: AttrValue,
-    /// `text`, `email`, `url`, `tel` or `date`.
+    /// `text`, `email`, `url` or `tel`.
     #[prop_or(AttrValue::Static("text"))]
     pub input_type: AttrValue,
     #[prop_or_default]
@@ -37,16 +38,12 @@ pub struct TextInputProps {
     #[prop_or_default]
     pub width: Option<AttrValue>,
     #[prop_or_default]
-    pub min: Option<AttrValue>,
-    #[prop_or_default]
-    pub max: Option<AttrValue>,
-    #[prop_or_default]
     pub spellcheck: Option<AttrValue>,
     pub on_input: Callback<String>,
     pub on_leave: Callback<()>,
 }
 
-/// A one-line input (text, e-mail, URL, phone, date).
+/// A one-line input (text, e-mail, URL, phone).
 #[function_component]
 pub fn TextInput(props: &TextInputProps) -> Html {
     let oninput = {
@@ -69,8 +66,6 @@ pub fn TextInput(props: &TextInputProps) -> Html {
             autocomplete={props.autocomplete.clone()}
             spellcheck={props.spellcheck.clone()}
             placeholder={props.placeholder.clone()}
-            min={props.min.clone()}
-            max={props.max.clone()}
             aria-describedby={props.describedby.clone()}
             aria-invalid={props.invalid.then_some("true")}
             {oninput}
@@ -224,6 +219,102 @@ pub fn NumberInput(props: &NumberInputProps) -> Html {
             if let Some(unit) = &props.unit {
                 <span class="input-suffix" id={unit_id.clone()}>{ unit.clone() }</span>
             }
+        </div>
+    }
+}
+
+/// Properties of [`DateInput`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct DateInputProps {
+    /// The id of the day field (the target of error links); the month's and the year's add
+    /// `-month` and `-year`.
+    pub id: AttrValue,
+    pub answer: Option<AnswerValue>,
+    #[prop_or_default]
+    pub invalid: bool,
+    pub lang: Lang,
+    /// The answer the three fields make now ([`DateParts::answer`]).
+    pub on_input: Callback<Option<AnswerValue>>,
+    /// Focus left the date (not just one of its fields for another).
+    pub on_leave: Callback<()>,
+}
+
+/// A date as three text fields, day, month and year (GOV.UK's date input), inside the
+/// question's fieldset, whose legend is the question.
+///
+/// Like [`NumberInput`] it shows what was typed as long as that still makes the stored answer:
+/// "1" and "01" are the same day. Errors show when focus leaves the date, not when it moves from
+/// the day to the month.
+#[function_component]
+pub fn DateInput(props: &DateInputProps) -> Html {
+    let typed = use_mut_ref(DateParts::default);
+    let shown = {
+        let typed = typed.borrow();
+        if typed.answer() == props.answer {
+            typed.clone()
+        } else {
+            DateParts::of_answer(props.answer.as_ref())
+        }
+    };
+    *typed.borrow_mut() = shown.clone();
+    let t = crate::i18n::texts(props.lang);
+    let field = |part: DatePart, label: &'static str, value: &str, width: &'static str| {
+        let id = match part {
+            DatePart::Day => props.id.to_string(),
+            DatePart::Month => format!("{}-month", props.id),
+            DatePart::Year => format!("{}-year", props.id),
+        };
+        let oninput = {
+            let typed = typed.clone();
+            let cb = props.on_input.clone();
+            Callback::from(move |e: InputEvent| {
+                let value = e.target_unchecked_into::<HtmlInputElement>().value();
+                let answer = {
+                    let mut parts = typed.borrow_mut();
+                    match part {
+                        DatePart::Day => parts.day = value,
+                        DatePart::Month => parts.month = value,
+                        DatePart::Year => parts.year = value,
+                    }
+                    parts.answer()
+                };
+                cb.emit(answer)
+            })
+        };
+        html! {
+            <div class="date-input__item">
+                <label class="label date-input__label" for={id.clone()}>{ label }</label>
+                <input
+                    class={classes!("input", "date-input__input", width, props.invalid.then_some("input--error"))}
+                    id={id.clone()}
+                    name={id}
+                    type="text"
+                    inputmode="numeric"
+                    spellcheck="false"
+                    value={value.to_owned()}
+                    aria-invalid={props.invalid.then_some("true")}
+                    {oninput}
+                />
+            </div>
+        }
+    };
+    // Yew delegates events to its root, so the event's current target is not this element.
+    let group = use_node_ref();
+    let onfocusout = {
+        let cb = props.on_leave.clone();
+        let group = group.clone();
+        Callback::from(move |e: FocusEvent| {
+            let next = e.related_target().and_then(|t| t.dyn_into::<Node>().ok());
+            if group.get().is_some_and(|group| !group.contains(next.as_ref())) {
+                cb.emit(())
+            }
+        })
+    };
+    html! {
+        <div class="date-input" ref={group} {onfocusout}>
+            { field(DatePart::Day, t.date_day, &shown.day, "input--w2") }
+            { field(DatePart::Month, t.date_month, &shown.month, "input--w2") }
+            { field(DatePart::Year, t.date_year, &shown.year, "input--w4") }
         </div>
     }
 }

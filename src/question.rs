@@ -9,7 +9,8 @@
 use crate::format::{add_button_dom_id, calculated_text, question_dom_id, record_field_dom_id};
 use crate::i18n::{self, texts};
 use crate::inputs::{
-    number_answer, CheckboxGroup, MatrixInput, NumberInput, OtherChoice, RadioGroup, Select, TextArea, TextInput,
+    number_answer, CheckboxGroup, DateInput, MatrixInput, NumberInput, OtherChoice, RadioGroup, Select, TextArea,
+    TextInput,
 };
 use crate::state::{violation_text, Action, FormContext, Topic};
 use bogen_engine::{
@@ -154,16 +155,14 @@ pub fn render_field(field: Field<'_>) -> Html {
                 false,
             )
         }
-        QuestionKind::Date { min, max } => {
-            let on_input = Callback::from(move |s: String| emit_input(text_answer(s)));
+        QuestionKind::Date { .. } => {
+            let on_input = Callback::from(emit_input);
             (
                 html! {
-                    <TextInput id={id.clone()} value={AttrValue::from(text_value(answer))}
-                        input_type="date" width={AttrValue::from("input--w10")}
-                        min={min.clone().map(AttrValue::from)} max={max.clone().map(AttrValue::from)}
-                        describedby={describedby.clone()} {invalid} {on_input} on_leave={on_leave.clone()} />
+                    <DateInput id={id.clone()} answer={answer.cloned()} {invalid} {lang} {on_input}
+                        on_leave={on_leave.clone()} />
                 },
-                false,
+                true,
             )
         }
         QuestionKind::SingleChoice { dropdown: true, .. } => {

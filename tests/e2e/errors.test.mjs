@@ -202,9 +202,9 @@ test('a rule across questions, a date out of range and a share above 100 % on th
   await foreign.press('Tab');
   await expectDescribedError(app, foreign, rule, 'foreign residents above inhabitants');
 
-  const date = app.input(label('statistics_date'));
-  await date.fill('1999-12-31');
-  await date.blur();
+  const date = app.group(label('statistics_date'));
+  await app.fillDate(date, '1999-12-31');
+  await app.input('Jahr', date).blur();
   await expectDescribedError(app, date, 'Das Datum darf nicht vor dem 01.01.2000 liegen', 'a date before the minimum');
 
   const rate = app.input(label('unemployment_rate'));
@@ -219,7 +219,7 @@ test('a rule across questions, a date out of range and a share above 100 % on th
     app,
     page,
     [
-      { summary: `${label('statistics_date')} – Das Datum darf nicht vor dem 01.01.2000 liegen`, control: date, message: 'Das Datum darf nicht vor dem 01.01.2000 liegen' },
+      { summary: `${label('statistics_date')} – Das Datum darf nicht vor dem 01.01.2000 liegen`, control: app.input('Tag', date), described: date, message: 'Das Datum darf nicht vor dem 01.01.2000 liegen' },
       { summary: `${label('foreign_residents')} – ${rule}`, control: foreign, message: rule },
       yesNo('resettlers_statistics'),
       yesNo('naturalised_statistics'),
@@ -401,6 +401,59 @@ test('errors wait until the field is left: an e-mail address typed character by 
   assert.equal(await email.inputValue(), 'integration@musterstadt.de');
   assert.ok(await app.isFocused(email), 'still typing in the field');
   await expectNoError(app, email, 'a correct address');
+  await screenshot(page, t.name, 'corrected');
+  app.assertNoPageErrors();
+});
+
+test('a date is typed as day, month and year: its message waits until the date is left, names what is missing, and a half-typed date survives a reload', async (t) => {
+  const { app, page } = await h.page(t);
+  app.recordPages(t.name);
+  await app.open();
+  await app.openSection('Statusindikatoren');
+  const date = app.group(label('statistics_date'));
+  const [day, month, year] = ['Tag', 'Monat', 'Jahr'].map((name) => app.input(name, date));
+  const values = async () => [await day.inputValue(), await month.inputValue(), await year.inputValue()];
+  assert.deepEqual(await values(), ['31', '12', '2003'], 'the default, 31 December 2003, in its three fields');
+
+  // Emptying month and year and moving between the three fields is not leaving the date.
+  const incomplete = 'Das Datum muss einen Monat und ein Jahr enthalten';
+  await day.fill('1');
+  await page.keyboard.press('Tab');
+  await month.fill('');
+  await page.keyboard.press('Tab');
+  await year.fill('');
+  await page.keyboard.press('Shift+Tab');
+  await app.waitForStoredText('"--1"');
+  assert.equal(await shownMessage(page, incomplete).count(), 0, 'no message while focus stays in the date');
+  await expectNoError(app, date, 'focus within the date');
+
+  // What was typed is kept as typed: after a reload the fields show it again.
+  await app.reload();
+  await app.openSection('Statusindikatoren');
+  assert.deepEqual(await values(), ['1', '', ''], 'the half-typed date after a reload');
+
+  // Leaving the date after typing in it shows the message, under the legend and in the group's
+  // description.
+  await day.fill('1');
+  await year.focus();
+  await page.keyboard.press('Tab');
+  await shownMessage(page, incomplete).waitFor({ state: 'visible' });
+  await expectDescribedError(app, date, incomplete, 'a date without month and year');
+  assert.equal(await day.getAttribute('aria-invalid'), 'true', 'the fields are marked invalid');
+  await screenshot(page, t.name, 'incomplete');
+
+  // 31 February is no date; 1 March 2004 is, and the message goes while typing the year.
+  await month.fill('2');
+  await year.fill('2004');
+  await day.fill('31');
+  await year.focus();
+  await page.keyboard.press('Tab');
+  await shownMessage(page, 'Geben Sie ein gültiges Datum ein').waitFor({ state: 'visible' });
+  await day.fill('1');
+  await month.fill('3');
+  await shownMessage(page, 'Geben Sie ein gültiges Datum ein').waitFor({ state: 'detached' });
+  await expectNoError(app, day, 'a real date');
+  await app.waitForStoredText('2004-03-01');
   await screenshot(page, t.name, 'corrected');
   app.assertNoPageErrors();
 });

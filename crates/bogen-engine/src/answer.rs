@@ -2,10 +2,12 @@
 //!
 //! An [`AnswerValue`] is what the respondent gave, typed by the question's kind. Numbers keep
 //! what was typed when it is not a number yet ("12a"), so that nothing typed is ever lost; the
-//! validator then reports it. Converting to and from JSON is done here by hand, against the
+//! validator then reports it; so do dates, typed into three fields (day, month, year) that are
+//! a date only once all three are ([`DateParts`]). Converting to and from JSON is done here by hand, against the
 //! question's kind, because the same JSON (`"2004"`) means different answers for different kinds.
 
 use crate::model::{Question, QuestionKind};
+use crate::resolve::is_iso_date;
 use crate::text::Lang;
 use serde_json::{json, Map, Value as Json};
 use std::collections::BTreeMap;
@@ -32,6 +34,9 @@ pub enum AnswerValue {
     Number(f64),
     /// What was typed into a number field that is not a number (kept, and reported).
     NotANumber(String),
+    /// What was typed into a date's three fields that is not a date yet, as [`DateParts::text`]
+    /// writes it (kept, and reported; expressions see no answer).
+    NotADate(String),
     /// A yes/no answer.
     Bool(bool),
     /// The chosen option of a single choice.
@@ -53,7 +58,9 @@ impl AnswerValue {
     /// Whether this counts as no answer (empty text, nothing selected, no records).
     pub fn is_empty(&self) -> bool {
         match self {
-            AnswerValue::Text(t) | AnswerValue::Choice(t) | AnswerValue::NotANumber(t) => t.trim().is_empty(),
+            AnswerValue::Text(t) | AnswerValue::Choice(t) | AnswerValue::NotANumber(t) | AnswerValue::NotADate(t) => {
+                t.trim().is_empty()
+            }
             AnswerValue::Number(_) | AnswerValue::Bool(_) => false,
             AnswerValue::Choices { selected, other } => selected.is_empty() && other.is_none(),
             AnswerValue::Matrix(rows) => rows.is_empty(),
@@ -129,6 +136,92 @@ fn number_from_draft_text(text: &str) -> AnswerValue {
     }
 }
 
+/// One of a date's three fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DatePart {
+    /// The day of the month.
+    Day,
+    /// The month, 1 to 12.
+    Month,
+    /// The year, four digits.
+    Year,
+}
+
+/// A date as a person fills it in: three text fields, day, month and year (GOV.UK's date input
+/// pattern: a memorable date is quicker typed than picked, and every browser shows it alike).
+///
+/// [`DateParts::answer`] makes the answer: a real date is stored as `YYYY-MM-DD`, anything else
+/// as [`AnswerValue::NotADate`] holding [`DateParts::text`], `year-month-day` as typed, so that a
+/// half-typed date survives the draft and shows again in its fields ([`DateParts::of_answer`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DateParts {
+    /// What is in the day field.
+    pub day: String,
+    /// What is in the month field.
+    pub month: String,
+    /// What is in the year field.
+    pub year: String,
+}
+
+impl DateParts {
+    /// The fields that show `answer`: a stored date, or what was typed before it was one. A text
+    /// that is neither (from an older draft) shows whole in the day field, so it is seen and fixed.
+    pub fn of_answer(answer: Option<&AnswerValue>) -> DateParts {
+        match answer {
+            Some(AnswerValue::Text(text) | AnswerValue::NotADate(text)) => DateParts::of_text(text),
+            _ => DateParts::default(),
+        }
+    }
+
+    fn of_text(text: &str) -> DateParts {
+        let mut parts = text.splitn(3, '-');
+        match (parts.next(), parts.next(), parts.next()) {
+            (Some(year), Some(month), Some(day)) if !day.contains('-') => {
+                DateParts { day: day.to_owned(), month: month.to_owned(), year: year.to_owned() }
+            }
+            _ => DateParts { day: text.to_owned(), ..DateParts::default() },
+        }
+    }
+
+    /// The parts in the order a stored text has them, `year-month-day`, each trimmed and without
+    /// the `-` that separates them (a `-` typed into a field would move the others).
+    pub fn text(&self) -> String {
+        let clean = |part: &str| part.trim().replace('-', "");
+        format!("{}-{}-{}", clean(&self.year), clean(&self.month), clean(&self.day))
+    }
+
+    /// The answer these fields make: none while all are empty; `YYYY-MM-DD` once they are a real
+    /// date (day and month of one or two digits, a four-digit year); else what was typed.
+    pub fn answer(&self) -> Option<AnswerValue> {
+        let text = self.text();
+        if text == "--" {
+            return None;
+        }
+        let padded = |part: &str| if part.len() == 1 { format!("0{part}") } else { part.to_owned() };
+        let (day, month, year) = (self.day.trim(), self.month.trim(), self.year.trim());
+        let iso = format!("{year}-{}-{}", padded(month), padded(day));
+        Some(if is_iso_date(&iso) { AnswerValue::Text(iso) } else { AnswerValue::NotADate(text) })
+    }
+
+    /// The fields left empty while others are filled in, in the order they are shown.
+    pub fn missing(&self) -> Vec<DatePart> {
+        let fields = [(&self.day, DatePart::Day), (&self.month, DatePart::Month), (&self.year, DatePart::Year)];
+        if fields.iter().all(|(text, _)| text.trim().is_empty()) {
+            return Vec::new();
+        }
+        fields.into_iter().filter(|(text, _)| text.trim().is_empty()).map(|(_, part)| part).collect()
+    }
+}
+
+/// A date's stored text as an answer: a real `YYYY-MM-DD` date, or (from a draft) what was typed.
+fn date_from_text(text: &str) -> AnswerValue {
+    if text.is_empty() || is_iso_date(text) {
+        AnswerValue::Text(text.to_owned())
+    } else {
+        AnswerValue::NotADate(text.to_owned())
+    }
+}
+
 /// Why a JSON value is not an answer to a question.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AnswerJsonError {
@@ -147,9 +240,10 @@ pub fn answer_from_json(
     next_record_id: &mut u64,
 ) -> Result<AnswerValue, AnswerJsonError> {
     match &question.kind {
-        QuestionKind::Text { .. } | QuestionKind::Date { .. } => {
+        QuestionKind::Text { .. } => {
             value.as_str().map(|s| AnswerValue::Text(s.to_owned())).ok_or_else(|| expected("a text"))
         }
+        QuestionKind::Date { .. } => value.as_str().map(date_from_text).ok_or_else(|| expected("a text")),
         QuestionKind::Number { .. } => match value {
             Json::Number(n) => n.as_f64().map(AnswerValue::Number).ok_or_else(|| expected("a number")),
             Json::String(s) => Ok(number_from_draft_text(s)),
@@ -222,7 +316,9 @@ pub fn answer_from_json(
 /// Writes an answer for `question` in its JSON form.
 pub fn answer_to_json(question: &Question, answer: &AnswerValue) -> Json {
     match answer {
-        AnswerValue::Text(t) | AnswerValue::Choice(t) | AnswerValue::NotANumber(t) => Json::String(t.clone()),
+        AnswerValue::Text(t) | AnswerValue::Choice(t) | AnswerValue::NotANumber(t) | AnswerValue::NotADate(t) => {
+            Json::String(t.clone())
+        }
         AnswerValue::Number(n) => number_to_json(*n),
         AnswerValue::Bool(b) => Json::Bool(*b),
         AnswerValue::Choices { selected, other: None } => json!(selected),
@@ -279,6 +375,55 @@ mod tests {
         for bad in ["12a", "1.23.4", "1,2,3", "1.234.5,6.7", "inf", "-", ",", "1e5", "589,000.5"] {
             assert_eq!(de(bad), AnswerValue::NotANumber(bad.into()), "{bad}");
         }
+    }
+
+    fn parts(day: &str, month: &str, year: &str) -> DateParts {
+        DateParts { day: day.into(), month: month.into(), year: year.into() }
+    }
+
+    #[test]
+    fn three_date_fields_make_an_iso_date_once_they_are_a_real_date() {
+        let text = |s: &str| Some(AnswerValue::Text(s.into()));
+        let typed = |s: &str| Some(AnswerValue::NotADate(s.into()));
+        assert_eq!(parts("", "", "").answer(), None);
+        assert_eq!(parts(" ", "", " ").answer(), None);
+        assert_eq!(parts("31", "12", "2003").answer(), text("2003-12-31"));
+        assert_eq!(parts("1", "3", "2005").answer(), text("2005-03-01"));
+        assert_eq!(parts(" 01", "03 ", "2005").answer(), text("2005-03-01"));
+        assert_eq!(parts("29", "2", "2004").answer(), text("2004-02-29"));
+        // Not a date yet, or not a real one: kept as typed, year first.
+        assert_eq!(parts("1", "", "").answer(), typed("--1"));
+        assert_eq!(parts("1", "3", "").answer(), typed("-3-1"));
+        assert_eq!(parts("29", "2", "2005").answer(), typed("2005-2-29"));
+        assert_eq!(parts("1", "3", "05").answer(), typed("05-3-1"));
+        assert_eq!(parts("001", "3", "2005").answer(), typed("2005-3-001"));
+        assert_eq!(parts("1.", "3.", "2005").answer(), typed("2005-3.-1."));
+        // A typed '-' would move the fields apart when read back: it is dropped from what is kept.
+        assert_eq!(parts("-1", "3", "2005").answer(), typed("2005-3-1"));
+    }
+
+    #[test]
+    fn a_stored_date_shows_again_in_its_fields() {
+        let of = |answer: AnswerValue| DateParts::of_answer(Some(&answer));
+        assert_eq!(of(AnswerValue::Text("2003-12-31".into())), parts("31", "12", "2003"));
+        assert_eq!(of(AnswerValue::NotADate("-3-1".into())), parts("1", "3", ""));
+        assert_eq!(of(AnswerValue::NotADate("2005--".into())), parts("", "", "2005"));
+        // A text from elsewhere (an older draft) shows whole, in the first field.
+        assert_eq!(of(AnswerValue::NotADate("Ende 2004".into())), parts("Ende 2004", "", ""));
+        assert_eq!(DateParts::of_answer(None), DateParts::default());
+        for typed in [parts("1", "", ""), parts("", "3", "2005"), parts("31", "2", "2005"), parts("x", "y", "z")] {
+            let answer = typed.answer();
+            assert_eq!(DateParts::of_answer(answer.as_ref()).answer(), answer, "{typed:?}");
+        }
+    }
+
+    #[test]
+    fn a_date_names_the_fields_left_empty_once_one_is_filled_in() {
+        assert_eq!(parts("", "", "").missing(), vec![]);
+        assert_eq!(parts("1", "", "").missing(), vec![DatePart::Month, DatePart::Year]);
+        assert_eq!(parts("", "3", "2005").missing(), vec![DatePart::Day]);
+        assert_eq!(parts("1", " ", "2005").missing(), vec![DatePart::Month]);
+        assert_eq!(parts("1", "3", "2005").missing(), vec![]);
     }
 
     #[test]

@@ -13,7 +13,6 @@
 use crate::answer::{answer_from_json, AnswerValue, Record, RecordId};
 use crate::draft::{Carry, Expected, KeptAsideReason};
 use crate::model::{Question, QuestionKind};
-use crate::resolve::is_iso_date;
 use serde_json::Value as Json;
 use std::collections::BTreeMap;
 
@@ -69,12 +68,10 @@ pub(crate) fn fit(question: &Question, value: &Json) -> Fit {
             Json::Number(n) => Fit::carried(AnswerValue::Text(n.to_string()), Carry::NumberAsText),
             _ => Fit::wrong_type(value, Expected::Text),
         },
-        // A date control shows only a real date (or nothing).
-        QuestionKind::Date { .. } => match value {
-            Json::String(text) if text.is_empty() || is_iso_date(text) => {
-                Fit::carried(AnswerValue::Text(text.clone()), Carry::AsIs)
-            }
-            _ => Fit::wrong_type(value, Expected::Date),
+        // A date's fields show what was typed, so any text carries and is reported until it is a date.
+        QuestionKind::Date { .. } => match answer_from_json(question, value, &mut 0) {
+            Ok(answer) => Fit::carried(answer, Carry::AsIs),
+            Err(_) => Fit::wrong_type(value, Expected::Date),
         },
         // Numbers show what was typed, so text carries too and is reported as "not a number".
         QuestionKind::Number { .. } => match answer_from_json(question, value, &mut 0) {

@@ -84,7 +84,7 @@ pub(crate) fn value_of_answer(answer: Option<&AnswerValue>) -> Value {
             _ => Value::Empty,
         },
         Some(AnswerValue::Text(t) | AnswerValue::Choice(t)) => Value::Text(t.clone()),
-        Some(AnswerValue::NotANumber(_)) => Value::Empty,
+        Some(AnswerValue::NotANumber(_) | AnswerValue::NotADate(_)) => Value::Empty,
         Some(AnswerValue::Number(n)) => Value::Number(*n),
         Some(AnswerValue::Bool(b)) => Value::Bool(*b),
         Some(AnswerValue::Choices { selected, other }) => {

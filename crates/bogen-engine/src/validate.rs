@@ -4,7 +4,7 @@
 //! custom message. It never invents display text: the app turns a kind into a German or English
 //! sentence. Hidden questions are never validated (the session does not call in here for them).
 
-use crate::answer::{AnswerValue, Record, RecordId};
+use crate::answer::{AnswerValue, DatePart, DateParts, Record, RecordId};
 use crate::eval::{evaluate, Answers, RecordScope};
 use crate::formats::{is_email, is_phone, is_web_address};
 use crate::model::{Question, QuestionKind, TextFormat};
@@ -34,6 +34,11 @@ pub enum ViolationKind {
     },
     /// A date field does not hold a valid date.
     InvalidDate,
+    /// Some of a date's fields are filled in, these are not.
+    DateIncomplete {
+        /// The empty fields, in the order they are shown (day, month, year).
+        missing: Vec<DatePart>,
+    },
     /// A date is before `min`.
     DateBeforeMin {
         /// Earliest allowed, `YYYY-MM-DD`.
@@ -177,6 +182,17 @@ pub(crate) fn intrinsic(
             }
             if let Some(max) = max.filter(|&max| !n.validate_range(None, Some(max), None, None)) {
                 push(ViolationKind::AboveMax { max }, &messages.max);
+            }
+        }
+        (QuestionKind::Date { .. }, AnswerValue::NotADate(typed)) if !typed.trim().is_empty() => {
+            // Only what the three fields wrote names missing fields; a text from elsewhere (a
+            // default, an older draft) is just not a date.
+            let from_fields = typed.matches('-').count() == 2;
+            let missing = if from_fields { DateParts::of_answer(Some(answer)).missing() } else { Vec::new() };
+            if missing.is_empty() {
+                push(ViolationKind::InvalidDate, &messages.format);
+            } else {
+                push(ViolationKind::DateIncomplete { missing }, &messages.format);
             }
         }
         (QuestionKind::Date { min, max }, AnswerValue::Text(date)) if !date.is_empty() => {
@@ -344,6 +360,17 @@ pub fn describe_violation(kind: &ViolationKind) -> String {
         ViolationKind::BelowMin { min } => format!("below the minimum {min}"),
         ViolationKind::AboveMax { max } => format!("above the maximum {max}"),
         ViolationKind::InvalidDate => "not a date written YYYY-MM-DD".to_owned(),
+        ViolationKind::DateIncomplete { missing } => {
+            let names: Vec<&str> = missing
+                .iter()
+                .map(|part| match part {
+                    DatePart::Day => "day",
+                    DatePart::Month => "month",
+                    DatePart::Year => "year",
+                })
+                .collect();
+            format!("a date without its {}", names.join(" and "))
+        }
         ViolationKind::DateBeforeMin { min } => format!("before the earliest date {min}"),
         ViolationKind::DateAfterMax { max } => format!("after the latest date {max}"),
         ViolationKind::TooShort { min_length } => format!("shorter than {min_length} characters"),

@@ -121,7 +121,19 @@ export class BogenApp {
     return scope.getByLabel(label, { exact: true });
   }
 
-  /** A group (fieldset) named exactly `label`: radios, checkboxes, a matrix, a repeat group or a record. */
+  /**
+   * Types a date (`YYYY-MM-DD`) into the day, month and year fields of the date `group`, as a
+   * person writes it: "1", not "01".
+   */
+  async fillDate(group, iso, lang = 'de') {
+    const [year, month, day] = iso.split('-');
+    const names = lang === 'de' ? ['Tag', 'Monat', 'Jahr'] : ['Day', 'Month', 'Year'];
+    for (const [name, part] of [[names[0], String(Number(day))], [names[1], String(Number(month))], [names[2], year]]) {
+      await this.input(name, group).fill(part);
+    }
+  }
+
+  /** A group (fieldset) named exactly `label`: radios, checkboxes, a matrix, a repeat group or a record, a date. */
   group(label, scope = this.page) {
     return scope.getByRole('group', { name: label, exact: true });
   }
@@ -377,8 +389,10 @@ export class BogenApp {
       case 'email':
       case 'url':
       case 'phone':
-      case 'date':
         await this.input(label, scope).nth(nth).fill(value);
+        break;
+      case 'date':
+        await this.fillDate(group(), value, lang);
         break;
       case 'integer':
       case 'decimal':

@@ -283,14 +283,16 @@ fn numbers_carry_between_integer_and_decimal_and_what_breaks_a_check_is_reported
 }
 
 #[test]
-fn dates_carry_only_as_dates_and_yes_no_only_as_yes_or_no() {
+fn dates_carry_as_typed_and_yes_no_only_as_yes_or_no() {
+    // A date's three fields show any text (reported until it is a date), as number fields do.
     check_table(
         r#""type": "date""#,
-        &[r#""2004-02-29""#, r#""2005-02-29""#, r#""Ende 2004""#, "2004"],
+        &[r#""2004-02-29""#, r#""2005-02-29""#, r#""2005--1""#, r#""Ende 2004""#, "2004"],
         expect![[r#"
             "2004-02-29"                                   → carries "2004-02-29"
-            "2005-02-29"                                   → nothing carries; kept aside "2005-02-29": the question now takes a date (YYYY-MM-DD)
-            "Ende 2004"                                    → nothing carries; kept aside "Ende 2004": the question now takes a date (YYYY-MM-DD)
+            "2005-02-29"                                   → carries "2005-02-29"
+            "2005--1"                                      → carries "2005--1"
+            "Ende 2004"                                    → carries "Ende 2004"
             2004                                           → nothing carries; kept aside 2004: the question now takes a date (YYYY-MM-DD)
         "#]],
     );

@@ -382,3 +382,47 @@ fn a_page_with_only_its_defaults_is_not_started() {
     "#]],
     );
 }
+
+#[test]
+fn a_date_typed_field_by_field_is_reported_and_is_no_answer_to_conditions_until_it_is_a_date() {
+    const DATES: &str = r#"{
+      "formatVersion": 1, "id": "t", "version": "1", "title": "T",
+      "sections": [{"id": "s", "title": "S", "questions": [
+        {"id": "founded", "type": "date", "label": "Gegründet", "required": true, "min": "1990-01-01"},
+        {"id": "why_late", "type": "text", "label": "Warum so spät?", "visibleIf": "founded > '2004-01-01'"},
+        {"id": "none_yet", "type": "yesNo", "label": "Noch kein Datum?", "visibleIf": "empty(founded)"}
+      ]}]
+    }"#;
+    check(
+        DATES,
+        r#"answer founded = "--1""#,
+        expect![[r#"
+            answer founded = "--1"  → changed [founded] sections []
+            section s HasErrors
+              founded* = "--1"
+                ! DateIncomplete { missing: [Month, Year] }
+              none_yet = —
+        "#]],
+    );
+    check(
+        DATES,
+        r#"
+        answer founded = "--1"
+        answer founded = "-3-1"
+        answer founded = "2005-3-1"
+        answer founded = "2005-03-01"
+        answer founded = "2005-2-30"
+        "#,
+        expect![[r#"
+            answer founded = "--1"  → changed [founded] sections []
+            answer founded = "-3-1"  → changed [founded] sections []
+            answer founded = "2005-3-1"  → changed [founded] sections []
+            answer founded = "2005-03-01"  → changed [founded, why_late, none_yet] sections []
+            answer founded = "2005-2-30"  → changed [founded, why_late, none_yet] sections []
+            section s HasErrors
+              founded* = "2005-2-30"
+                ! InvalidDate
+              none_yet = —
+        "#]],
+    );
+}
