@@ -243,11 +243,14 @@ pub struct DateInputProps {
 /// question's fieldset, whose legend is the question.
 ///
 /// Like [`NumberInput`] it shows what was typed as long as that still makes the stored answer:
-/// "1" and "01" are the same day. Errors show when focus leaves the date, not when it moves from
-/// the day to the month.
+/// "1" and "01" are the same day. Errors show when focus leaves the date after typing in it, not
+/// when it moves from the day to the month.
 #[function_component]
 pub fn DateInput(props: &DateInputProps) -> Html {
     let typed = use_mut_ref(DateParts::default);
+    // Typed in since focus came into the date: like a text field's `change`, leaving an untouched
+    // date (tabbing through it) shows no error.
+    let changed = use_mut_ref(|| false);
     let shown = {
         let typed = typed.borrow();
         if typed.answer() == props.answer {
@@ -266,8 +269,10 @@ pub fn DateInput(props: &DateInputProps) -> Html {
         };
         let oninput = {
             let typed = typed.clone();
+            let changed = changed.clone();
             let cb = props.on_input.clone();
             Callback::from(move |e: InputEvent| {
+                *changed.borrow_mut() = true;
                 let value = e.target_unchecked_into::<HtmlInputElement>().value();
                 let answer = {
                     let mut parts = typed.borrow_mut();
@@ -303,9 +308,11 @@ pub fn DateInput(props: &DateInputProps) -> Html {
     let onfocusout = {
         let cb = props.on_leave.clone();
         let group = group.clone();
+        let changed = changed.clone();
         Callback::from(move |e: FocusEvent| {
             let next = e.related_target().and_then(|t| t.dyn_into::<Node>().ok());
-            if group.get().is_some_and(|group| !group.contains(next.as_ref())) {
+            let left = group.get().is_some_and(|group| !group.contains(next.as_ref()));
+            if left && changed.replace(false) {
                 cb.emit(())
             }
         })

@@ -432,6 +432,13 @@ test('a date is typed as day, month and year: its message waits until the date i
   await app.openSection('Statusindikatoren');
   assert.deepEqual(await values(), ['1', '', ''], 'the half-typed date after a reload');
 
+  // Tabbing through the date without typing in it shows nothing, as with any field.
+  await day.focus();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+  assert.ok(!(await app.hasFocusWithin(date)), 'focus has left the date');
+  await page.waitForTimeout(300);
+  assert.equal(await shownMessage(page, incomplete).count(), 0, 'no message after tabbing through the untouched date');
+
   // Leaving the date after typing in it shows the message, under the legend and in the group's
   // description.
   await day.fill('1');
