@@ -261,7 +261,10 @@ pub fn DateInput(props: &DateInputProps) -> Html {
     };
     *typed.borrow_mut() = shown.clone();
     let t = crate::i18n::texts(props.lang);
+    // GOV.UK marks the fields an error is about: the missing ones of an incomplete date, else all.
+    let missing = DateParts::missing_in(props.answer.as_ref());
     let field = |part: DatePart, label: &'static str, value: &str, width: &'static str| {
+        let invalid = props.invalid && (missing.is_empty() || missing.contains(&part));
         let id = match part {
             DatePart::Day => props.id.to_string(),
             DatePart::Month => format!("{}-month", props.id),
@@ -290,14 +293,14 @@ pub fn DateInput(props: &DateInputProps) -> Html {
             <div class="date-input__item">
                 <label class="label date-input__label" for={id.clone()}>{ label }</label>
                 <input
-                    class={classes!("input", "date-input__input", width, props.invalid.then_some("input--error"))}
+                    class={classes!("input", "date-input__input", width, invalid.then_some("input--error"))}
                     id={id.clone()}
                     name={id}
                     type="text"
                     inputmode="numeric"
                     spellcheck="false"
                     value={value.to_owned()}
-                    aria-invalid={props.invalid.then_some("true")}
+                    aria-invalid={invalid.then_some("true")}
                     {oninput}
                 />
             </div>

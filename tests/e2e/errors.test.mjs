@@ -446,7 +446,8 @@ test('a date is typed as day, month and year: its message waits until the date i
   await page.keyboard.press('Tab');
   await shownMessage(page, incomplete).waitFor({ state: 'visible' });
   await expectDescribedError(app, date, incomplete, 'a date without month and year');
-  assert.equal(await day.getAttribute('aria-invalid'), 'true', 'the fields are marked invalid');
+  const marked = async () => [await day.getAttribute('aria-invalid'), await month.getAttribute('aria-invalid'), await year.getAttribute('aria-invalid')];
+  assert.deepEqual(await marked(), [null, 'true', 'true'], 'the missing month and year are marked invalid, not the day');
   await screenshot(page, t.name, 'incomplete');
 
   // 31 February is no date; 1 March 2004 is, and the message goes while typing the year.
@@ -456,6 +457,7 @@ test('a date is typed as day, month and year: its message waits until the date i
   await year.focus();
   await page.keyboard.press('Tab');
   await shownMessage(page, 'Geben Sie ein gültiges Datum ein').waitFor({ state: 'visible' });
+  assert.deepEqual(await marked(), ['true', 'true', 'true'], 'a date that is not real is marked as a whole');
   await day.fill('1');
   await month.fill('3');
   await shownMessage(page, 'Geben Sie ein gültiges Datum ein').waitFor({ state: 'detached' });

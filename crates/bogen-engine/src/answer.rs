@@ -203,6 +203,16 @@ impl DateParts {
         Some(if is_iso_date(&iso) { AnswerValue::Text(iso) } else { AnswerValue::NotADate(text) })
     }
 
+    /// The fields a stored answer lacks: for what the three fields wrote ([`DateParts::text`]),
+    /// those left empty while others are filled in. Nothing for a real date or no answer, nor for
+    /// a text from elsewhere (a default, an older draft), which is just not a date.
+    pub fn missing_in(answer: Option<&AnswerValue>) -> Vec<DatePart> {
+        match answer {
+            Some(AnswerValue::NotADate(text)) if text.matches('-').count() == 2 => DateParts::of_text(text).missing(),
+            _ => Vec::new(),
+        }
+    }
+
     /// The fields left empty while others are filled in, in the order they are shown.
     pub fn missing(&self) -> Vec<DatePart> {
         let fields = [(&self.day, DatePart::Day), (&self.month, DatePart::Month), (&self.year, DatePart::Year)];
@@ -415,6 +425,17 @@ mod tests {
             let answer = typed.answer();
             assert_eq!(DateParts::of_answer(answer.as_ref()).answer(), answer, "{typed:?}");
         }
+    }
+
+    #[test]
+    fn only_what_the_fields_wrote_names_missing_fields() {
+        let missing = |answer: AnswerValue| DateParts::missing_in(Some(&answer));
+        assert_eq!(missing(AnswerValue::NotADate("--1".into())), vec![DatePart::Month, DatePart::Year]);
+        assert_eq!(missing(AnswerValue::NotADate("2005-3-".into())), vec![DatePart::Day]);
+        assert_eq!(missing(AnswerValue::NotADate("2005-2-30".into())), vec![]);
+        assert_eq!(missing(AnswerValue::NotADate("01.01.2004".into())), vec![]);
+        assert_eq!(missing(AnswerValue::Text("2004-01-01".into())), vec![]);
+        assert_eq!(DateParts::missing_in(None), vec![]);
     }
 
     #[test]

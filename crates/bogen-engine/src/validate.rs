@@ -185,10 +185,7 @@ pub(crate) fn intrinsic(
             }
         }
         (QuestionKind::Date { .. }, AnswerValue::NotADate(typed)) if !typed.trim().is_empty() => {
-            // Only what the three fields wrote names missing fields; a text from elsewhere (a
-            // default, an older draft) is just not a date.
-            let from_fields = typed.matches('-').count() == 2;
-            let missing = if from_fields { DateParts::of_answer(Some(answer)).missing() } else { Vec::new() };
+            let missing = DateParts::missing_in(Some(answer));
             if missing.is_empty() {
                 push(ViolationKind::InvalidDate, &messages.format);
             } else {
