@@ -3,8 +3,9 @@
 //! An [`AnswerValue`] is what the respondent gave, typed by the question's kind. Numbers keep
 //! what was typed when it is not a number yet ("12a"), so that nothing typed is ever lost; the
 //! validator then reports it; so do dates, typed into three fields (day, month, year) that are
-//! a date only once all three are ([`DateParts`]). Converting to and from JSON is done here by hand, against the
-//! question's kind, because the same JSON (`"2004"`) means different answers for different kinds.
+//! a date only once all three are ([`DateParts`]). Converting to and from JSON is done here by
+//! hand, against the question's kind, because the same JSON (`"2004"`) means different answers
+//! for different kinds.
 
 use crate::model::{Question, QuestionKind};
 use crate::resolve::is_iso_date;
@@ -174,12 +175,18 @@ impl DateParts {
     }
 
     fn of_text(text: &str) -> DateParts {
-        let mut parts = text.splitn(3, '-');
-        match (parts.next(), parts.next(), parts.next()) {
-            (Some(year), Some(month), Some(day)) if !day.contains('-') => {
-                DateParts { day: day.to_owned(), month: month.to_owned(), year: year.to_owned() }
+        DateParts::of_fields_text(text).unwrap_or_else(|| DateParts { day: text.to_owned(), ..DateParts::default() })
+    }
+
+    /// The parts of a text the three fields wrote ([`DateParts::text`]: exactly two `-`), or
+    /// `None` for a text from elsewhere.
+    fn of_fields_text(text: &str) -> Option<DateParts> {
+        let mut parts = text.split('-');
+        match (parts.next(), parts.next(), parts.next(), parts.next()) {
+            (Some(year), Some(month), Some(day), None) => {
+                Some(DateParts { day: day.to_owned(), month: month.to_owned(), year: year.to_owned() })
             }
-            _ => DateParts { day: text.to_owned(), ..DateParts::default() },
+            _ => None,
         }
     }
 
@@ -208,9 +215,10 @@ impl DateParts {
     /// a text from elsewhere (a default, an older draft), which is just not a date.
     pub fn missing_in(answer: Option<&AnswerValue>) -> Vec<DatePart> {
         match answer {
-            Some(AnswerValue::NotADate(text)) if text.matches('-').count() == 2 => DateParts::of_text(text).missing(),
-            _ => Vec::new(),
+            Some(AnswerValue::NotADate(text)) => DateParts::of_fields_text(text).map(|parts| parts.missing()),
+            _ => None,
         }
+        .unwrap_or_default()
     }
 
     /// The fields left empty while others are filled in, in the order they are shown.
