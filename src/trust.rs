@@ -58,7 +58,13 @@ pub fn origin_with(questionnaire: &Questionnaire, trusted: &TrustedKeys) -> Orig
 
 /// The origin of `questionnaire` against the committed trusted keys.
 pub fn origin(questionnaire: &Questionnaire) -> Origin {
-    origin_with(questionnaire, trusted_keys())
+    // Only a signed questionnaire is compared with the keys. Reading them (a point
+    // decompression and a SHA-256 per key, code run nowhere else on a load) would otherwise
+    // sit on the way to the first page of every unsigned one.
+    match questionnaire.signature {
+        SignatureStatus::Signed(_) => origin_with(questionnaire, trusted_keys()),
+        SignatureStatus::Unsigned | SignatureStatus::Invalid(_) => origin_with(questionnaire, &TrustedKeys::default()),
+    }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
