@@ -32,6 +32,11 @@ use yew::prelude::*;
 /// How long typing must pause before the draft is saved.
 const AUTOSAVE_DELAY_MS: u32 = 400;
 
+/// How long a questionnaire may take to arrive before the page says that it is loading: on a
+/// quick load the page shows the form at once, without a loading page drawn, laid out and torn
+/// down first, and without it flashing by.
+const LOADING_NOTICE_DELAY_MS: u32 = 400;
+
 /// A compiled questionnaire as a prop: equal when it is the same one.
 #[derive(Clone)]
 pub struct QuestionnaireRef(pub Arc<Questionnaire>);
@@ -149,6 +154,16 @@ pub fn App() -> Html {
             None => open_page_questionnaire(0),
         })
     };
+    // Whether the questionnaire is taking long enough to say so (LOADING_NOTICE_DELAY_MS).
+    let slow = use_state(|| false);
+    {
+        let slow = slow.clone();
+        let loading = matches!(*opened, Opened::Loading);
+        use_effect_with(loading, move |&loading| {
+            let notice = loading.then(|| Timeout::new(LOADING_NOTICE_DELAY_MS, move || slow.set(true)));
+            move || drop(notice)
+        });
+    }
     // Whether this build is new since the last visit: asked once per page load.
     let app_updated = *use_memo((), |_| crate::dom::page_build().is_some_and(|build| storage::note_build(&build)));
     // The language the respondent chose (remembered); otherwise the questionnaire's first.
@@ -262,6 +277,7 @@ pub fn App() -> Html {
                 on_open_file={on_open_file} {on_file_error} file_message={file_message_text} {app_updated}
                 {on_reopen} initial_notices={(*carried).clone()} persist_refused={*persisted == Some(false)} />
         },
+        Opened::Loading if !*slow => html! {},
         Opened::Loading => {
             crate::dom::set_title(t.loading);
             html! {

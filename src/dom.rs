@@ -69,6 +69,53 @@ pub fn focus_field(id: String) {
     attempt(id, 120);
 }
 
+/// Work for when the browser is idle ([`when_idle`]); dropping it cancels the work.
+pub struct IdleTask {
+    id: Option<u32>,
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::IdleDeadline)>,
+    _fallback: Option<gloo::timers::callback::Timeout>,
+}
+
+impl Drop for IdleTask {
+    fn drop(&mut self) {
+        if let (Some(id), Some(window)) = (self.id, web_sys::window()) {
+            window.cancel_idle_callback(id);
+        }
+    }
+}
+
+/// Runs `task` once the browser is idle (`requestIdleCallback`), at the latest after
+/// `timeout_ms`, with the milliseconds it expects to stay idle (up to 50). Input, rendering and
+/// the app's other tasks go first, so work that nobody waits for (the rest of a long page)
+/// never delays a keystroke by more than one such task. Where the browser has no idle callbacks
+/// (Safari), `task` runs after a zero timeout with one frame's time.
+pub fn when_idle(timeout_ms: u32, task: impl FnOnce(f64) + 'static) -> IdleTask {
+    let task = std::rc::Rc::new(std::cell::Cell::new(Some(task)));
+    let run = {
+        let task = std::rc::Rc::clone(&task);
+        move |idle_ms: f64| {
+            if let Some(task) = task.take() {
+                task(idle_ms)
+            }
+        }
+    };
+    let idle_run = run.clone();
+    let callback = wasm_bindgen::closure::Closure::once(move |deadline: web_sys::IdleDeadline| {
+        idle_run(deadline.time_remaining())
+    });
+    let has_idle_callbacks = web_sys::window()
+        .is_some_and(|w| js_sys::Reflect::has(&w, &JsValue::from_str("requestIdleCallback")).unwrap_or(false));
+    let id = has_idle_callbacks
+        .then(|| {
+            let options = web_sys::IdleRequestOptions::new();
+            options.set_timeout(timeout_ms);
+            web_sys::window()?.request_idle_callback_with_options(callback.as_ref().unchecked_ref(), &options).ok()
+        })
+        .flatten();
+    let fallback = id.is_none().then(|| gloo::timers::callback::Timeout::new(0, move || run(16.0)));
+    IdleTask { id, _callback: callback, _fallback: fallback }
+}
+
 /// Focuses a block (the error summary, the export's problem list) and brings its top into
 /// view: focusing a tall element would otherwise scroll only its bottom edge into view.
 pub fn focus_block(id: &str) {

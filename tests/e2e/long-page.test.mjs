@@ -80,10 +80,11 @@ test('on a page of 300 questions the error link of the last one focuses it at th
 test('the Tab key moves from the last field of one chunk of questions to the first of the next', async (t) => {
   const { app } = await h.page(t);
   await openLongPage(app);
-  // Chunks hold 20 questions; the page's 40th and 41st questions lie in different ones.
-  await app.input('Frage 40').focus();
+  // The first chunk holds 6 questions, the others 20: the page's 26th and 27th questions lie
+  // in different ones.
+  await app.input('Frage 26').focus();
   await app.page.keyboard.press('Tab');
-  const next = app.input('Frage 41');
+  const next = app.input('Frage 27');
   await app.waitForFocus(next);
   assert.ok(await inViewport(next));
   await app.page.keyboard.type('x');
