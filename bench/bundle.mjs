@@ -18,14 +18,11 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { readWasm } from './lib/wasm.mjs';
+import { readOptions } from './lib/options.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = resolve(here, '..');
-const args = process.argv.slice(2);
-const opt = (name, fallback) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
-};
+const opt = readOptions('bench/bundle.mjs', ['dist', 'out', 'wasm']);
 const DIST = resolve(opt('dist', join(ROOT, 'dist')));
 const OUT = resolve(opt('out', join(here, 'out', 'bundle')));
 mkdirSync(OUT, { recursive: true });

@@ -19,13 +19,10 @@ import { writeAll } from './generate.mjs';
 import { firstCharacter, openPage } from './lib/browser.mjs';
 import { pageUrl, startBenchServers, startServer } from './lib/server.mjs';
 import { summary } from './lib/stats.mjs';
+import { readOptions } from './lib/options.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const args = process.argv.slice(2);
-const opt = (name, fallback) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
-};
+const opt = readOptions('bench/floor.mjs', ['loads', 'size', 'mode', 'dist', 'out']);
 const LOADS = Number(opt('loads', 8));
 const SIZE = Number(opt('size', 2000));
 const MODE = opt('mode', 'page');

@@ -22,6 +22,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readOptions } from './lib/options.mjs';
 
 export const QUESTIONS_PER_SECTION = 25;
 
@@ -381,11 +382,7 @@ export function writeAll({ sizes = [150, 2000], modes = ['page', 'single'], seed
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const args = process.argv.slice(2);
-  const opt = (name, fallback) => {
-    const i = args.indexOf(`--${name}`);
-    return i >= 0 ? args[i + 1] : fallback;
-  };
+  const opt = readOptions('bench/generate.mjs', ['sizes', 'seed', 'out']);
   const metas = writeAll({
     sizes: opt('sizes', '150,2000').split(',').map(Number),
     seed: Number(opt('seed', 13)),

@@ -23,14 +23,11 @@ import { fileURLToPath } from 'node:url';
 import { writeAll } from './generate.mjs';
 import { firstCharacter, humanClick, openPage } from './lib/browser.mjs';
 import { pageUrl, startBenchServers } from './lib/server.mjs';
+import { readOptions } from './lib/options.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = resolve(here, '..');
-const args = process.argv.slice(2);
-const opt = (name, fallback) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
-};
+const opt = readOptions('bench/profile.mjs', ['size', 'modes', 'keys', 'clicks', 'phase-loads', 'dist', 'out', 'experiment-css']);
 const SIZE = Number(opt('size', 2000));
 const MODES = opt('modes', 'single,page').split(',');
 const KEYS = Number(opt('keys', 20));

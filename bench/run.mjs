@@ -24,14 +24,11 @@ import { CHROMIUM, CHROMIUM_ARGS, firstCharacter, humanClick, loadPhases, metric
 import { ratios, summary } from './lib/stats.mjs';
 import { chartSvg } from './lib/chart.mjs';
 import { METRICS, evaluateBudgets, summaryMarkdown } from './lib/report.mjs';
+import { readOptions } from './lib/options.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = resolve(here, '..');
-const args = process.argv.slice(2);
-const opt = (name, fallback) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] !== undefined ? args[i + 1] : fallback;
-};
+const opt = readOptions('bench/run.mjs', ['loads', 'sizes', 'modes', 'systems', 'keys', 'clicks', 'saves', 'autosave-loads', 'dist', 'out', 'seed', 'experiment-css', 'js-flags', 'wait-before']);
 const LOADS = Number(opt('loads', 10));
 const SIZES = opt('sizes', '150,2000').split(',').map(Number);
 const MODES = opt('modes', 'page,single').split(',');
