@@ -208,13 +208,26 @@ struct Compiler {
     section_paths: Vec<String>,
 }
 
+/// The JSON path of a question read in pass 1, e.g. `sections[2].questions[5]`.
+fn question_path(section_paths: &[String], question: &Pending) -> String {
+    let section = section_paths.get(question.section.get()).map_or("", String::as_str);
+    format!("{section}.questions[{}]", question.index)
+}
+
 /// Which graph node of a question an expression belongs to (e.g. `Node::QuestionVisible` for `visibleIf`).
 type NodeOf = fn(QuestionIdx) -> Node;
 
-/// A question read from the file (its model is built at once), with its path and what is left
-/// of its file for the later passes: its expressions and defaults.
+/// Where something is in the file, written out as a JSON path only when a problem names it:
+/// the paths of every question and expression of a valid file were 10,000 of the load's 87,000
+/// allocations, and their formatting on top.
+type PathOf<'a> = &'a dyn Fn() -> String;
+
+/// A question read from the file (its model is built at once), with where it is and what is
+/// left of its file for the later passes: its expressions and defaults.
 struct Pending {
-    path: String,
+    /// Its section, and its position there ([`question_path`]).
+    section: SectionIdx,
+    index: u32,
     /// `None` for a question without expressions or defaults (most of them).
     exprs: Option<Box<Exprs>>,
 }
@@ -283,6 +296,12 @@ fn first_use(seen: &mut HashMap<String, IdOwner>, id: &str, owner: IdOwner) -> O
     }
 }
 
+/// Takes the value of `key` out of `object`, leaving an empty list (which the part's reader
+/// takes as it takes a missing one): the list's items are read one by one, each at its path.
+fn take_list(object: &mut serde_json::Map<String, Json>, key: &str) -> Option<Json> {
+    object.get_mut(key).map(|value| std::mem::replace(value, Json::Array(Vec::new())))
+}
+
 /// Takes a text out of a file type, leaving an empty one.
 fn take_text(text: &mut Text) -> Text {
     std::mem::replace(text, Text::Plain(String::new()))
@@ -300,13 +319,13 @@ impl Compiler {
     ///
     /// An unknown field is reported and then removed, and the part is read again, so that a
     /// misspelt key costs one message and not the whole question (whose id expressions may use).
-    fn part<T: DeserializeOwned>(&mut self, mut value: Json, path: &str) -> Option<T> {
+    fn part<T: DeserializeOwned>(&mut self, mut value: Json, path: PathOf) -> Option<T> {
         loop {
             match from_tree::<T>(&value) {
                 Ok(v) => return Some(v),
                 Err(e) => {
                     let inner = e.path_text();
-                    let full = join_path(path, if inner == "." { "" } else { &inner });
+                    let full = join_path(&path(), if inner == "." { "" } else { &inner });
                     let raw = e.message();
                     self.problem(&full, friendly_serde_message(raw));
                     let segments: Vec<&Segment> = e.path().collect();
@@ -355,7 +374,7 @@ impl Compiler {
             return None;
         };
         let section_values = object.insert("sections".to_owned(), Json::Array(Vec::new()));
-        let header: Option<QuestionnaireFile> = self.part(root, "");
+        let header: Option<QuestionnaireFile> = self.part(root, &String::new);
         let mut header = header?;
         if header.format_version != FORMAT_VERSION {
             self.problem(
@@ -456,14 +475,23 @@ impl Compiler {
         sections.shrink_to_fit();
 
         // Pass 2: the questions' kinds (built in pass 1), so that expressions can be typed.
-        let mut types: HashMap<String, (QuestionIdx, Type)> = HashMap::with_capacity(questions.len());
-        let mut question_index = HashMap::with_capacity(questions.len());
-        for (idx, question) in questions.iter().enumerate() {
-            let idx = QuestionIdx(idx as u32);
-            // With duplicate ids the first question keeps the id; the duplicate is already reported.
-            types.entry(question.id.0.clone()).or_insert((idx, type_of(&question.kind)));
-            question_index.entry(question.id.0.clone()).or_insert(idx);
+        // The ids pass 1 saw, each with its first owner, become the index of the questions'
+        // ids (no second copy of each). With duplicate ids the first question keeps the id; the
+        // duplicate is already reported, also when a section had the id first.
+        let mut question_index: HashMap<String, QuestionIdx> = HashMap::with_capacity(questions.len());
+        for (id, owner) in seen_ids {
+            if let IdOwner::Question(idx) = owner {
+                question_index.insert(id, QuestionIdx(idx as u32));
+            }
         }
+        for (idx, question) in questions.iter().enumerate() {
+            if !question_index.contains_key(&question.id.0) {
+                question_index.insert(question.id.0.clone(), QuestionIdx(idx as u32));
+            }
+        }
+        // Keyed by the index's own strings: no second copy of every id.
+        let types: HashMap<&str, (QuestionIdx, Type)> =
+            question_index.iter().map(|(id, &idx)| (id.as_str(), (idx, type_of(&questions[idx.get()].kind)))).collect();
 
         // Pass 3: expressions, and the dependency graph.
         let mut graph = GraphBuilder::new(sections.len(), questions.len());
@@ -476,13 +504,15 @@ impl Compiler {
         for (s_idx, source, path) in section_conditions {
             n_conditions += 1;
             let scope = Scope { questions: &types, record: None };
-            if let Some((expr, reads)) = self.expression(&source, &path, &scope, Type::Bool) {
+            if let Some((expr, reads)) = self.expression(&source, &|| path.clone(), &scope, Type::Bool) {
                 for q in reads {
                     graph.edge(Node::QuestionValue(q), Node::SectionVisible(s_idx));
                 }
                 sections[s_idx.get()].visible_if = Some(expr);
             }
         }
+        // The sections' paths, out of `self` while its methods take paths that borrow them.
+        let section_paths = std::mem::take(&mut self.section_paths);
         for (idx, pending) in pending_questions.iter().enumerate() {
             let q_idx = QuestionIdx(idx as u32);
             let section = questions[idx].section;
@@ -493,7 +523,8 @@ impl Compiler {
             graph.edge(Node::QuestionRequired(q_idx), Node::QuestionValidation(q_idx));
             let exprs = pending.exprs.as_deref().unwrap_or(&NO_EXPRS);
             n_conditions += usize::from(exprs.visible_if.is_some()) + usize::from(exprs.required_if.is_some());
-            let reads = self.question_expressions(exprs, &pending.path, &types, None, &mut questions[idx]);
+            let path = || question_path(&section_paths, pending);
+            let reads = self.question_expressions(exprs, &path, &types, None, &mut questions[idx]);
             for (q, node) in reads {
                 graph.edge(Node::QuestionValue(q), node(q_idx));
             }
@@ -505,23 +536,26 @@ impl Compiler {
                 continue;
             };
             if let Some(default) = &exprs.default {
-                let path = join_path(&pending.path, "default");
+                let path = || join_path(&question_path(&section_paths, pending), "default");
                 questions[idx].default = self.default_value(&questions[idx], default, &path);
             }
             if let QuestionKind::Repeat { fields, .. } = &mut questions[idx].kind {
                 for (f_idx, field_file) in exprs.fields.iter().enumerate() {
                     if let (Some(default), Some(field)) = (&field_file.default, fields.get_mut(f_idx)) {
-                        let path = format!("{}.fields[{f_idx}].default", pending.path);
+                        let path = || format!("{}.fields[{f_idx}].default", question_path(&section_paths, pending));
                         field.default = self.default_value(field, default, &path);
                     }
                 }
             }
         }
 
+        self.section_paths = section_paths;
         let graph = match graph.build() {
             Ok(graph) => Some(graph),
             Err(cycles) => {
-                let question_paths: Vec<&str> = pending_questions.iter().map(|p| p.path.as_str()).collect();
+                let question_paths: Vec<String> =
+                    pending_questions.iter().map(|p| question_path(&self.section_paths, p)).collect();
+                let question_paths: Vec<&str> = question_paths.iter().map(String::as_str).collect();
                 for cycle in cycles {
                     self.cycle_problem(&cycle, &sections, &questions, &question_paths);
                 }
@@ -600,9 +634,9 @@ impl Compiler {
             self.problem(&path, "a section must be an object with \"id\", \"title\" and \"questions\"");
             return;
         };
-        let question_values = object.insert("questions".to_owned(), Json::Array(Vec::new()));
-        let child_values = object.insert("sections".to_owned(), Json::Array(Vec::new()));
-        let Some(file) = self.part::<SectionFile>(value, &path) else {
+        let question_values = take_list(object, "questions");
+        let child_values = take_list(object, "sections");
+        let Some(file) = self.part::<SectionFile>(value, &|| path.clone()) else {
             return;
         };
         self.check_id(&file.id, &|| join_path(&path, "id"), true);
@@ -646,18 +680,18 @@ impl Compiler {
             self.problem(&path, format!("section \"{}\" has no questions", file.id));
         }
         for (i, q_value) in question_values.into_iter().enumerate() {
-            let q_path = format!("{path}.questions[{i}]");
+            let q_path = || format!("{path}.questions[{i}]");
             let Some(mut file) = self.question_file(q_value, &q_path) else {
                 continue;
             };
             if let Some(first) = first_use(seen_ids, &file.id, IdOwner::Question(questions.len())) {
                 let first = self.owner_path(first, pending_questions);
-                self.duplicate_id(&file.id, &join_path(&q_path, "id"), &first);
+                self.duplicate_id(&file.id, &join_path(&q_path(), "id"), &first);
             }
             sections[idx.get()].questions.push(QuestionIdx(questions.len() as u32));
             questions.push(self.question(&mut file, &q_path, idx));
             let exprs = Some(Exprs::of(file)).filter(|e| !e.is_empty()).map(Box::new);
-            pending_questions.push(Pending { path: q_path, exprs });
+            pending_questions.push(Pending { section: idx, index: i as u32, exprs });
         }
         for (i, child) in child_values.into_iter().enumerate() {
             self.section(
@@ -672,22 +706,28 @@ impl Compiler {
         }
     }
 
-    fn question_file(&mut self, mut value: Json, path: &str) -> Option<QuestionFile> {
-        let fields = value.as_object_mut().and_then(|o| o.insert("fields".to_owned(), Json::Array(Vec::new())));
+    fn question_file(&mut self, mut value: Json, path: PathOf) -> Option<QuestionFile> {
+        let fields = value.as_object_mut().and_then(|o| take_list(o, "fields"));
         let mut file = self.part::<QuestionFile>(value, path)?;
-        self.check_id(&file.id, &|| join_path(path, "id"), true);
-        let mut field_ids = HashMap::new();
+        self.check_id(&file.id, &|| join_path(&path(), "id"), true);
+        // Each field id, with the position of its field.
+        let mut field_ids: HashMap<String, usize> = HashMap::new();
         for (i, field_value) in sections_value(fields).unwrap_or_default().into_iter().enumerate() {
-            let f_path = format!("{path}.fields[{i}]");
+            let f_path = |i: usize| format!("{}.fields[{i}]", path());
             let fields_inside = field_value.get("fields").is_some_and(|f| f.as_array().is_some_and(|a| !a.is_empty()));
-            if let Some(field) = self.part::<QuestionFile>(field_value, &f_path) {
-                self.check_id(&field.id, &|| join_path(&f_path, "id"), true);
-                self.unique(&field.id, &join_path(&f_path, "id"), &mut field_ids);
+            if let Some(field) = self.part::<QuestionFile>(field_value, &|| f_path(i)) {
+                self.check_id(&field.id, &|| join_path(&f_path(i), "id"), true);
+                match field_ids.get(&field.id) {
+                    Some(&first) => self.duplicate_id(&field.id, &join_path(&f_path(i), "id"), &f_path(first)),
+                    None => {
+                        field_ids.insert(field.id.clone(), i);
+                    }
+                }
                 if matches!(field.question_type, QuestionType::Repeat | QuestionType::Matrix | QuestionType::Calculated)
                     || fields_inside
                 {
                     self.problem(
-                        &join_path(&f_path, "type"),
+                        &join_path(&f_path(i), "type"),
                         format!("a field of a repeat group cannot be of type \"{}\"", type_name(field.question_type)),
                     );
                     continue;
@@ -702,22 +742,14 @@ impl Compiler {
     fn owner_path(&self, owner: IdOwner, pending_questions: &[Pending]) -> String {
         match owner {
             IdOwner::Section(i) => self.section_paths.get(i).cloned().unwrap_or_default(),
-            IdOwner::Question(i) => pending_questions.get(i).map(|p| p.path.clone()).unwrap_or_default(),
+            IdOwner::Question(i) => {
+                pending_questions.get(i).map(|p| question_path(&self.section_paths, p)).unwrap_or_default()
+            }
         }
     }
 
     fn duplicate_id(&mut self, id: &str, path: &str, first: &str) {
         self.problem(path, format!("duplicate id \"{id}\"; it is already used at {first}"));
-    }
-
-    /// The ids of a repeat group's fields (sections and questions: [`first_use`]).
-    fn unique(&mut self, id: &str, path: &str, seen: &mut HashMap<String, String>) {
-        if let Some(first) = seen.get(id) {
-            let first = first.clone();
-            self.duplicate_id(id, path, &first);
-        } else {
-            seen.insert(id.to_owned(), path.trim_end_matches(".id").to_owned());
-        }
     }
 
     /// Checks an id; `path` is written out only for a problem (most ids are fine).
@@ -773,16 +805,19 @@ impl Compiler {
 
     /// The options (or matrix rows), moved into the model; their paths are written out only
     /// for a problem.
-    fn options(&mut self, options: Vec<OptionFile>, path: &str, what: &str) -> Vec<ChoiceOption> {
+    fn options(&mut self, options: Vec<OptionFile>, path: PathOf, what: &str) -> Vec<ChoiceOption> {
         if options.is_empty() {
-            self.problem(path, format!("the list of {what} is empty; add at least one {{\"value\": …, \"label\": …}}"));
+            self.problem(
+                &path(),
+                format!("the list of {what} is empty; add at least one {{\"value\": …, \"label\": …}}"),
+            );
         }
         // Values are checked before they are moved. A short list is searched; a long one (a
         // list of municipalities) is hashed.
         let mut seen: HashMap<&str, usize> = HashMap::new();
         for (i, o) in options.iter().enumerate() {
             if o.value.trim().is_empty() {
-                self.problem(&format!("{path}[{i}].value"), "an option value cannot be empty");
+                self.problem(&format!("{}[{i}].value", path()), "an option value cannot be empty");
             }
             let first = if options.len() <= 32 {
                 options[..i].iter().position(|earlier| earlier.value == o.value)
@@ -796,6 +831,7 @@ impl Compiler {
                 }
             };
             if let Some(first) = first {
+                let path = path();
                 self.problem(
                     &format!("{path}[{i}].value"),
                     format!("duplicate option value \"{}\"; it is already used at {path}[{first}].value", o.value),
@@ -806,15 +842,18 @@ impl Compiler {
         options
             .into_iter()
             .enumerate()
-            .map(|(i, o)| ChoiceOption { value: o.value, label: self.text(o.label, &|| format!("{path}[{i}].label")) })
+            .map(|(i, o)| ChoiceOption {
+                value: o.value,
+                label: self.text(o.label, &|| format!("{}[{i}].label", path())),
+            })
             .collect()
     }
 
-    fn messages(&mut self, messages: Option<MessagesFile>, path: &str) -> Messages {
+    fn messages(&mut self, messages: Option<MessagesFile>, path: PathOf) -> Messages {
         let Some(m) = messages else {
             return Messages::default();
         };
-        let mut one = |t: Option<Text>, key: &str| t.map(|t| self.text(t, &|| format!("{path}.messages.{key}")));
+        let mut one = |t: Option<Text>, key: &str| t.map(|t| self.text(t, &|| format!("{}.messages.{key}", path())));
         Messages {
             required: one(m.required, "required"),
             min: one(m.min, "min"),
@@ -828,9 +867,9 @@ impl Compiler {
     /// Builds a question without its expressions (those need every question's type first).
     /// Its texts, options and fields are moved out of `file`; what is left is what the later
     /// passes need ([`Exprs`]).
-    fn question(&mut self, file: &mut QuestionFile, path: &str, section: SectionIdx) -> Question {
+    fn question(&mut self, file: &mut QuestionFile, path: PathOf, section: SectionIdx) -> Question {
         self.check_applicable(file, path);
-        let at = |key: &str| join_path(path, key);
+        let at = |key: &str| join_path(&path(), key);
         let kind = match file.question_type {
             QuestionType::Text
             | QuestionType::LongText
@@ -867,8 +906,8 @@ impl Compiler {
                 }
             }
             QuestionType::Integer | QuestionType::Decimal => {
-                let min = self.number_bound(&file.min, &at("min"));
-                let max = self.number_bound(&file.max, &at("max"));
+                let min = self.number_bound(&file.min, &|| at("min"));
+                let max = self.number_bound(&file.max, &|| at("max"));
                 if let (Some(min), Some(max)) = (min, max) {
                     if min > max {
                         self.problem(&at("min"), format!("min {min} is greater than max {max}"));
@@ -883,11 +922,11 @@ impl Compiler {
                 }
             }
             QuestionType::SingleChoice => QuestionKind::SingleChoice {
-                options: self.options(std::mem::take(&mut file.options), &at("options"), "options"),
+                options: self.options(std::mem::take(&mut file.options), &|| at("options"), "options"),
                 dropdown: file.display == Some(ChoiceDisplay::Dropdown),
             },
             QuestionType::MultipleChoice => {
-                let options = self.options(std::mem::take(&mut file.options), &at("options"), "options");
+                let options = self.options(std::mem::take(&mut file.options), &|| at("options"), "options");
                 if let (Some(min), Some(max)) = (file.min_selected, file.max_selected) {
                     if min > max {
                         self.problem(
@@ -912,8 +951,8 @@ impl Compiler {
             }
             QuestionType::YesNo => QuestionKind::YesNo,
             QuestionType::Date => {
-                let min = self.date_bound(&file.min, &at("min"));
-                let max = self.date_bound(&file.max, &at("max"));
+                let min = self.date_bound(&file.min, &|| at("min"));
+                let max = self.date_bound(&file.max, &|| at("max"));
                 if let (Some(min), Some(max)) = (&min, &max) {
                     if min > max {
                         self.problem(&at("min"), format!("min {min} is later than max {max}"));
@@ -922,8 +961,8 @@ impl Compiler {
                 QuestionKind::Date { min, max }
             }
             QuestionType::Matrix => QuestionKind::Matrix {
-                rows: self.options(std::mem::take(&mut file.rows), &at("rows"), "rows"),
-                scale: self.options(std::mem::take(&mut file.options), &at("options"), "options (the scale)"),
+                rows: self.options(std::mem::take(&mut file.rows), &|| at("rows"), "rows"),
+                scale: self.options(std::mem::take(&mut file.options), &|| at("options"), "options (the scale)"),
             },
             QuestionType::Repeat => {
                 if file.fields.is_empty() {
@@ -938,7 +977,7 @@ impl Compiler {
                     .fields
                     .iter_mut()
                     .enumerate()
-                    .map(|(i, f)| self.question(f, &format!("{path}.fields[{i}]"), section))
+                    .map(|(i, f)| self.question(f, &|| format!("{}.fields[{i}]", path()), section))
                     .collect();
                 QuestionKind::Repeat {
                     fields,
@@ -950,7 +989,7 @@ impl Compiler {
             QuestionType::Calculated => {
                 if file.calculate.is_none() {
                     self.problem(
-                        path,
+                        &path(),
                         "a calculated question needs \"calculate\", e.g. \"foreign_residents / inhabitants * 100\"",
                     );
                 }
@@ -979,7 +1018,7 @@ impl Compiler {
     }
 
     /// Rejects settings that do not apply to the question's type, so a misplaced key is never silently ignored.
-    fn check_applicable(&mut self, file: &QuestionFile, path: &str) {
+    fn check_applicable(&mut self, file: &QuestionFile, path: PathOf) {
         use QuestionType as T;
         let t = file.question_type;
         let texty = matches!(t, T::Text | T::LongText | T::Email | T::Url | T::Phone);
@@ -1007,7 +1046,7 @@ impl Compiler {
         for (key, present, applies) in checks {
             if present && !applies {
                 self.problem(
-                    &join_path(path, key),
+                    &join_path(&path(), key),
                     format!("\"{key}\" does not apply to a question of type \"{}\"", type_name(t)),
                 );
             }
@@ -1024,7 +1063,7 @@ impl Compiler {
             for (key, present, applies) in message_checks {
                 if present && !applies {
                     self.problem(
-                        &join_path(path, &format!("messages.{key}")),
+                        &join_path(&path(), &format!("messages.{key}")),
                         format!("a \"{key}\" message does not apply to a question of type \"{}\"", type_name(t)),
                     );
                 }
@@ -1038,7 +1077,7 @@ impl Compiler {
             ] {
                 if present {
                     self.problem(
-                        &join_path(path, key),
+                        &join_path(&path(), key),
                         format!("\"{key}\" does not apply to a calculated question, which is never answered"),
                     );
                 }
@@ -1046,24 +1085,24 @@ impl Compiler {
         }
     }
 
-    fn number_bound(&mut self, value: &Option<Json>, path: &str) -> Option<f64> {
+    fn number_bound(&mut self, value: &Option<Json>, path: PathOf) -> Option<f64> {
         match value {
             None => None,
             Some(Json::Number(n)) => n.as_f64(),
             Some(other) => {
-                self.problem(path, format!("expected a number, found {other}"));
+                self.problem(&path(), format!("expected a number, found {other}"));
                 None
             }
         }
     }
 
-    fn date_bound(&mut self, value: &Option<Json>, path: &str) -> Option<String> {
+    fn date_bound(&mut self, value: &Option<Json>, path: PathOf) -> Option<String> {
         match value {
             None => None,
             Some(Json::String(s)) if is_iso_date(s) => Some(s.clone()),
             Some(other) => {
                 self.problem(
-                    path,
+                    &path(),
                     format!("expected a date written \"YYYY-MM-DD\", e.g. \"2004-09-30\", found {other}"),
                 );
                 None
@@ -1075,14 +1114,14 @@ impl Compiler {
     fn expression(
         &mut self,
         source: &str,
-        path: &str,
+        path: PathOf,
         scope: &Scope<'_>,
         want: Type,
     ) -> Option<(Expr, Vec<QuestionIdx>)> {
         let ast = match expr::parse(source) {
             Ok(ast) => ast,
             Err(e) => {
-                self.problem(path, format!("{e} in \"{source}\""));
+                self.problem(&path(), format!("{e} in \"{source}\""));
                 return None;
             }
         };
@@ -1099,11 +1138,11 @@ impl Compiler {
                     Type::Bool => "a condition",
                     _ => "not that",
                 };
-                self.problem(path, format!("expected {wanted}, but \"{source}\" is {found}"));
+                self.problem(&path(), format!("expected {wanted}, but \"{source}\" is {found}"));
                 None
             }
             Err(e) => {
-                self.problem(path, format!("at column {}: {} in \"{source}\"", e.span.start + 1, e.message));
+                self.problem(&path(), format!("at column {}: {} in \"{source}\"", e.span.start + 1, e.message));
                 None
             }
         }
@@ -1113,36 +1152,36 @@ impl Compiler {
     fn question_expressions(
         &mut self,
         file: &Exprs,
-        path: &str,
-        types: &HashMap<String, (QuestionIdx, Type)>,
+        path: PathOf,
+        types: &HashMap<&str, (QuestionIdx, Type)>,
         record: Option<(&str, &[(String, Type)])>,
         question: &mut Question,
     ) -> Vec<(QuestionIdx, NodeOf)> {
         let scope = Scope { questions: types, record };
         let mut reads: Vec<(QuestionIdx, NodeOf)> = Vec::new();
         if let Some(source) = &file.visible_if {
-            if let Some((e, r)) = self.expression(source, &join_path(path, "visibleIf"), &scope, Type::Bool) {
+            if let Some((e, r)) = self.expression(source, &|| join_path(&path(), "visibleIf"), &scope, Type::Bool) {
                 question.visible_if = Some(e);
                 reads.extend(r.into_iter().map(|q| (q, Node::QuestionVisible as NodeOf)));
             }
         }
         if let Some(source) = &file.required_if {
-            if let Some((e, r)) = self.expression(source, &join_path(path, "requiredIf"), &scope, Type::Bool) {
+            if let Some((e, r)) = self.expression(source, &|| join_path(&path(), "requiredIf"), &scope, Type::Bool) {
                 question.required_if = Some(e);
                 reads.extend(r.into_iter().map(|q| (q, Node::QuestionRequired as NodeOf)));
             }
         }
         if let (Some(source), QuestionKind::Calculated { expr, .. }) = (&file.calculate, &mut question.kind) {
-            if let Some((e, r)) = self.expression(source, &join_path(path, "calculate"), &scope, Type::Number) {
+            if let Some((e, r)) = self.expression(source, &|| join_path(&path(), "calculate"), &scope, Type::Number) {
                 *expr = e;
                 reads.extend(r.into_iter().map(|q| (q, Node::QuestionValue as NodeOf)));
             }
         }
         for (i, rule) in file.rules.iter().enumerate() {
-            let rule_path = format!("{path}.rules[{i}]");
-            let message = self.text(rule.message.clone(), &|| join_path(&rule_path, "message"));
-            if let Some((check, r)) = self.expression(&rule.check, &join_path(&rule_path, "check"), &scope, Type::Bool)
-            {
+            let rule_path = || format!("{}.rules[{i}]", path());
+            let message = self.text(rule.message.clone(), &|| join_path(&rule_path(), "message"));
+            let check_path = || join_path(&rule_path(), "check");
+            if let Some((check, r)) = self.expression(&rule.check, &check_path, &scope, Type::Bool) {
                 question.rules.push(Rule { check, message });
                 reads.extend(r.into_iter().map(|q| (q, Node::QuestionValidation as NodeOf)));
             }
@@ -1157,7 +1196,7 @@ impl Compiler {
                 let Some(field) = fields.get_mut(i) else {
                     continue;
                 };
-                let f_path = format!("{path}.fields[{i}]");
+                let f_path = || format!("{}.fields[{i}]", path());
                 let field_reads =
                     self.question_expressions(field_file, &f_path, types, Some((&group_id, &field_types)), field);
                 reads.extend(field_reads.into_iter().map(|(q, _)| (q, Node::QuestionValidation as NodeOf)));
@@ -1169,7 +1208,7 @@ impl Compiler {
 
     /// A field's condition may read other fields of its record, whose own conditions are then
     /// decided first; a cycle among them could never be decided.
-    fn record_field_cycles(&mut self, fields: &[Question], path: &str) {
+    fn record_field_cycles(&mut self, fields: &[Question], path: PathOf) {
         let reads: Vec<Vec<usize>> = fields
             .iter()
             .map(|f| {
@@ -1202,7 +1241,7 @@ impl Compiler {
                                 names.join(" → ")
                             )
                         };
-                        self.problem(&format!("{path}.fields[{start}].visibleIf"), message);
+                        self.problem(&format!("{}.fields[{start}].visibleIf", path()), message);
                     } else if next < fields.len() && !seen[next] {
                         seen[next] = true;
                         let mut longer = trail.clone();
@@ -1214,11 +1253,11 @@ impl Compiler {
         }
     }
 
-    fn default_value(&mut self, question: &Question, value: &Json, path: &str) -> Option<AnswerValue> {
+    fn default_value(&mut self, question: &Question, value: &Json, path: PathOf) -> Option<AnswerValue> {
         let mut record_ids = 0;
         match answer_from_json(question, value, &mut record_ids) {
             Err(e) => {
-                self.problem(path, format!("the default {value} is not a valid answer: expected {}", e.expected));
+                self.problem(&path(), format!("the default {value} is not a valid answer: expected {}", e.expected));
                 None
             }
             Ok(answer) => {
@@ -1236,7 +1275,7 @@ impl Compiler {
                 }
                 for v in &violations {
                     self.problem(
-                        path,
+                        &path(),
                         format!("the default {value} is not a valid answer: {}", describe_violation(&v.kind)),
                     );
                 }

@@ -95,7 +95,7 @@ pub struct ResolveError {
 /// What names mean where an expression stands.
 pub(crate) struct Scope<'a> {
     /// Top-level questions by id: index and type.
-    pub questions: &'a HashMap<String, (QuestionIdx, Type)>,
+    pub questions: &'a HashMap<&'a str, (QuestionIdx, Type)>,
     /// When the expression belongs to a field of a repeat group: the group's id and its fields.
     pub record: Option<(&'a str, &'a [(String, Type)])>,
 }
@@ -155,7 +155,7 @@ fn resolve_node(ast: &Ast, scope: &Scope<'_>, reads: &mut Reads) -> Result<(Expr
             if name == "record" {
                 return err(*span, "\"record\" needs a field, e.g. record.title".to_owned());
             }
-            match scope.questions.get(name) {
+            match scope.questions.get(name.as_str()) {
                 Some((idx, ty)) => {
                     reads.questions.push(*idx);
                     Ok((Expr::Question(*idx), ty.clone()))
@@ -393,7 +393,7 @@ fn resolve_call(
                     "sum() takes a field of a repeat group, e.g. sum(measures.budget)".to_owned(),
                 );
             };
-            let Some((repeat, Type::Records(fields))) = scope.questions.get(repeat_name) else {
+            let Some((repeat, Type::Records(fields))) = scope.questions.get(repeat_name.as_str()) else {
                 return err(
                     *arg_span,
                     format!("\"{repeat_name}\" is not a repeat group{}", suggestion_for_question(repeat_name, scope)),
@@ -461,7 +461,7 @@ fn unknown_question(name: &str, scope: &Scope<'_>) -> String {
 }
 
 fn suggestion_for_question(name: &str, scope: &Scope<'_>) -> String {
-    suggestion(name, scope.questions.keys().map(String::as_str))
+    suggestion(name, scope.questions.keys().copied())
 }
 
 /// A "did you mean" hint for the closest candidate, if one is close.

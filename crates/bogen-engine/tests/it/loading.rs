@@ -83,6 +83,20 @@ fn duplicate_option_values_name_the_first_use_in_short_and_long_lists() {
 }
 
 #[test]
+fn a_text_that_is_neither_a_string_nor_a_map_of_strings_says_what_to_write() {
+    check(
+        &with_questions(
+            r#"{"id": "a", "type": "text", "label": 5}, {"id": "b", "type": "text", "label": ["B"]}, {"id": "c", "type": "text", "label": {"de": 5}}, {"id": "d", "type": "text", "label": {"de": "D"}}"#,
+        ),
+        expect![[r#"
+            q.json:3:29: sections[0].questions[0].label: expected a text, or a map of language to text such as {"de": "…", "en": "…"}
+            q.json:3:70: sections[0].questions[1].label: expected a text, or a map of language to text such as {"de": "…", "en": "…"}
+            q.json:3:115: sections[0].questions[2].label: expected a text, or a map of language to text such as {"de": "…", "en": "…"}
+        "#]],
+    );
+}
+
+#[test]
 fn duplicate_ids_name_the_first_use() {
     check(
         &with_questions(
