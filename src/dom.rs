@@ -54,9 +54,14 @@ fn label_of(doc: &Document, element: &Element, id: &str) -> Option<Element> {
         .or_else(own_label)
 }
 
-/// Focuses the field `id` as [`focus_element`] does (its label scrolled into view). A long page
+/// The event that asks the open section page to build all its chunks now
+/// ([`crate::pages::SectionPage`]; otherwise it builds them while the browser is idle).
+pub const BUILD_WHOLE_PAGE_EVENT: &str = "bogen-build-whole-page";
+
+/// Focuses the field `id` as [`focus_element`] does (its label scrolled into view). A page
 /// builds its questions a chunk at a time, so a field may not be in the document yet: then this
-/// tries again every frame's time until it is, for at most about two seconds.
+/// asks the page to build the rest at once ([`BUILD_WHOLE_PAGE_EVENT`]) and tries again every
+/// frame's time until the field is there, for at most about two seconds.
 pub fn focus_field(id: String) {
     fn attempt(id: String, left: u32) {
         let present = document().is_some_and(|d| d.get_element_by_id(&id).is_some());
@@ -64,6 +69,12 @@ pub fn focus_field(id: String) {
             focus_element(&id, true);
         } else if left > 0 {
             gloo::timers::callback::Timeout::new(16, move || attempt(id, left - 1)).forget();
+        }
+    }
+    let present = document().is_some_and(|d| d.get_element_by_id(&id).is_some());
+    if !present {
+        if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new(BUILD_WHOLE_PAGE_EVENT)) {
+            let _ = window.dispatch_event(&event);
         }
     }
     attempt(id, 120);

@@ -310,8 +310,8 @@ pub fn SectionPage(props: &SectionPageProps) -> Html {
     let ctx = use_context::<FormContext>();
     let n_questions = ctx.as_ref().map_or(0, |ctx| ctx.store.questionnaire.section(props.section).questions.len());
     let total = chunk_ranges(n_questions).count();
-    // The chunks built so far: the first at once, the others MORE_CHUNKS a task. Focus that must
-    // land in one of them waits for it (dom::focus_field).
+    // The chunks built so far: the first at once, the others while the browser is idle, or all
+    // at once when focus must land in one not built yet (dom::focus_field).
     let built = use_state(|| 1.min(total));
     {
         let built = built.clone();
@@ -323,6 +323,16 @@ pub fn SectionPage(props: &SectionPageProps) -> Html {
                 })
             });
             move || drop(more)
+        });
+    }
+    // Focus meant for a question not built yet (an error or change link) asks for all of them.
+    {
+        let built = built.clone();
+        use_effect_with(total, move |&total| {
+            let listener = web_sys::window().map(|window| {
+                gloo::events::EventListener::new(&window, crate::dom::BUILD_WHOLE_PAGE_EVENT, move |_| built.set(total))
+            });
+            move || drop(listener)
         });
     }
     let Some(ctx) = ctx else {

@@ -1,6 +1,6 @@
 //! Browser test of what a change redraws, in headless Chromium, with the renders the debug build
 //! counts (`render_count.rs`): a page of 60 questions builds its small first chunk at once and
-//! the other three when the browser is idle; then a keystroke redraws the question typed into and what the engine's
+//! the other three when the browser is idle, or at once for focus meant for one of them; then a keystroke redraws the question typed into and what the engine's
 //! `ChangeSet` says it affects, and never the page, its chunks or any other question; a choice
 //! that shows a question redraws the two questions; Weiter with errors opens the page's error
 //! summary (the page redraws for that), and fixing one error redraws the summary, not the page.
@@ -137,6 +137,11 @@ async fn typing_redraws_the_questions_the_change_set_names_and_never_the_page() 
     assert_eq!((first.page, first.chunks, first.questions), (1, 4, 6), "the first chunk built at once: {first:?}");
     // The other three are built while the browser is idle, one to three at a time (as the idle
     // time allows): the page redraws for each step, every chunk once more, for its questions.
+    // Focus meant for a question not built yet (an error or change link) builds them at once.
+    assert!(document().get_element_by_id("q-t59").is_none(), "the last chunk waits for idle time");
+    bogen_app::dom::focus_field("q-t59".to_owned());
+    yew::scheduler::flush().await;
+    assert!(document().get_element_by_id("q-t59").is_some(), "asked for, the whole page is built at once");
     for _ in 0..100 {
         if document().get_element_by_id("q-t59").is_some() {
             break;
