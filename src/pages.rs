@@ -325,14 +325,19 @@ pub fn SectionPage(props: &SectionPageProps) -> Html {
             move || drop(more)
         });
     }
-    // Focus meant for a question not built yet (an error or change link) asks for all of them.
+    // Focus meant for a question not built yet (an error or change link) asks for all of them,
+    // and so does the browser's own print: paper shows every question (Yew renders in the
+    // microtask after the `beforeprint` handler, before the page is laid out for print).
     {
         let built = built.clone();
         use_effect_with(total, move |&total| {
-            let listener = web_sys::window().map(|window| {
-                gloo::events::EventListener::new(&window, crate::dom::BUILD_WHOLE_PAGE_EVENT, move |_| built.set(total))
+            let listeners = web_sys::window().map(|window| {
+                [crate::dom::BUILD_WHOLE_PAGE_EVENT, "beforeprint"].map(|event| {
+                    let built = built.clone();
+                    gloo::events::EventListener::new(&window, event, move |_| built.set(total))
+                })
             });
-            move || drop(listener)
+            move || drop(listeners)
         });
     }
     let Some(ctx) = ctx else {

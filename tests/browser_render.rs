@@ -1,6 +1,7 @@
 //! Browser test of what a change redraws, in headless Chromium, with the renders the debug build
 //! counts (`render_count.rs`): a page of 60 questions builds its small first chunk at once and
-//! the other three when the browser is idle, or at once for focus meant for one of them; then a keystroke redraws the question typed into and what the engine's
+//! the other three when the browser is idle, or at once for focus meant for one of them or
+//! for the browser's print; then a keystroke redraws the question typed into and what the engine's
 //! `ChangeSet` says it affects, and never the page, its chunks or any other question; a choice
 //! that shows a question redraws the two questions; Weiter with errors opens the page's error
 //! summary (the page redraws for that), and fixing one error redraws the summary, not the page.
@@ -199,6 +200,32 @@ async fn typing_redraws_the_questions_the_change_set_names_and_never_the_page() 
     assert_eq!(fixed.chunks, 0, "{fixed:?}");
     assert_eq!(fixed.questions, 1, "{fixed:?}");
     assert!(document().get_element_by_id("error-summary").is_none(), "the summary closes when nothing is left");
+
+    app.destroy();
+    root.remove();
+    clear_storage();
+    window.location().set_hash("").expect("set_hash works");
+}
+
+#[wasm_bindgen_test]
+async fn the_browsers_print_gets_every_question_of_a_page_not_yet_built_in_full() {
+    let text = form();
+    clear_storage();
+    let window = web_sys::window().expect("a window");
+    window.location().set_hash("#/abschnitt/a").expect("set_hash works");
+    set_page_questionnaire(Some(&text));
+    let root = document().create_element("div").expect("create_element works");
+    document().body().expect("a body").append_child(&root).expect("append_child works");
+    let app = yew::Renderer::<bogen_app::App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    set_page_questionnaire(None);
+    assert!(document().get_element_by_id("q-t59").is_none(), "the last chunk waits for idle time");
+
+    // What the browser fires before it lays the page out for paper (Ctrl+P, its print menu).
+    let event = web_sys::Event::new("beforeprint").expect("an event");
+    window.dispatch_event(&event).expect("dispatch_event works");
+    yew::scheduler::flush().await;
+    assert!(document().get_element_by_id("q-t59").is_some(), "printing builds the whole page first");
 
     app.destroy();
     root.remove();
