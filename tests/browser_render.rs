@@ -119,8 +119,13 @@ fn quiet() -> Counts {
     Counts { page: 0, chunks: 0, questions: 0, summary: 0 }
 }
 
-#[wasm_bindgen_test]
-async fn typing_redraws_the_questions_the_change_set_names_and_never_the_page() {
+/// The form's page "Alles" mounted in a fresh element, rendered once (its first chunk).
+struct OpenPage {
+    app: yew::AppHandle<bogen_app::App>,
+    root: web_sys::Element,
+}
+
+async fn open_page() -> OpenPage {
     let text = form();
     compile(&text).expect("the test questionnaire compiles");
     clear_storage();
@@ -129,10 +134,25 @@ async fn typing_redraws_the_questions_the_change_set_names_and_never_the_page() 
     set_page_questionnaire(Some(&text));
     let root = document().create_element("div").expect("create_element works");
     document().body().expect("a body").append_child(&root).expect("append_child works");
-    let before = counts();
     let app = yew::Renderer::<bogen_app::App>::with_root(root.clone()).render();
     yew::scheduler::flush().await;
     set_page_questionnaire(None);
+    OpenPage { app, root }
+}
+
+impl OpenPage {
+    fn close(self) {
+        self.app.destroy();
+        self.root.remove();
+        clear_storage();
+        web_sys::window().expect("a window").location().set_hash("").expect("set_hash works");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn typing_redraws_the_questions_the_change_set_names_and_never_the_page() {
+    let before = counts();
+    let page = open_page().await;
     let first = since(before);
     // Chunks of 6, 20, 20 and 14 questions (`pages::chunk_ranges`): only the first is built at once.
     assert_eq!((first.page, first.chunks, first.questions), (1, 4, 6), "the first chunk built at once: {first:?}");
@@ -177,7 +197,7 @@ async fn typing_redraws_the_questions_the_change_set_names_and_never_the_page() 
     assert!(document().get_element_by_id("q-shown").is_some(), "B shows the conditional question");
 
     // Weiter with the required name missing: the page redraws for its error summary once.
-    let form = root.query_selector("form").ok().flatten().expect("the page has a form");
+    let form = page.root.query_selector("form").ok().flatten().expect("the page has a form");
     let before = counts();
     form.dyn_ref::<web_sys::HtmlElement>()
         .and_then(|f| f.query_selector("button[type=submit]").ok().flatten())
@@ -201,34 +221,19 @@ async fn typing_redraws_the_questions_the_change_set_names_and_never_the_page() 
     assert_eq!(fixed.questions, 1, "{fixed:?}");
     assert!(document().get_element_by_id("error-summary").is_none(), "the summary closes when nothing is left");
 
-    app.destroy();
-    root.remove();
-    clear_storage();
-    window.location().set_hash("").expect("set_hash works");
+    page.close();
 }
 
 #[wasm_bindgen_test]
 async fn the_browsers_print_gets_every_question_of_a_page_not_yet_built_in_full() {
-    let text = form();
-    clear_storage();
-    let window = web_sys::window().expect("a window");
-    window.location().set_hash("#/abschnitt/a").expect("set_hash works");
-    set_page_questionnaire(Some(&text));
-    let root = document().create_element("div").expect("create_element works");
-    document().body().expect("a body").append_child(&root).expect("append_child works");
-    let app = yew::Renderer::<bogen_app::App>::with_root(root.clone()).render();
-    yew::scheduler::flush().await;
-    set_page_questionnaire(None);
+    let page = open_page().await;
     assert!(document().get_element_by_id("q-t59").is_none(), "the last chunk waits for idle time");
 
     // What the browser fires before it lays the page out for paper (Ctrl+P, its print menu).
     let event = web_sys::Event::new("beforeprint").expect("an event");
-    window.dispatch_event(&event).expect("dispatch_event works");
+    web_sys::window().expect("a window").dispatch_event(&event).expect("dispatch_event works");
     yew::scheduler::flush().await;
     assert!(document().get_element_by_id("q-t59").is_some(), "printing builds the whole page first");
 
-    app.destroy();
-    root.remove();
-    clear_storage();
-    window.location().set_hash("").expect("set_hash works");
+    page.close();
 }
