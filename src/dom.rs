@@ -71,8 +71,7 @@ pub fn focus_field(id: String) {
             gloo::timers::callback::Timeout::new(16, move || attempt(id, left - 1)).forget();
         }
     }
-    let present = document().is_some_and(|d| d.get_element_by_id(&id).is_some());
-    if !present {
+    if document().is_some_and(|d| d.get_element_by_id(&id).is_none()) {
         if let (Some(window), Ok(event)) = (web_sys::window(), web_sys::Event::new(BUILD_WHOLE_PAGE_EVENT)) {
             let _ = window.dispatch_event(&event);
         }
@@ -83,7 +82,7 @@ pub fn focus_field(id: String) {
 /// Work for when the browser is idle ([`when_idle`]); dropping it cancels the work.
 pub struct IdleTask {
     id: Option<u32>,
-    _callback: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::IdleDeadline)>,
+    _callback: Option<wasm_bindgen::closure::Closure<dyn FnMut(web_sys::IdleDeadline)>>,
     _fallback: Option<gloo::timers::callback::Timeout>,
 }
 
@@ -101,30 +100,18 @@ impl Drop for IdleTask {
 /// never delays a keystroke by more than one such task. Where the browser has no idle callbacks
 /// (Safari), `task` runs after a zero timeout with one frame's time.
 pub fn when_idle(timeout_ms: u32, task: impl FnOnce(f64) + 'static) -> IdleTask {
-    let task = std::rc::Rc::new(std::cell::Cell::new(Some(task)));
-    let run = {
-        let task = std::rc::Rc::clone(&task);
-        move |idle_ms: f64| {
-            if let Some(task) = task.take() {
-                task(idle_ms)
-            }
-        }
+    let window = web_sys::window()
+        .filter(|w| js_sys::Reflect::has(w, &JsValue::from_str("requestIdleCallback")).unwrap_or(false));
+    let Some(window) = window else {
+        let fallback = gloo::timers::callback::Timeout::new(0, move || task(16.0));
+        return IdleTask { id: None, _callback: None, _fallback: Some(fallback) };
     };
-    let idle_run = run.clone();
-    let callback = wasm_bindgen::closure::Closure::once(move |deadline: web_sys::IdleDeadline| {
-        idle_run(deadline.time_remaining())
-    });
-    let has_idle_callbacks = web_sys::window()
-        .is_some_and(|w| js_sys::Reflect::has(&w, &JsValue::from_str("requestIdleCallback")).unwrap_or(false));
-    let id = has_idle_callbacks
-        .then(|| {
-            let options = web_sys::IdleRequestOptions::new();
-            options.set_timeout(timeout_ms);
-            web_sys::window()?.request_idle_callback_with_options(callback.as_ref().unchecked_ref(), &options).ok()
-        })
-        .flatten();
-    let fallback = id.is_none().then(|| gloo::timers::callback::Timeout::new(0, move || run(16.0)));
-    IdleTask { id, _callback: callback, _fallback: fallback }
+    let callback =
+        wasm_bindgen::closure::Closure::once(move |deadline: web_sys::IdleDeadline| task(deadline.time_remaining()));
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(timeout_ms);
+    let id = window.request_idle_callback_with_options(callback.as_ref().unchecked_ref(), &options).ok();
+    IdleTask { id, _callback: Some(callback), _fallback: None }
 }
 
 /// Focuses a block (the error summary, the export's problem list) and brings its top into
