@@ -17,7 +17,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { readWasm } from './lib/wasm.mjs';
+import { readWasm, shippedWasmOptArgs } from './lib/wasm.mjs';
 import { readOptions } from './lib/options.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -47,7 +47,7 @@ if (!namedPath) {
     process.exit(2);
   }
   namedPath = join(OUT, 'bogen-app.named.wasm');
-  execFileSync(wasmOpt, ['-Oz', '--debuginfo', join(bindgen, 'bogen-app_bg.wasm'), '-o', namedPath]);
+  execFileSync(wasmOpt, [...shippedWasmOptArgs(readFileSync(join(ROOT, 'index.html'), 'utf8')), '--debuginfo', join(bindgen, 'bogen-app_bg.wasm'), '-o', namedPath]);
 }
 const named = readFileSync(namedPath);
 const w = readWasm(named);

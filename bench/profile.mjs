@@ -24,6 +24,7 @@ import { writeAll } from './generate.mjs';
 import { firstCharacter, humanClick, openPage } from './lib/browser.mjs';
 import { pageUrl, startBenchServers } from './lib/server.mjs';
 import { readOptions } from './lib/options.mjs';
+import { shippedWasmOptArgs } from './lib/wasm.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const ROOT = resolve(here, '..');
@@ -68,14 +69,14 @@ if (
   existsSync(wasmOpt) &&
   readFileSync(join(bindgen, 'bogen-app.js')).equals(readFileSync(join(APP, distJs)))
 ) {
-  execFileSync(wasmOpt, ['-Oz', '--debuginfo', join(bindgen, 'bogen-app_bg.wasm'), '-o', join(APP, distWasm)]);
+  execFileSync(wasmOpt, [...shippedWasmOptArgs(readFileSync(join(ROOT, 'index.html'), 'utf8')), '--debuginfo', join(bindgen, 'bogen-app_bg.wasm'), '-o', join(APP, distWasm)]);
   // The named wasm differs from the one index.html's integrity hash was made for.
   const index = join(APP, 'index.html');
   writeFileSync(index, readFileSync(index, 'utf8').replace(/ integrity="[^"]*"/g, ''));
   named = true;
 }
 if (EXPERIMENT_CSS) say(`profile: EXPERIMENT: ${EXPERIMENT_CSS} added to Bogen's page`);
-say(`profile: ${SIZE} questions, ${MODES.join(' and ')}; app ${distWasm} ${named ? 'with function names (wasm-opt -Oz --debuginfo over the same wasm-bindgen output)' : 'WITHOUT function names (no matching wasm-bindgen output in target/)'}`);
+say(`profile: ${SIZE} questions, ${MODES.join(' and ')}; app ${distWasm} ${named ? 'with function names (the shipped wasm-opt arguments plus --debuginfo over the same wasm-bindgen output)' : 'WITHOUT function names (no matching wasm-bindgen output in target/)'}`);
 
 const servers = await startBenchServers({ app: APP, questionnaires: qDir });
 

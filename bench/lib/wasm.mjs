@@ -156,3 +156,16 @@ export function demangle(sym) {
       .replace(/\.\./g, '::');
   return parts.map(unescape).join('::');
 }
+
+/**
+ * The arguments Trunk gives wasm-opt for the app, read from index.html's
+ * `<link data-trunk rel="rust" data-wasm-opt="z" data-wasm-opt-params="…">`: e.g. ['-Oz',
+ * '--one-caller-inline-max-function-size=100']. A copy of the build with function names
+ * (`--debuginfo` added) is then the shipped binary plus its name section, nothing else changed.
+ */
+export function shippedWasmOptArgs(indexHtml) {
+  const link = indexHtml.match(/<link\b[^>]*data-trunk[^>]*rel="rust"[^>]*>/)?.[0] ?? '';
+  const level = link.match(/data-wasm-opt="([^"]*)"/)?.[1] ?? 'z';
+  const params = link.match(/data-wasm-opt-params="([^"]*)"/)?.[1] ?? '';
+  return [`-O${level}`, ...params.split(/\s+/).filter(Boolean)];
+}

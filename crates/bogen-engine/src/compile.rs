@@ -296,6 +296,35 @@ fn first_use(seen: &mut HashMap<String, IdOwner>, id: &str, owner: IdOwner) -> O
     }
 }
 
+/// The index of the questions' ids: the ids pass 1 saw, each with its first owner (no second
+/// copy of each). With duplicate ids the first question keeps the id; the duplicate is already
+/// reported, also when a section had the id first. (Out of line: see `Compiler::question_graph`.)
+#[inline(never)]
+fn index_questions(seen_ids: HashMap<String, IdOwner>, questions: &[Question]) -> HashMap<String, QuestionIdx> {
+    let mut question_index: HashMap<String, QuestionIdx> = HashMap::with_capacity(questions.len());
+    for (id, owner) in seen_ids {
+        if let IdOwner::Question(idx) = owner {
+            question_index.insert(id, QuestionIdx(idx as u32));
+        }
+    }
+    for (idx, question) in questions.iter().enumerate() {
+        if !question_index.contains_key(&question.id.0) {
+            question_index.insert(question.id.0.clone(), QuestionIdx(idx as u32));
+        }
+    }
+    question_index
+}
+
+/// Each question's type for the expressions, keyed by the index's own strings (no second copy
+/// of every id).
+#[inline(never)]
+fn question_types<'a>(
+    question_index: &'a HashMap<String, QuestionIdx>,
+    questions: &[Question],
+) -> HashMap<&'a str, (QuestionIdx, Type)> {
+    question_index.iter().map(|(id, &idx)| (id.as_str(), (idx, type_of(&questions[idx.get()].kind)))).collect()
+}
+
 /// Takes the value of `key` out of `object`, leaving an empty list (which the part's reader
 /// takes as it takes a missing one): the list's items are read one by one, each at its path.
 fn take_list(object: &mut serde_json::Map<String, Json>, key: &str) -> Option<Json> {
@@ -475,23 +504,8 @@ impl Compiler {
         sections.shrink_to_fit();
 
         // Pass 2: the questions' kinds (built in pass 1), so that expressions can be typed.
-        // The ids pass 1 saw, each with its first owner, become the index of the questions'
-        // ids (no second copy of each). With duplicate ids the first question keeps the id; the
-        // duplicate is already reported, also when a section had the id first.
-        let mut question_index: HashMap<String, QuestionIdx> = HashMap::with_capacity(questions.len());
-        for (id, owner) in seen_ids {
-            if let IdOwner::Question(idx) = owner {
-                question_index.insert(id, QuestionIdx(idx as u32));
-            }
-        }
-        for (idx, question) in questions.iter().enumerate() {
-            if !question_index.contains_key(&question.id.0) {
-                question_index.insert(question.id.0.clone(), QuestionIdx(idx as u32));
-            }
-        }
-        // Keyed by the index's own strings: no second copy of every id.
-        let types: HashMap<&str, (QuestionIdx, Type)> =
-            question_index.iter().map(|(id, &idx)| (id.as_str(), (idx, type_of(&questions[idx.get()].kind)))).collect();
+        let question_index = index_questions(seen_ids, &questions);
+        let types = question_types(&question_index, &questions);
 
         // Pass 3: expressions, and the dependency graph.
         let mut graph = GraphBuilder::new(sections.len(), questions.len());
@@ -514,38 +528,12 @@ impl Compiler {
         // The sections' paths, out of `self` while its methods take paths that borrow them.
         let section_paths = std::mem::take(&mut self.section_paths);
         for (idx, pending) in pending_questions.iter().enumerate() {
-            let q_idx = QuestionIdx(idx as u32);
-            let section = questions[idx].section;
-            graph.edge(Node::SectionVisible(section), Node::QuestionVisible(q_idx));
-            graph.edge(Node::QuestionVisible(q_idx), Node::QuestionValue(q_idx));
-            graph.edge(Node::QuestionVisible(q_idx), Node::QuestionValidation(q_idx));
-            graph.edge(Node::QuestionValue(q_idx), Node::QuestionValidation(q_idx));
-            graph.edge(Node::QuestionRequired(q_idx), Node::QuestionValidation(q_idx));
-            let exprs = pending.exprs.as_deref().unwrap_or(&NO_EXPRS);
-            n_conditions += usize::from(exprs.visible_if.is_some()) + usize::from(exprs.required_if.is_some());
-            let path = || question_path(&section_paths, pending);
-            let reads = self.question_expressions(exprs, &path, &types, None, &mut questions[idx]);
-            for (q, node) in reads {
-                graph.edge(Node::QuestionValue(q), node(q_idx));
-            }
+            n_conditions += self.question_graph(idx, pending, &section_paths, &types, &mut questions, &mut graph);
         }
-
         // Defaults are checked once the kinds are known.
         for (idx, pending) in pending_questions.iter().enumerate() {
-            let Some(exprs) = pending.exprs.as_deref() else {
-                continue;
-            };
-            if let Some(default) = &exprs.default {
-                let path = || join_path(&question_path(&section_paths, pending), "default");
-                questions[idx].default = self.default_value(&questions[idx], default, &path);
-            }
-            if let QuestionKind::Repeat { fields, .. } = &mut questions[idx].kind {
-                for (f_idx, field_file) in exprs.fields.iter().enumerate() {
-                    if let (Some(default), Some(field)) = (&field_file.default, fields.get_mut(f_idx)) {
-                        let path = || format!("{}.fields[{f_idx}].default", question_path(&section_paths, pending));
-                        field.default = self.default_value(field, default, &path);
-                    }
-                }
+            if let Some(exprs) = pending.exprs.as_deref() {
+                self.question_defaults(exprs, &|| question_path(&section_paths, pending), &mut questions[idx]);
             }
         }
 
@@ -588,6 +576,59 @@ impl Compiler {
             sha256: String::new(),
             signature: SignatureStatus::Unsigned,
         })
+    }
+
+    /// Pass 3 for one question: its place in the dependency graph and its expressions, typed.
+    /// Returns how many conditions it has.
+    ///
+    /// Out of line, as are the other steps done once per question (`question_defaults`,
+    /// `index_questions`, the parts of `question`), and kept so by wasm-opt's
+    /// `--one-caller-inline-max-function-size=100` (index.html). V8 optimizes a WebAssembly
+    /// function that ran long on a background thread, and uses the result from its next call
+    /// on. `questionnaire` is called once per load; while it looped over 2,000 questions
+    /// itself, V8 optimized its 18 KB in every load (about 100 ms of compile time, seen with
+    /// `--js-flags=--trace-wasm-compilation-times`), on the cores the load needed, for code that
+    /// never ran. Small functions called per question are either not optimized at all or cheaply.
+    #[inline(never)]
+    fn question_graph(
+        &mut self,
+        idx: usize,
+        pending: &Pending,
+        section_paths: &[String],
+        types: &HashMap<&str, (QuestionIdx, Type)>,
+        questions: &mut [Question],
+        graph: &mut GraphBuilder,
+    ) -> usize {
+        let q_idx = QuestionIdx(idx as u32);
+        let section = questions[idx].section;
+        graph.edge(Node::SectionVisible(section), Node::QuestionVisible(q_idx));
+        graph.edge(Node::QuestionVisible(q_idx), Node::QuestionValue(q_idx));
+        graph.edge(Node::QuestionVisible(q_idx), Node::QuestionValidation(q_idx));
+        graph.edge(Node::QuestionValue(q_idx), Node::QuestionValidation(q_idx));
+        graph.edge(Node::QuestionRequired(q_idx), Node::QuestionValidation(q_idx));
+        let exprs = pending.exprs.as_deref().unwrap_or(&NO_EXPRS);
+        let path = || question_path(section_paths, pending);
+        let reads = self.question_expressions(exprs, &path, types, None, &mut questions[idx]);
+        for (q, node) in reads {
+            graph.edge(Node::QuestionValue(q), node(q_idx));
+        }
+        usize::from(exprs.visible_if.is_some()) + usize::from(exprs.required_if.is_some())
+    }
+
+    /// The defaults of one question and of its fields, checked against their kinds.
+    #[inline(never)]
+    fn question_defaults(&mut self, exprs: &Exprs, path: PathOf, question: &mut Question) {
+        if let Some(default) = &exprs.default {
+            question.default = self.default_value(question, default, &|| join_path(&path(), "default"));
+        }
+        if let QuestionKind::Repeat { fields, .. } = &mut question.kind {
+            for (f_idx, field_file) in exprs.fields.iter().enumerate() {
+                if let (Some(default), Some(field)) = (&field_file.default, fields.get_mut(f_idx)) {
+                    field.default =
+                        self.default_value(field, default, &|| format!("{}.fields[{f_idx}].default", path()));
+                }
+            }
+        }
     }
 
     /// Resolves `submission.nameQuestion` (a text question) or `submission.kindQuestion` (a single choice).
@@ -867,6 +908,9 @@ impl Compiler {
     /// Builds a question without its expressions (those need every question's type first).
     /// Its texts, options and fields are moved out of `file`; what is left is what the later
     /// passes need ([`Exprs`]).
+    // Each type's part is a function of its own, as is `check_applicable`: called for every
+    // question, one function holding all of them ran long enough in each load for V8 to spend
+    // a second core optimizing its 9 KB while the load went on (see `question_graph`).
     fn question(&mut self, file: &mut QuestionFile, path: PathOf, section: SectionIdx) -> Question {
         self.check_applicable(file, path);
         let at = |key: &str| join_path(&path(), key);
@@ -875,130 +919,21 @@ impl Compiler {
             | QuestionType::LongText
             | QuestionType::Email
             | QuestionType::Url
-            | QuestionType::Phone => {
-                if let (Some(min), Some(max)) = (file.min_length, file.max_length) {
-                    if min > max {
-                        self.problem(&at("minLength"), format!("minLength {min} is greater than maxLength {max}"));
-                    }
-                }
-                let pattern = file.pattern.as_ref().and_then(|p| match regex_lite::Regex::new(&format!("^(?:{p})$")) {
-                    Ok(re) => Some(re),
-                    Err(e) => {
-                        let detail = e.to_string().lines().last().unwrap_or("").trim().to_owned();
-                        self.problem(
-                            &at("pattern"),
-                            format!("invalid pattern \"{p}\": {}", detail.trim_start_matches("error: ")),
-                        );
-                        None
-                    }
-                });
-                QuestionKind::Text {
-                    multiline: file.question_type == QuestionType::LongText,
-                    format: match file.question_type {
-                        QuestionType::Email => TextFormat::Email,
-                        QuestionType::Url => TextFormat::Url,
-                        QuestionType::Phone => TextFormat::Phone,
-                        _ => TextFormat::Plain,
-                    },
-                    min_length: file.min_length,
-                    max_length: file.max_length,
-                    pattern,
-                }
-            }
-            QuestionType::Integer | QuestionType::Decimal => {
-                let min = self.number_bound(&file.min, &|| at("min"));
-                let max = self.number_bound(&file.max, &|| at("max"));
-                if let (Some(min), Some(max)) = (min, max) {
-                    if min > max {
-                        self.problem(&at("min"), format!("min {min} is greater than max {max}"));
-                    }
-                }
-                QuestionKind::Number {
-                    integer: file.question_type == QuestionType::Integer,
-                    min,
-                    max,
-                    unit: file.unit.take().map(|u| self.text(u, &|| at("unit"))),
-                    decimals: file.decimals,
-                }
-            }
+            | QuestionType::Phone => self.text_kind(file, path),
+            QuestionType::Integer | QuestionType::Decimal => self.number_kind(file, path),
             QuestionType::SingleChoice => QuestionKind::SingleChoice {
                 options: self.options(std::mem::take(&mut file.options), &|| at("options"), "options"),
                 dropdown: file.display == Some(ChoiceDisplay::Dropdown),
             },
-            QuestionType::MultipleChoice => {
-                let options = self.options(std::mem::take(&mut file.options), &|| at("options"), "options");
-                if let (Some(min), Some(max)) = (file.min_selected, file.max_selected) {
-                    if min > max {
-                        self.problem(
-                            &at("minSelected"),
-                            format!("minSelected {min} is greater than maxSelected {max}"),
-                        );
-                    }
-                }
-                let n_choices = options.len() as u32 + u32::from(file.other);
-                if let Some(min) = file.min_selected.filter(|&m| m > n_choices) {
-                    self.problem(
-                        &at("minSelected"),
-                        format!("minSelected {min} is more than the {n_choices} options there are"),
-                    );
-                }
-                QuestionKind::MultipleChoice {
-                    options,
-                    other: file.other,
-                    min_selected: file.min_selected,
-                    max_selected: file.max_selected,
-                }
-            }
+            QuestionType::MultipleChoice => self.multiple_choice_kind(file, path),
             QuestionType::YesNo => QuestionKind::YesNo,
-            QuestionType::Date => {
-                let min = self.date_bound(&file.min, &|| at("min"));
-                let max = self.date_bound(&file.max, &|| at("max"));
-                if let (Some(min), Some(max)) = (&min, &max) {
-                    if min > max {
-                        self.problem(&at("min"), format!("min {min} is later than max {max}"));
-                    }
-                }
-                QuestionKind::Date { min, max }
-            }
+            QuestionType::Date => self.date_kind(file, path),
             QuestionType::Matrix => QuestionKind::Matrix {
                 rows: self.options(std::mem::take(&mut file.rows), &|| at("rows"), "rows"),
                 scale: self.options(std::mem::take(&mut file.options), &|| at("options"), "options (the scale)"),
             },
-            QuestionType::Repeat => {
-                if file.fields.is_empty() {
-                    self.problem(&at("fields"), "a repeat group needs at least one field");
-                }
-                if let (Some(min), Some(max)) = (file.min_count, file.max_count) {
-                    if min > max {
-                        self.problem(&at("minCount"), format!("minCount {min} is greater than maxCount {max}"));
-                    }
-                }
-                let fields = file
-                    .fields
-                    .iter_mut()
-                    .enumerate()
-                    .map(|(i, f)| self.question(f, &|| format!("{}.fields[{i}]", path()), section))
-                    .collect();
-                QuestionKind::Repeat {
-                    fields,
-                    min_count: file.min_count,
-                    max_count: file.max_count,
-                    record_label: file.record_label.take().map(|t| self.text(t, &|| at("recordLabel"))),
-                }
-            }
-            QuestionType::Calculated => {
-                if file.calculate.is_none() {
-                    self.problem(
-                        &path(),
-                        "a calculated question needs \"calculate\", e.g. \"foreign_residents / inhabitants * 100\"",
-                    );
-                }
-                QuestionKind::Calculated {
-                    unit: file.unit.take().map(|u| self.text(u, &|| at("unit"))),
-                    decimals: file.decimals,
-                    expr: Expr::Number(0.0),
-                }
-            }
+            QuestionType::Repeat => self.repeat_kind(file, path, section),
+            QuestionType::Calculated => self.calculated_kind(file, path),
         };
         Question {
             id: QuestionId(std::mem::take(&mut file.id)),
@@ -1017,7 +952,137 @@ impl Compiler {
         }
     }
 
+    #[inline(never)]
+    fn text_kind(&mut self, file: &QuestionFile, path: PathOf) -> QuestionKind {
+        let at = |key: &str| join_path(&path(), key);
+        if let (Some(min), Some(max)) = (file.min_length, file.max_length) {
+            if min > max {
+                self.problem(&at("minLength"), format!("minLength {min} is greater than maxLength {max}"));
+            }
+        }
+        let pattern = file.pattern.as_ref().and_then(|p| match regex_lite::Regex::new(&format!("^(?:{p})$")) {
+            Ok(re) => Some(re),
+            Err(e) => {
+                let detail = e.to_string().lines().last().unwrap_or("").trim().to_owned();
+                self.problem(
+                    &at("pattern"),
+                    format!("invalid pattern \"{p}\": {}", detail.trim_start_matches("error: ")),
+                );
+                None
+            }
+        });
+        QuestionKind::Text {
+            multiline: file.question_type == QuestionType::LongText,
+            format: match file.question_type {
+                QuestionType::Email => TextFormat::Email,
+                QuestionType::Url => TextFormat::Url,
+                QuestionType::Phone => TextFormat::Phone,
+                _ => TextFormat::Plain,
+            },
+            min_length: file.min_length,
+            max_length: file.max_length,
+            pattern,
+        }
+    }
+
+    #[inline(never)]
+    fn number_kind(&mut self, file: &mut QuestionFile, path: PathOf) -> QuestionKind {
+        let at = |key: &str| join_path(&path(), key);
+        let min = self.number_bound(&file.min, &|| at("min"));
+        let max = self.number_bound(&file.max, &|| at("max"));
+        if let (Some(min), Some(max)) = (min, max) {
+            if min > max {
+                self.problem(&at("min"), format!("min {min} is greater than max {max}"));
+            }
+        }
+        QuestionKind::Number {
+            integer: file.question_type == QuestionType::Integer,
+            min,
+            max,
+            unit: file.unit.take().map(|u| self.text(u, &|| at("unit"))),
+            decimals: file.decimals,
+        }
+    }
+
+    #[inline(never)]
+    fn multiple_choice_kind(&mut self, file: &mut QuestionFile, path: PathOf) -> QuestionKind {
+        let at = |key: &str| join_path(&path(), key);
+        let options = self.options(std::mem::take(&mut file.options), &|| at("options"), "options");
+        if let (Some(min), Some(max)) = (file.min_selected, file.max_selected) {
+            if min > max {
+                self.problem(&at("minSelected"), format!("minSelected {min} is greater than maxSelected {max}"));
+            }
+        }
+        let n_choices = options.len() as u32 + u32::from(file.other);
+        if let Some(min) = file.min_selected.filter(|&m| m > n_choices) {
+            self.problem(
+                &at("minSelected"),
+                format!("minSelected {min} is more than the {n_choices} options there are"),
+            );
+        }
+        QuestionKind::MultipleChoice {
+            options,
+            other: file.other,
+            min_selected: file.min_selected,
+            max_selected: file.max_selected,
+        }
+    }
+
+    #[inline(never)]
+    fn date_kind(&mut self, file: &QuestionFile, path: PathOf) -> QuestionKind {
+        let at = |key: &str| join_path(&path(), key);
+        let min = self.date_bound(&file.min, &|| at("min"));
+        let max = self.date_bound(&file.max, &|| at("max"));
+        if let (Some(min), Some(max)) = (&min, &max) {
+            if min > max {
+                self.problem(&at("min"), format!("min {min} is later than max {max}"));
+            }
+        }
+        QuestionKind::Date { min, max }
+    }
+
+    #[inline(never)]
+    fn repeat_kind(&mut self, file: &mut QuestionFile, path: PathOf, section: SectionIdx) -> QuestionKind {
+        let at = |key: &str| join_path(&path(), key);
+        if file.fields.is_empty() {
+            self.problem(&at("fields"), "a repeat group needs at least one field");
+        }
+        if let (Some(min), Some(max)) = (file.min_count, file.max_count) {
+            if min > max {
+                self.problem(&at("minCount"), format!("minCount {min} is greater than maxCount {max}"));
+            }
+        }
+        let fields = file
+            .fields
+            .iter_mut()
+            .enumerate()
+            .map(|(i, f)| self.question(f, &|| format!("{}.fields[{i}]", path()), section))
+            .collect();
+        QuestionKind::Repeat {
+            fields,
+            min_count: file.min_count,
+            max_count: file.max_count,
+            record_label: file.record_label.take().map(|t| self.text(t, &|| at("recordLabel"))),
+        }
+    }
+
+    #[inline(never)]
+    fn calculated_kind(&mut self, file: &mut QuestionFile, path: PathOf) -> QuestionKind {
+        if file.calculate.is_none() {
+            self.problem(
+                &path(),
+                "a calculated question needs \"calculate\", e.g. \"foreign_residents / inhabitants * 100\"",
+            );
+        }
+        QuestionKind::Calculated {
+            unit: file.unit.take().map(|u| self.text(u, &|| join_path(&path(), "unit"))),
+            decimals: file.decimals,
+            expr: Expr::Number(0.0),
+        }
+    }
+
     /// Rejects settings that do not apply to the question's type, so a misplaced key is never silently ignored.
+    #[inline(never)]
     fn check_applicable(&mut self, file: &QuestionFile, path: PathOf) {
         use QuestionType as T;
         let t = file.question_type;
@@ -1452,6 +1517,11 @@ fn friendly_serde_message(message: &str) -> String {
             suggestion(variant, candidates.iter().copied()),
             candidates.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(", ")
         );
+    }
+    if let Some((before, _)) = message.split_once(", expected struct ") {
+        // "invalid type: sequence, expected struct QuestionFile": the type's name means
+        // nothing to an author.
+        return format!("{}, expected an object {{…}}", before.replace('`', "\""));
     }
     if message.contains("untagged enum Text") {
         return "expected a text, or a map of language to text such as {\"de\": \"…\", \"en\": \"…\"}".to_owned();

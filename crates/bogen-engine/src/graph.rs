@@ -101,55 +101,98 @@ impl GraphBuilder {
 
     /// Sorts the nodes topologically (Kahn's algorithm). On cycles, returns each cycle once,
     /// as the list of its nodes in reading order.
+    //
+    // Each step is a function of its own, each called once: V8 optimizes a WebAssembly function
+    // only for its later calls, and one function looping over all 8,000 nodes again and again
+    // used up its budget for that, so that a second core spent time optimizing code that was
+    // never run again (see `Compiler::question_graph`).
     pub fn build(self) -> Result<Graph, Vec<Vec<Node>>> {
         let n_nodes = self.n_nodes;
-        // Each node's readers in the order their edges were recorded, each once.
-        let mut edges = self.edges;
-        edges.sort_by_key(|&(source, _)| source);
-        let mut starts = Vec::with_capacity(n_nodes + 1);
-        let mut readers = Vec::with_capacity(edges.len());
-        let mut edge = 0;
-        for node in 0..n_nodes as u32 {
-            let start = readers.len();
-            starts.push(start as u32);
-            while edge < edges.len() && edges[edge].0 == node {
-                let reader = edges[edge].1;
-                if !readers[start..].contains(&reader) {
-                    readers.push(reader);
-                }
-                edge += 1;
-            }
-        }
-        starts.push(readers.len() as u32);
-        drop(edges);
+        let (starts, readers) = readers_by_node(&self.edges, n_nodes);
+        drop(self.edges);
         let mut graph = Graph { n_sections: self.n_sections, starts, readers, rank: Vec::new(), order: Vec::new() };
-        let mut in_degree = vec![0u32; n_nodes];
-        for &r in &graph.readers {
-            in_degree[r as usize] += 1;
-        }
-        let mut order: Vec<u32> = Vec::with_capacity(n_nodes);
-        order.extend((0..n_nodes as u32).filter(|&n| in_degree[n as usize] == 0));
-        let mut next = 0;
-        while next < order.len() {
-            let node = order[next];
-            next += 1;
-            for &reader in graph.dependents(node) {
-                in_degree[reader as usize] -= 1;
-                if in_degree[reader as usize] == 0 {
-                    order.push(reader);
-                }
-            }
-        }
-        graph.order = order;
+        let mut in_degree = in_degrees(&graph.readers, n_nodes);
+        graph.order = topological_order(&graph, &mut in_degree);
         if graph.order.len() < n_nodes {
             return Err(find_cycles(&graph, &in_degree));
         }
-        let mut rank = vec![0u32; n_nodes];
-        for (position, &node) in graph.order.iter().enumerate() {
-            rank[node as usize] = position as u32;
-        }
-        Ok(Graph { rank, ..graph })
+        graph.rank = ranks(&graph.order, n_nodes);
+        Ok(graph)
     }
+}
+
+/// Each node's readers in the order their edges were recorded, each once: the `starts` and
+/// `readers` of [`Graph`]. A counting sort by source, which keeps that order.
+#[inline(never)]
+fn readers_by_node(edges: &[(u32, u32)], n_nodes: usize) -> (Vec<u32>, Vec<u32>) {
+    // bounds[n]..bounds[n + 1]: where node n's edges go in `by_source`.
+    let mut bounds = vec![0u32; n_nodes + 1];
+    for &(source, _) in edges {
+        bounds[source as usize + 1] += 1;
+    }
+    for node in 0..n_nodes {
+        bounds[node + 1] += bounds[node];
+    }
+    let mut next = bounds.clone();
+    let mut by_source = vec![0u32; edges.len()];
+    for &(source, reader) in edges {
+        by_source[next[source as usize] as usize] = reader;
+        next[source as usize] += 1;
+    }
+    drop(next);
+    let mut starts = Vec::with_capacity(n_nodes + 1);
+    let mut readers = Vec::with_capacity(edges.len());
+    for node in 0..n_nodes {
+        let start = readers.len();
+        starts.push(start as u32);
+        for &reader in &by_source[bounds[node] as usize..bounds[node + 1] as usize] {
+            if !readers[start..].contains(&reader) {
+                readers.push(reader);
+            }
+        }
+    }
+    starts.push(readers.len() as u32);
+    (starts, readers)
+}
+
+/// How many readers' edges point at each node.
+#[inline(never)]
+fn in_degrees(readers: &[u32], n_nodes: usize) -> Vec<u32> {
+    let mut in_degree = vec![0u32; n_nodes];
+    for &r in readers {
+        in_degree[r as usize] += 1;
+    }
+    in_degree
+}
+
+/// Kahn's algorithm: the nodes in an order where each comes after every node it reads. Leaves
+/// `in_degree` above zero for the nodes on or behind a cycle (then the order is short).
+#[inline(never)]
+fn topological_order(graph: &Graph, in_degree: &mut [u32]) -> Vec<u32> {
+    let mut order: Vec<u32> = Vec::with_capacity(in_degree.len());
+    order.extend((0..in_degree.len() as u32).filter(|&n| in_degree[n as usize] == 0));
+    let mut next = 0;
+    while next < order.len() {
+        let node = order[next];
+        next += 1;
+        for &reader in graph.dependents(node) {
+            in_degree[reader as usize] -= 1;
+            if in_degree[reader as usize] == 0 {
+                order.push(reader);
+            }
+        }
+    }
+    order
+}
+
+/// Each node's position in `order`.
+#[inline(never)]
+fn ranks(order: &[u32], n_nodes: usize) -> Vec<u32> {
+    let mut rank = vec![0u32; n_nodes];
+    for (position, &node) in order.iter().enumerate() {
+        rank[node as usize] = position as u32;
+    }
+    rank
 }
 
 /// Every node Kahn's algorithm could not sort has a remaining predecessor, so walking

@@ -207,6 +207,10 @@ fn expect_bool(ty: &Type, span: Span, context: &str) -> Result<(), ResolveError>
     }
 }
 
+// Out of line, as is `resolve_call`: inlined into `resolve_node` they made it 9 KB, and V8
+// optimized it on a second core in every load while the load went on (see the compiler's
+// `Compiler::question_graph`).
+#[inline(never)]
 fn resolve_binary(
     op: BinaryOp,
     left: &Ast,
@@ -347,6 +351,7 @@ fn check_option(literal: &str, span: Span, options: &[String], question: &Ast) -
     )
 }
 
+#[inline(never)]
 fn resolve_call(
     name: &str,
     args: &[Ast],

@@ -83,6 +83,19 @@ fn duplicate_option_values_name_the_first_use_in_short_and_long_lists() {
 }
 
 #[test]
+fn a_question_or_option_written_as_a_list_says_an_object_belongs_there() {
+    check(
+        &with_questions(
+            r#"["q", "text", "Q"], {"id": "b", "type": "singleChoice", "label": "B", "options": [["x", "X"]]}"#,
+        ),
+        expect![[r#"
+            q.json:3:1: sections[0].questions[0]: invalid type: sequence, expected an object {…}
+            q.json:3:83: sections[0].questions[1].options[0]: invalid type: sequence, expected an object {…}
+        "#]],
+    );
+}
+
+#[test]
 fn a_text_that_is_neither_a_string_nor_a_map_of_strings_says_what_to_write() {
     check(
         &with_questions(
