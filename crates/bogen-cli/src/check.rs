@@ -14,13 +14,7 @@ pub fn run(files: &[PathBuf]) -> anyhow::Result<ExitCode> {
         let name = file.display().to_string();
         match bogen_engine::compile(&text) {
             Ok(questionnaire) => {
-                let n_pages = questionnaire.pages().count();
-                println!(
-                    "{name}: ok: {} sections ({n_pages} pages), {} questions, {} conditions",
-                    questionnaire.sections.len(),
-                    questionnaire.questions.len(),
-                    questionnaire.n_conditions
-                );
+                println!("{name}: ok: {}", summary(&questionnaire));
                 match &questionnaire.signature {
                     SignatureStatus::Unsigned => {
                         println!("{name}: not signed; the app will warn that it does not come from the office (bogen sign)")
@@ -51,4 +45,33 @@ pub fn run(files: &[PathBuf]) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(if any_problems { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// `4 sections (3 pages), 10 questions, 1 condition`.
+pub fn summary(questionnaire: &bogen_engine::Questionnaire) -> String {
+    format!(
+        "{} ({}), {}, {}",
+        counted(questionnaire.sections.len(), "section"),
+        counted(questionnaire.pages().count(), "page"),
+        counted(questionnaire.questions.len(), "question"),
+        counted(questionnaire.n_conditions, "condition")
+    )
+}
+
+/// `1 page`, `2 pages`.
+pub fn counted(n: usize, thing: &str) -> String {
+    format!("{n} {thing}{}", if n == 1 { "" } else { "s" })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_summary_says_one_in_the_singular() {
+        let questionnaire = bogen_engine::compile(
+            r#"{"formatVersion": 1, "id": "t", "version": "1", "title": "T", "sections": [{"id": "s", "title": "S",
+            "questions": [{"id": "a", "type": "yesNo", "label": "A", "visibleIf": "true"}]}]}"#,
+        )
+        .unwrap();
+        assert_eq!(super::summary(&questionnaire), "1 section (1 page), 1 question, 1 condition");
+    }
 }

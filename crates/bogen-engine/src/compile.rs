@@ -95,6 +95,9 @@ pub fn compile(text: &str) -> Result<Questionnaire, Problems> {
 /// Fails only when the text is not JSON (or too large); every other problem is reported by
 /// [`Reading::compile`], all at once.
 pub fn read(text: &str) -> Result<Reading<'_>, Problems> {
+    // A byte order mark is no part of the JSON (RFC 8259 lets readers skip it); some editors
+    // write one. The hash and the signature are over the canonical form, so they do not change.
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let (mut root, duplicates) = match parse_json_listing_duplicates(text) {
         Ok(parsed) => parsed,
         Err(JsonError::Syntax { reason, line, column }) => {
@@ -612,7 +615,9 @@ impl Compiler {
         for (q, node) in reads {
             graph.edge(Node::QuestionValue(q), node(q_idx));
         }
-        usize::from(exprs.visible_if.is_some()) + usize::from(exprs.required_if.is_some())
+        // A repeat group's fields have conditions of their own, which count too (FORMAT.md).
+        let conditions = |e: &Exprs| usize::from(e.visible_if.is_some()) + usize::from(e.required_if.is_some());
+        conditions(exprs) + exprs.fields.iter().map(conditions).sum::<usize>()
     }
 
     /// The defaults of one question and of its fields, checked against their kinds.

@@ -342,3 +342,23 @@ fn an_empty_submission_address_is_an_error() {
         "#]],
     );
 }
+
+#[test]
+fn conditions_are_counted_with_those_of_repeat_group_fields() {
+    let questionnaire = compile(&with_questions(
+        r#"{"id": "a", "type": "yesNo", "label": "A", "visibleIf": "true"},
+{"id": "g", "type": "repeat", "label": "G", "requiredIf": "a = true", "fields": [
+  {"id": "x", "type": "yesNo", "label": "X"},
+  {"id": "y", "type": "text", "label": "Y", "visibleIf": "record.x = true", "requiredIf": "record.x = true"}
+]}"#,
+    ))
+    .unwrap();
+    assert_eq!(questionnaire.n_conditions, 4);
+}
+
+#[test]
+fn a_byte_order_mark_before_the_questionnaire_is_skipped() {
+    let text = with_questions(r#"{"id": "a", "type": "text", "label": "A"}"#);
+    let with_bom = compile(&format!("\u{FEFF}{text}")).unwrap();
+    assert_eq!(with_bom.sha256, compile(&text).unwrap().sha256);
+}
