@@ -641,7 +641,10 @@ pub enum SignatureError {
 impl fmt::Display for SignatureError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            SignatureError::Missing => f.write_str("the file is not signed (it has no \"signature\")"),
+            SignatureError::Missing => f.write_str(
+                "the file has no signature (no \"signature\" member), so nobody can tell who sent it or whether it was \
+                 changed; ask for the signed submission, which the app exports on its review page",
+            ),
             SignatureError::Malformed(reason) => write!(f, "the \"signature\" is malformed: {reason}"),
             SignatureError::UnknownAlgorithm(a) => {
                 write!(f, "the signature algorithm \"{a}\" is not supported (only \"Ed25519\")")
@@ -837,6 +840,8 @@ impl fmt::Display for SignTextError {
 /// author's layout: a `"signature"` member already there is cut out, and the new one is added
 /// as the last member. Only the top-level object is touched.
 pub fn sign_json_text(text: &str, key: &KeyPair) -> Result<String, SignTextError> {
+    // A byte order mark is skipped as `compile::read` skips it; the text returned has none.
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let value = parse_strict_json(text).map_err(SignTextError::NotJson)?;
     let mut document = match value {
         Json::Object(document) => document,

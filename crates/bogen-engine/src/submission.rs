@@ -301,6 +301,8 @@ impl fmt::Display for SubmissionError {
                 "unknown submission format version {v} (this version of Bogen reads {SUBMISSION_FORMAT_VERSION}); a newer Bogen may read it"
             ),
             SubmissionError::Malformed(reason) => write!(f, "malformed submission: {reason}"),
+            // "Signature invalid" would say less than the reason does.
+            SubmissionError::Signature(e @ SignatureError::Missing) => write!(f, "{e}"),
             SubmissionError::Signature(e) => write!(f, "signature invalid: {e}"),
         }
     }
@@ -331,9 +333,17 @@ pub fn verify_submission(text: &str) -> Result<VerifiedSubmission, SubmissionErr
     match document.get("format") {
         Some(Json::String(format)) if format == SUBMISSION_FORMAT => {}
         Some(Json::String(format)) => {
-            return Err(SubmissionError::NotASubmission(format!(
-                "its \"format\" is \"{format}\", not \"{SUBMISSION_FORMAT}\""
-            )))
+            return Err(SubmissionError::NotASubmission(match format.as_str() {
+                crate::draft::DRAFT_FORMAT => {
+                    "it is a draft file, which is not signed; ask for the signed submission, \
+                    which the app exports on its review page"
+                        .to_owned()
+                }
+                "bogen-key" => "it is a key file, not a submission; a key file is secret: ask its sender to keep it, \
+                    and to send the signed submission instead"
+                    .to_owned(),
+                _ => format!("its \"format\" is \"{format}\", not \"{SUBMISSION_FORMAT}\""),
+            }))
         }
         _ => return Err(SubmissionError::NotASubmission(what_it_seems_to_be(document))),
     }
@@ -342,8 +352,18 @@ pub fn verify_submission(text: &str) -> Result<VerifiedSubmission, SubmissionErr
         Some(v) => return Err(SubmissionError::UnknownFormatVersion(v.to_string())),
         None => return Err(SubmissionError::Malformed("\"formatVersion\" is missing".to_owned())),
     }
-    let file: SubmissionFile =
-        from_tree(&value).map_err(|e| SubmissionError::Malformed(format!("{}: {}", e.path_text(), e.message())))?;
+    // A file without a signature is unsigned rather than malformed: the office's next step differs.
+    if !document.contains_key("signature") {
+        return Err(SubmissionError::Signature(SignatureError::Missing));
+    }
+    let file: SubmissionFile = from_tree(&value).map_err(|e| {
+        // The reader's words quote names in backticks and call the top level "."; people read these.
+        let message = e.message().replace('`', "\"");
+        SubmissionError::Malformed(match e.path_text().as_str() {
+            "." | "" => format!("{message} (at the top level of the file)"),
+            path => format!("{path}: {message}"),
+        })
+    })?;
     if !is_utc_timestamp(&file.created_at) {
         return Err(SubmissionError::Malformed(format!(
             "createdAt: \"{}\" is not an RFC 3339 time in UTC, e.g. \"2026-11-27T10:15:00Z\"",
@@ -387,8 +407,23 @@ pub enum AnswerProblem {
         /// What it should be.
         expected: String,
     },
-    /// An answer to a question that the other answers hide, or a calculated value that differs
-    /// from what the questionnaire computes: the app never exports either.
+    /// An answer to a question that the other answers hide: the app never exports one.
+    HiddenQuestion {
+        /// The question's id.
+        id: String,
+    },
+    /// A calculated value that is not what the questionnaire computes from the other answers
+    /// (or is missing): the app always exports the computed one.
+    CalculatedValue {
+        /// The question's id.
+        id: String,
+        /// What the file holds (`None`: nothing).
+        found: Option<Json>,
+        /// What the questionnaire computes (`None`: no value, e.g. an input is missing).
+        computed: Option<Json>,
+    },
+    /// Any other answer that differs from what the app exports for these answers (e.g. a repeat
+    /// group holding an answer of a field hidden in its record).
     NotAsExported {
         /// The question's id.
         id: String,
@@ -407,9 +442,31 @@ impl fmt::Display for AnswerProblem {
         match self {
             AnswerProblem::UnknownQuestion { id } => write!(f, "\"{id}\" is no question of this questionnaire"),
             AnswerProblem::WrongType { id, expected } => write!(f, "\"{id}\" should be {expected}"),
+            AnswerProblem::HiddenQuestion { id } => write!(
+                f,
+                "\"{id}\" answers a question that the other answers hide (its condition does not hold), and the app never exports such an answer"
+            ),
+            AnswerProblem::CalculatedValue { id, found, computed } => {
+                let value = |v: &Option<Json>| v.as_ref().filter(|v| !v.is_null()).map(Json::to_string);
+                match (value(found), value(computed)) {
+                    (Some(found), Some(computed)) => write!(
+                        f,
+                        "\"{id}\" is calculated: the file says {found}, but the questionnaire computes {computed} from these answers"
+                    ),
+                    (Some(found), None) => write!(
+                        f,
+                        "\"{id}\" is calculated: the file says {found}, but the questionnaire computes no value from these answers"
+                    ),
+                    (None, _) => write!(
+                        f,
+                        "\"{id}\" is calculated, and its value is missing from the file (the questionnaire computes {})",
+                        value(computed).unwrap_or_default()
+                    ),
+                }
+            }
             AnswerProblem::NotAsExported { id } => write!(
                 f,
-                "\"{id}\" is not what the questionnaire gives for these answers (a hidden question's answer, or a changed calculated value)"
+                "\"{id}\" is not what the app exports for these answers (e.g. a record holds an answer of a field its other answers hide)"
             ),
             AnswerProblem::Violation { id, kind } => write!(f, "\"{id}\": {}", describe_violation(kind)),
         }
@@ -450,13 +507,30 @@ pub fn check_against(answers: &BTreeMap<String, Json>, questionnaire: &Arc<Quest
             Some(expected) => !same_answer(expected, value),
             None => !is_empty_answer(value),
         };
-        if differs {
-            problems.push(AnswerProblem::NotAsExported { id: id.clone() });
+        if !differs {
+            continue;
         }
+        // Say which it is: the engine knows the question's kind and whether it is shown.
+        let hidden = questionnaire.question_idx(id).is_some_and(|q| !session.is_visible(q));
+        problems.push(if hidden {
+            AnswerProblem::HiddenQuestion { id: id.clone() }
+        } else if is_calculated(id) {
+            AnswerProblem::CalculatedValue {
+                id: id.clone(),
+                found: Some(value.clone()),
+                computed: expected.get(id).cloned(),
+            }
+        } else {
+            AnswerProblem::NotAsExported { id: id.clone() }
+        });
     }
     for (id, value) in &expected {
         if is_calculated(id) && !answers.contains_key(id) && !value.is_null() {
-            problems.push(AnswerProblem::NotAsExported { id: id.clone() });
+            problems.push(AnswerProblem::CalculatedValue {
+                id: id.clone(),
+                found: None,
+                computed: Some(value.clone()),
+            });
         }
     }
     for (q, violation) in session.all_violations() {

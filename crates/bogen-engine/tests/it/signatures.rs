@@ -254,7 +254,20 @@ fn every_way_a_file_can_fail_has_its_own_reason() {
         v.as_object_mut().unwrap().remove("signature");
         v
     };
-    assert!(matches!(reason(&unsigned.to_string()), SubmissionError::Malformed(r) if r.contains("signature")));
+    // No signature: unsigned, not malformed (docs/SUBMISSION.md), in words without the reader's "." and backticks.
+    let missing = reason(&unsigned.to_string());
+    assert!(matches!(missing, SubmissionError::Signature(SignatureError::Missing)), "{missing:?}");
+    assert!(missing.to_string().starts_with("the file has no signature"), "{missing}");
+    assert!(missing.to_string().contains("ask for the signed submission"), "{missing}");
+    let mut no_answers: Json = serde_json::from_str(text).unwrap();
+    no_answers.as_object_mut().unwrap().remove("answers");
+    let malformed = reason(&no_answers.to_string()).to_string();
+    assert_eq!(malformed, "malformed submission: missing field \"answers\" (at the top level of the file)");
+    // A draft or a key file given instead says what to ask for.
+    let draft = reason(r#"{"format": "bogen-draft", "formatVersion": 2}"#).to_string();
+    assert!(draft.contains("draft file") && draft.contains("review page"), "{draft}");
+    let key_file = reason(r#"{"format": "bogen-key", "formatVersion": 1}"#).to_string();
+    assert!(key_file.contains("key file") && key_file.contains("secret"), "{key_file}");
     // A fingerprint that is not the key's own.
     let other = KeyPair::from_seed([1; 32]).public_key().fingerprint().to_string();
     assert!(matches!(
@@ -280,12 +293,28 @@ fn answers_that_do_not_fit_the_questionnaire_are_named() {
     );
     assert!(problems.contains(&AnswerProblem::UnknownQuestion { id: "colour".into() }), "{problems:?}");
     assert!(
-        problems.contains(&AnswerProblem::NotAsExported { id: "members".into() }),
+        problems.contains(&AnswerProblem::HiddenQuestion { id: "members".into() }),
         "hidden for a Stadt: {problems:?}"
     );
     assert!(
-        problems.contains(&AnswerProblem::NotAsExported { id: "share".into() }),
+        problems.contains(&AnswerProblem::CalculatedValue {
+            id: "share".into(),
+            found: Some(Json::from(1)),
+            computed: None
+        }),
         "calculated without inputs: {problems:?}"
+    );
+    let words: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert!(
+        words.iter().any(|w| w.starts_with("\"members\" answers a question that the other answers hide")),
+        "{words:?}"
+    );
+    assert!(
+        words.contains(
+            &"\"share\" is calculated: the file says 1, but the questionnaire computes no value from these answers"
+                .to_owned()
+        ),
+        "{words:?}"
     );
     assert!(
         problems.iter().any(|p| matches!(p, AnswerProblem::Violation { id, .. } if id == "inhabitants")),
@@ -381,6 +410,12 @@ fn a_signed_questionnaire_knows_its_signer_and_a_changed_one_is_invalid() {
     let changed = compile(&signed_text.replace("\"Probe\"", "\"Probe 2\"")).unwrap();
     assert_eq!(changed.signature, SignatureStatus::Invalid(SignatureError::Invalid));
     assert_ne!(changed.sha256, signed.sha256);
+    // A byte order mark is no content either: the hash and the signature stay.
+    let with_bom = compile(&format!("\u{FEFF}{signed_text}")).unwrap();
+    assert_eq!(with_bom.signature, SignatureStatus::Signed(key.public_key()));
+    assert_eq!(with_bom.sha256, signed.sha256);
+    let signed_with_bom = sign_json_text(&format!("\u{FEFF}{FIXTURE}"), &key).unwrap();
+    assert_eq!(compile(&signed_with_bom).unwrap().signature, SignatureStatus::Signed(key.public_key()));
     // Whitespace is not content.
     let reformatted: Json = serde_json::from_str(&signed_text).unwrap();
     let reformatted = compile(&serde_json::to_string(&reformatted).unwrap()).unwrap();
