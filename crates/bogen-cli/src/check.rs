@@ -12,6 +12,11 @@ pub fn run(files: &[PathBuf]) -> anyhow::Result<ExitCode> {
     for file in files {
         let text = std::fs::read_to_string(file).with_context(|| format!("could not read {}", file.display()))?;
         let name = file.display().to_string();
+        if let Some(why) = not_a_questionnaire(&text) {
+            any_problems = true;
+            println!("{name}: {why}");
+            continue;
+        }
         match bogen_engine::compile(&text) {
             Ok(questionnaire) => {
                 println!("{name}: ok: {}", summary(&questionnaire));
@@ -36,15 +41,47 @@ pub fn run(files: &[PathBuf]) -> anyhow::Result<ExitCode> {
             Err(problems) => {
                 any_problems = true;
                 print!("{}", problems.render(&name));
+                if ends_early(&text) {
+                    eprintln!("{name}: the file ends before its JSON does: a bracket or quote is not closed, or the file was cut off");
+                }
                 let n = problems.0.len();
                 eprintln!(
-                    "{name}: {n} problem{} found; fix them and run `bogen check {name}` again",
-                    if n == 1 { "" } else { "s" }
+                    "{name}: {n} problem{} found; fix {} and run `bogen check {name}` again",
+                    if n == 1 { "" } else { "s" },
+                    if n == 1 { "it" } else { "them" }
                 );
             }
         }
     }
     Ok(if any_problems { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+/// Why a file is plainly no questionnaire, where the engine's problems would not say it: an
+/// empty file, or another file of Bogen's (a key file would otherwise get five problems about
+/// the members a questionnaire lacks).
+pub fn not_a_questionnaire(text: &str) -> Option<String> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Some(
+            "the file is empty: write the questionnaire in it (docs/FORMAT.md), or give the questionnaire's file"
+                .to_owned(),
+        );
+    }
+    let format = serde_json::from_str::<serde_json::Value>(text).ok()?.get("format")?.as_str()?.to_owned();
+    let what = match format.as_str() {
+        "bogen-key" => "this is a key file (bogen keygen), not a questionnaire: give the questionnaire file, and keep the key file secret",
+        "bogen-submission" => "this is a submission, not a questionnaire: check submissions with bogen verify",
+        "bogen-draft" => "this is a draft of the app, not a questionnaire: give the questionnaire file",
+        "bogen-trusted-keys" => "this is the list of trusted keys, not a questionnaire: give the questionnaire file",
+        _ => return None,
+    };
+    Some(what.to_owned())
+}
+
+/// Whether the text ends before its JSON does (serde_json's own classification).
+fn ends_early(text: &str) -> bool {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    serde_json::from_str::<serde_json::Value>(text).is_err_and(|e| e.classify() == serde_json::error::Category::Eof)
 }
 
 /// `4 sections (3 pages), 10 questions, 1 condition`.
@@ -65,6 +102,20 @@ pub fn counted(n: usize, thing: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn empty_files_and_other_bogen_files_are_named_as_such() {
+        let why = |text: &str| super::not_a_questionnaire(text).unwrap_or_default();
+        assert!(why("").starts_with("the file is empty"));
+        assert!(why("\u{FEFF} \n").starts_with("the file is empty"));
+        assert!(why(r#"{"format": "bogen-key", "formatVersion": 1}"#).starts_with("this is a key file"));
+        assert!(why(r#"{"format": "bogen-submission"}"#).starts_with("this is a submission"));
+        assert!(why(r#"{"format": "bogen-draft"}"#).starts_with("this is a draft"));
+        assert_eq!(super::not_a_questionnaire(r#"{"formatVersion": 1, "id": "x"}"#), None);
+        assert_eq!(super::not_a_questionnaire("{ oops"), None);
+        assert!(super::ends_early("{\"a\": [1, "));
+        assert!(!super::ends_early("{\"a\": ]"));
+    }
+
     #[test]
     fn the_summary_says_one_in_the_singular() {
         let questionnaire = bogen_engine::compile(

@@ -44,7 +44,9 @@ pub fn run(options: &Options<'_>) -> anyhow::Result<ExitCode> {
         }
     };
     let known = inputs::known_questionnaires(options.questionnaires)?;
-    let inputs = inputs::expand(options.files);
+    let expanded = inputs::expand(options.files);
+    expanded.print_subfolder_notes();
+    let inputs = expanded.inputs;
     if inputs.is_empty() {
         bail!("no submission files: the folders given hold no *.json files");
     }

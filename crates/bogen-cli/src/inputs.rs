@@ -21,11 +21,35 @@ pub struct Input {
     pub path: Result<PathBuf, String>,
 }
 
+/// The inputs of the arguments, and the subfolders of the folders given, which are not read.
+pub struct Expanded {
+    pub inputs: Vec<Input>,
+    /// Per folder given, how many subfolders it has (only folders with some).
+    pub subfolders: Vec<(String, usize)>,
+}
+
+impl Expanded {
+    /// One line per folder whose subfolders were not read (the office may have sorted files
+    /// into them and expect them checked).
+    pub fn print_subfolder_notes(&self) {
+        for (folder, n) in &self.subfolders {
+            eprintln!(
+                "note: {folder}: {} not read (only the files directly in a folder are); give {} as {} to check {} too",
+                if *n == 1 { "1 subfolder was".to_owned() } else { format!("{n} subfolders were") },
+                if *n == 1 { "it" } else { "them" },
+                if *n == 1 { "an argument" } else { "arguments" },
+                if *n == 1 { "its files" } else { "their files" },
+            );
+        }
+    }
+}
+
 /// The arguments as inputs: a folder stands for the `*.json` files directly in it, sorted by
 /// name, hidden files left out (an office drops hundreds of submissions into one folder); a file
-/// stands for itself, whatever its name.
-pub fn expand(arguments: &[PathBuf]) -> Vec<Input> {
+/// stands for itself, whatever its name. Subfolders are not read, only counted.
+pub fn expand(arguments: &[PathBuf]) -> Expanded {
     let mut inputs = Vec::new();
+    let mut subfolders = Vec::new();
     for argument in arguments {
         if !argument.is_dir() {
             inputs.push(Input { name: argument.display().to_string(), path: Ok(argument.clone()) });
@@ -41,9 +65,13 @@ pub fn expand(arguments: &[PathBuf]) -> Vec<Input> {
                 continue;
             }
         };
-        let mut files: Vec<PathBuf> = entries
-            .filter_map(Result::ok)
-            .map(|e| e.path())
+        let paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+        let n_folders = paths.iter().filter(|p| p.is_dir()).count();
+        if n_folders > 0 {
+            subfolders.push((argument.display().to_string(), n_folders));
+        }
+        let mut files: Vec<PathBuf> = paths
+            .into_iter()
             .filter(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("json")) && !p.is_dir())
             // Hidden files: e.g. the `._name.json` that macOS leaves beside copied files.
             .filter(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
@@ -51,7 +79,7 @@ pub fn expand(arguments: &[PathBuf]) -> Vec<Input> {
         files.sort();
         inputs.extend(files.into_iter().map(|path| Input { name: path.display().to_string(), path: Ok(path) }));
     }
-    inputs
+    Expanded { inputs, subfolders }
 }
 
 /// Reads an input, checking its size first. Reading stops one byte past the limit, so that a
@@ -114,6 +142,9 @@ pub fn known_questionnaires(files: &[PathBuf]) -> anyhow::Result<KnownQuestionna
 fn load_questionnaire(file: &Path) -> anyhow::Result<bogen_engine::Questionnaire> {
     let name = file.display().to_string();
     let text = std::fs::read_to_string(file).with_context(|| format!("could not read the questionnaire {name}"))?;
+    if let Some(why) = crate::check::not_a_questionnaire(&text) {
+        anyhow::bail!("--questionnaire {name}: {why}");
+    }
     bogen_engine::compile(&text).map_err(|problems| {
         anyhow::anyhow!(
             "the questionnaire {name} does not load; fix it first (bogen check {name}):\n{}",

@@ -2,14 +2,18 @@
 //! reports as JSON (keys documented in `docs/SUBMISSION.md`, "The office's tools").
 
 use crate::inputs;
-use bogen_office::batch::{self, FileReport, InvalidKind, Status};
+use bogen_office::batch::{self, Cause, FileReport, InvalidKind, Status};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 pub fn run(files: &[PathBuf], questionnaires: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
     let known = inputs::known_questionnaires(questionnaires)?;
-    let inputs = inputs::expand(files);
+    let expanded = inputs::expand(files);
+    if !json {
+        expanded.print_subfolder_notes();
+    }
+    let inputs = expanded.inputs;
     if inputs.is_empty() {
         anyhow::bail!("no submission files: the folders given hold no *.json files");
     }
@@ -86,20 +90,74 @@ pub fn summary(reports: &[FileReport]) -> String {
 
 /// What to do next, once per kind of problem found.
 pub fn print_hints(reports: &[FileReport]) {
-    let any = |kind: InvalidKind| {
-        reports.iter().any(|r| matches!(&r.status, Status::Invalid(invalid) if invalid.kind == kind))
+    let any = |kind: InvalidKind, cause: Option<Cause>| {
+        reports.iter().any(|r| {
+            matches!(&r.status, Status::Invalid(invalid) if invalid.kind == kind && cause.is_none_or(|c| invalid.cause == c))
+        })
     };
-    if any(InvalidKind::UnknownQuestionnaire) {
+    if any(InvalidKind::Unreadable, None) {
+        eprintln!("hint: a file that could not be read: check its permissions, or copy it to this computer first");
+    }
+    if any(InvalidKind::TooLarge, None) {
+        eprintln!("hint: a submission is a few kilobytes; a file over 16 MiB is something else: ask what was sent");
+    }
+    if any(InvalidKind::NotJson, Some(Cause::Empty)) || any(InvalidKind::NotJson, Some(Cause::CutOff)) {
+        eprintln!("hint: an empty or cut-off file did not arrive whole (an incomplete download or copy): ask the municipality to send it again");
+    }
+    if any(InvalidKind::NotJson, Some(Cause::Other)) {
+        eprintln!(
+            "hint: a file that is not JSON is not a submission (a submission is the .json file the app exports): \
+             check that the right file was saved, or ask the municipality to send it again"
+        );
+    }
+    if any(InvalidKind::NotASubmission, Some(Cause::Draft)) {
+        eprintln!("hint: a draft is not signed: ask the municipality for the signed submission, which the app exports on its review page");
+    }
+    if any(InvalidKind::NotASubmission, Some(Cause::KeyFile)) {
+        eprintln!(
+            "hint: a key file is secret: ask its sender to keep it to themselves and to send the signed submission instead"
+        );
+    }
+    if any(InvalidKind::NotASubmission, Some(Cause::Other)) {
+        eprintln!("hint: give bogen verify the submission files the municipalities sent (questionnaires belong to --questionnaire)");
+    }
+    if any(InvalidKind::UnknownFormatVersion, None) {
+        eprintln!("hint: a file of a newer format version: verify it with a newer bogen");
+    }
+    if any(InvalidKind::Malformed, None) {
+        eprintln!(
+            "hint: a malformed submission was not made by the app as it is: ask the municipality to export it again"
+        );
+    }
+    if any(InvalidKind::UnknownQuestionnaire, None) {
         eprintln!("hint: give the questionnaire file those submissions answer with --questionnaire FILE");
     }
-    if any(InvalidKind::QuestionnaireHashMismatch) {
+    if any(InvalidKind::QuestionnaireHashMismatch, None) {
         eprintln!(
             "hint: a questionnaire must get a new version whenever it changes; give the file the respondents filled in with --questionnaire FILE"
         );
     }
-    if any(InvalidKind::SignatureInvalid) {
+    if any(InvalidKind::SignatureInvalid, Some(Cause::Unsigned)) {
+        eprintln!("hint: a file without a signature cannot be trusted: ask the municipality for the signed submission, which the app exports on its review page");
+    }
+    if any(InvalidKind::SignatureInvalid, Some(Cause::PrivateKeyLeaked)) {
         eprintln!(
-            "hint: a file whose signature does not hold was changed after it was signed; ask the municipality to export it again"
+            "hint: a file that carries its private key (\"d\") gives that key away: it is compromised and must not be used \
+             again; ask the municipality to make a new key (sign in a new browser profile, taking its draft along as a \
+             draft file), send the new submission, and tell you the new fingerprint"
+        );
+    }
+    if any(InvalidKind::SignatureInvalid, Some(Cause::Changed))
+        || any(InvalidKind::SignatureInvalid, Some(Cause::Other))
+    {
+        eprintln!(
+            "hint: a file whose signature does not hold was changed after it was signed (or damaged); ask the municipality to export it again"
+        );
+    }
+    if any(InvalidKind::AnswersDoNotFit, None) {
+        eprintln!(
+            "hint: answers that do not fit: check that --questionnaire is the version the municipality filled in; \
+             if it is, the file was not made by the app as it is: ask the municipality to export it again"
         );
     }
     if reports.iter().any(|r| r.superseded_by_other_name.is_some()) {

@@ -339,8 +339,8 @@ pub fn verify_submission(text: &str) -> Result<VerifiedSubmission, SubmissionErr
                     which the app exports on its review page"
                         .to_owned()
                 }
-                "bogen-key" => "it is a key file, not a submission; a key file is secret: ask its sender to keep it, \
-                    and to send the signed submission instead"
+                "bogen-key" => "it is a key file, which is secret: ask its sender to keep it, and to send the signed \
+                    submission instead"
                     .to_owned(),
                 _ => format!("its \"format\" is \"{format}\", not \"{SUBMISSION_FORMAT}\""),
             }))

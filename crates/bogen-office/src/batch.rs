@@ -11,7 +11,7 @@
 //! without the questionnaire nobody can check its answers or put them in columns. Its report
 //! still names the signer's fingerprint, so the office sees whose it is.
 
-use bogen_engine::signing::{JsonError, MAX_FILE_BYTES};
+use bogen_engine::signing::{JsonError, SignatureError, MAX_FILE_BYTES};
 use bogen_engine::submission::{
     check_against, respondent_kind, respondent_name, same_respondent_name, short_digest, QuestionnaireStamp,
     SubmissionError,
@@ -146,6 +146,31 @@ pub struct Invalid {
     pub message: String,
     /// For [`InvalidKind::AnswersDoNotFit`]: each problem (else empty).
     pub problems: Vec<String>,
+    /// Which case of its kind it is, where the office's next step differs.
+    pub cause: Cause,
+}
+
+/// Which case of its [`InvalidKind`] an invalid file is, where what the office should do differs
+/// from the kind's usual advice (the CLI's hints and the office page's words follow it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Cause {
+    /// Nothing more specific than the kind.
+    #[default]
+    Other,
+    /// The file is empty (or only white space).
+    Empty,
+    /// The JSON ends early: the file was cut off (an incomplete download or copy).
+    CutOff,
+    /// A draft file instead of the signed submission.
+    Draft,
+    /// A key file instead of a submission.
+    KeyFile,
+    /// The file has no signature.
+    Unsigned,
+    /// The signature's public key holds its private part: the key is compromised.
+    PrivateKeyLeaked,
+    /// The signature does not match the content: the file was changed after it was signed.
+    Changed,
 }
 
 impl fmt::Display for Invalid {
@@ -256,8 +281,14 @@ impl FileReport {
         }
     }
 
+    fn invalid_because(mut self, kind: InvalidKind, cause: Cause, message: String) -> FileReport {
+        self.status = Status::Invalid(Invalid { kind, message, problems: Vec::new(), cause });
+        self.answers = None;
+        self
+    }
+
     fn invalid(mut self, kind: InvalidKind, message: String) -> FileReport {
-        self.status = Status::Invalid(Invalid { kind, message, problems: Vec::new() });
+        self.status = Status::Invalid(Invalid { kind, message, problems: Vec::new(), cause: Cause::Other });
         self.answers = None;
         self
     }
@@ -324,18 +355,43 @@ pub fn verify_file(file: &str, content: Content<'_>, known: &KnownQuestionnaires
             )
         }
     };
+    if text.trim().is_empty() {
+        return report.invalid_because(
+            InvalidKind::NotJson,
+            Cause::Empty,
+            "not JSON: the file is empty; ask the municipality to send it again".to_owned(),
+        );
+    }
     let verified = match verify_submission(text) {
         Ok(verified) => verified,
         Err(error) => {
-            let kind = match &error {
-                SubmissionError::NotJson(JsonError::TooLarge { .. }) => InvalidKind::TooLarge,
-                SubmissionError::NotJson(_) => InvalidKind::NotJson,
-                SubmissionError::NotASubmission(_) => InvalidKind::NotASubmission,
-                SubmissionError::UnknownFormatVersion(_) => InvalidKind::UnknownFormatVersion,
-                SubmissionError::Signature(_) => InvalidKind::SignatureInvalid,
-                _ => InvalidKind::Malformed,
+            let (kind, cause) = match &error {
+                SubmissionError::NotJson(JsonError::TooLarge { .. }) => (InvalidKind::TooLarge, Cause::Other),
+                SubmissionError::NotJson(JsonError::Syntax { line, column, .. }) if ends_early(text) => {
+                    // serde_json's column is 0 just after a line break: the file ended with that line.
+                    let at = if *column == 0 {
+                        format!("after line {}", line.saturating_sub(1).max(1))
+                    } else {
+                        format!("at line {line}, column {column}")
+                    };
+                    let message = format!(
+                        "not JSON: the file ends early ({at}): it was cut off, e.g. by an incomplete download or \
+                         copy; ask the municipality to send it again"
+                    );
+                    return report.invalid_because(InvalidKind::NotJson, Cause::CutOff, message);
+                }
+                SubmissionError::NotJson(_) => (InvalidKind::NotJson, Cause::Other),
+                SubmissionError::NotASubmission(_) => (InvalidKind::NotASubmission, format_cause(text)),
+                SubmissionError::UnknownFormatVersion(_) => (InvalidKind::UnknownFormatVersion, Cause::Other),
+                SubmissionError::Signature(SignatureError::Missing) => (InvalidKind::SignatureInvalid, Cause::Unsigned),
+                SubmissionError::Signature(SignatureError::Invalid) => (InvalidKind::SignatureInvalid, Cause::Changed),
+                SubmissionError::Signature(_) if holds_private_key(text) => {
+                    (InvalidKind::SignatureInvalid, Cause::PrivateKeyLeaked)
+                }
+                SubmissionError::Signature(_) => (InvalidKind::SignatureInvalid, Cause::Other),
+                _ => (InvalidKind::Malformed, Cause::Other),
             };
-            return report.invalid(kind, error.to_string());
+            return report.invalid_because(kind, cause, error.to_string());
         }
     };
     let stamp = verified.file.questionnaire.clone();
@@ -384,11 +440,35 @@ pub fn verify_file(file: &str, content: Content<'_>, known: &KnownQuestionnaires
             kind: InvalidKind::AnswersDoNotFit,
             message,
             problems: problems.iter().map(ToString::to_string).collect(),
+            cause: Cause::Other,
         });
         return report;
     }
     report.answers = Some(CheckedAnswers { questionnaire, values: answers });
     report
+}
+
+/// Whether JSON text that does not parse ends before its values do (a cut-off file), as
+/// serde_json classifies it. Only called for a file that failed already.
+fn ends_early(text: &str) -> bool {
+    serde_json::from_str::<Json>(text).is_err_and(|e| e.classify() == serde_json::error::Category::Eof)
+}
+
+/// A draft or key file given as a submission (the JSON parsed; only called for a file that
+/// is not a submission).
+fn format_cause(text: &str) -> Cause {
+    let format = serde_json::from_str::<Json>(text).ok().and_then(|v| v.get("format")?.as_str().map(str::to_owned));
+    match format.as_deref() {
+        Some(bogen_engine::draft::DRAFT_FORMAT) => Cause::Draft,
+        Some("bogen-key") => Cause::KeyFile,
+        _ => Cause::Other,
+    }
+}
+
+/// Whether the signature's public key carries a private part `"d"` (only called for a file
+/// whose signature was refused).
+fn holds_private_key(text: &str) -> bool {
+    serde_json::from_str::<Json>(text).is_ok_and(|v| v.pointer("/signature/publicKey/d").is_some())
 }
 
 fn too_large(report: FileReport, bytes: u64) -> FileReport {
@@ -571,7 +651,7 @@ mod tests {
                 InvalidKind::TooLarge,
                 "the file is 100.0 MiB; files larger than 16 MiB are not read",
             ),
-            (verify("{\"format\": "), InvalidKind::NotJson, "not JSON: EOF while parsing"),
+            (verify("{\"format\": "), InvalidKind::NotJson, "not JSON: the file ends early (at line 1, column 11)"),
             (
                 verify_file("a", Content::Bytes(b"{\"a\": \"\xff\"}"), &known()),
                 InvalidKind::NotJson,
@@ -603,6 +683,34 @@ mod tests {
             assert_eq!(report.fingerprint, None, "{kind:?}: the signature was not checked");
             assert!(report.answers.is_none());
         }
+    }
+
+    #[test]
+    fn cases_that_need_another_next_step_are_told_apart() {
+        let text = valid_text();
+        let cause = |report: &FileReport| (invalid(report).kind, invalid(report).cause);
+        let empty = verify(" \n");
+        assert_eq!(cause(&empty), (InvalidKind::NotJson, Cause::Empty));
+        assert_eq!(invalid(&empty).message, "not JSON: the file is empty; ask the municipality to send it again");
+        let cut = verify(&text[..text.len() / 2]);
+        assert_eq!(cause(&cut), (InvalidKind::NotJson, Cause::CutOff));
+        assert!(invalid(&cut).message.contains("cut off") && invalid(&cut).message.contains("send it again"));
+        let cut_at_a_line_end = verify("{\n\"format\": \"bogen-submission\",\n");
+        assert!(invalid(&cut_at_a_line_end).message.contains("(after line 2)"), "{}", invalid(&cut_at_a_line_end));
+        assert_eq!(cause(&verify("{\"format\": \"x\" oops}")), (InvalidKind::NotJson, Cause::Other));
+        assert_eq!(cause(&verify(r#"{"format": "bogen-draft"}"#)), (InvalidKind::NotASubmission, Cause::Draft));
+        assert_eq!(cause(&verify(r#"{"format": "bogen-key"}"#)), (InvalidKind::NotASubmission, Cause::KeyFile));
+        let mut unsigned: Json = serde_json::from_str(&text).unwrap();
+        unsigned.as_object_mut().unwrap().remove("signature");
+        assert_eq!(cause(&verify(&unsigned.to_string())), (InvalidKind::SignatureInvalid, Cause::Unsigned));
+        let changed = verify(&text.replace("\"Gießen\"", "\"Marburg\""));
+        assert_eq!(cause(&changed), (InvalidKind::SignatureInvalid, Cause::Changed));
+        let mut leaked: Json = serde_json::from_str(&text).unwrap();
+        leaked["signature"]["publicKey"]["d"] = Json::from("AAAA");
+        assert_eq!(cause(&verify(&leaked.to_string())), (InvalidKind::SignatureInvalid, Cause::PrivateKeyLeaked));
+        let mut no_algorithm: Json = serde_json::from_str(&text).unwrap();
+        no_algorithm["signature"]["algorithm"] = Json::from("RSA");
+        assert_eq!(cause(&verify(&no_algorithm.to_string())), (InvalidKind::SignatureInvalid, Cause::Other));
     }
 
     #[test]

@@ -643,6 +643,7 @@ mod tests {
             kind: InvalidKind::AnswersDoNotFit,
             message: "the answers do not fit".to_owned(),
             problems: vec!["\"a\": x".to_owned(), "\"b\": y".to_owned()],
+            cause: Default::default(),
         });
         invalid.answers = None;
         let reports = vec![

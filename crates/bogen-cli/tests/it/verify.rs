@@ -78,7 +78,12 @@ fn not_json_not_a_submission_and_an_unknown_format_version_each_have_their_reaso
     );
     assert_eq!(
         invalid_line(b"{\"format\": \"bogen-draft\"}", &[]),
-        "x.json: invalid: not a submission: its \"format\" is \"bogen-draft\", not \"bogen-submission\""
+        "x.json: invalid: not a submission: it is a draft file, which is not signed; ask for the signed submission, \
+         which the app exports on its review page"
+    );
+    assert_eq!(
+        invalid_line(b"{\"format\": \"bogen-other\"}", &[]),
+        "x.json: invalid: not a submission: its \"format\" is \"bogen-other\", not \"bogen-submission\""
     );
     let valid = campaign::submission(&default_questionnaire(), 1, &key(1), AT);
     assert_eq!(
@@ -204,6 +209,72 @@ fn a_file_nested_10000_levels_deep_is_refused_without_a_crash() {
     assert!(
         invalid_line(deep_object.as_bytes(), &[]).starts_with("x.json: invalid: not JSON: recursion limit exceeded")
     );
+}
+
+#[test]
+fn a_file_without_a_signature_is_unsigned_with_a_plain_message_and_a_hint() {
+    let valid = campaign::submission(&default_questionnaire(), 1, &key(1), AT);
+    let mut unsigned: Json = serde_json::from_str(&valid).unwrap();
+    unsigned.as_object_mut().unwrap().remove("signature");
+    let dir = TempDir::new("unsigned");
+    dir.write("x.json", unsigned.to_string());
+    let run = bogen(&dir.0, &["verify", "--json", "x.json"]);
+    let report: Json = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(report["files"][0]["reason"]["kind"], "signature-invalid");
+    let message = report["files"][0]["reason"]["message"].as_str().unwrap();
+    assert!(message.starts_with("the file has no signature"), "{message}");
+    assert!(!message.contains('`') && !message.contains(".:"), "{message}");
+    let run = bogen(&dir.0, &["verify", "x.json"]);
+    assert!(run.stderr.contains("hint: a file without a signature cannot be trusted"), "{}", run.stderr);
+}
+
+#[test]
+fn every_kind_of_unreadable_text_gets_a_hint_saying_what_to_do() {
+    let valid = campaign::submission(&default_questionnaire(), 1, &key(1), AT);
+    let hint = |text: &[u8]| {
+        let dir = TempDir::new("hints");
+        dir.write("x.json", text);
+        let run = bogen(&dir.0, &["verify", "x.json"]);
+        assert_eq!(run.code, 1);
+        (run.stdout, run.stderr)
+    };
+    let (line, hints) = hint(&valid.as_bytes()[..valid.len() / 2]);
+    assert!(
+        line.contains("the file ends early (at line") && line.contains("ask the municipality to send it again"),
+        "{line}"
+    );
+    assert!(hints.contains("hint: an empty or cut-off file did not arrive whole"), "{hints}");
+    let (line, hints) = hint(b"");
+    assert_eq!(line, "x.json: invalid: not JSON: the file is empty; ask the municipality to send it again\n");
+    assert!(hints.contains("hint: an empty or cut-off file"), "{hints}");
+    let (_, hints) = hint(b"Sehr geehrte Damen und Herren");
+    assert!(hints.contains("hint: a file that is not JSON is not a submission"), "{hints}");
+    let (_, hints) = hint(b"{\"format\": \"bogen-draft\", \"formatVersion\": 2}");
+    assert!(hints.contains("hint: a draft is not signed"), "{hints}");
+    let mut leaked: Json = serde_json::from_str(&valid).unwrap();
+    leaked["signature"]["publicKey"]["d"] = Json::from("AAAA");
+    let (_, hints) = hint(leaked.to_string().as_bytes());
+    assert!(hints.contains("compromised") && hints.contains("new key"), "{hints}");
+    assert!(!hints.contains("was changed after it was signed"), "{hints}");
+}
+
+#[test]
+fn subfolders_of_a_folder_are_not_read_and_a_note_says_how_many() {
+    let dir = TempDir::new("subfolders");
+    let questionnaire = default_questionnaire();
+    dir.write("eingang/a.json", campaign::submission(&questionnaire, 7, &key(7), AT));
+    dir.write("eingang/mai/b.json", campaign::submission(&questionnaire, 8, &key(8), AT));
+    dir.write("eingang/juni/c.json", campaign::submission(&questionnaire, 9, &key(9), AT));
+    let run = bogen(&dir.0, &["verify", "eingang"]);
+    assert_eq!(run.code, 0);
+    assert_eq!(run.stdout.lines().count(), 1, "{}", run.stdout);
+    assert!(
+        run.stderr.starts_with("note: eingang: 2 subfolders were not read (only the files directly in a folder are)"),
+        "{}",
+        run.stderr
+    );
+    let run = bogen(&dir.0, &["verify", "eingang/mai"]);
+    assert!(!run.stderr.contains("note:"), "{}", run.stderr);
 }
 
 #[test]
