@@ -18,6 +18,7 @@
 //! messages of `bogen check`.
 
 use anyhow::{bail, Context};
+use bogen_engine::TrustedKeys;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -51,6 +52,11 @@ pub fn run(options: &Options<'_>) -> anyhow::Result<ExitCode> {
     let path = options.questionnaire;
     let text = std::fs::read_to_string(path).with_context(|| format!("could not read {}", path.display()))?;
     let name = path.display().to_string();
+    if let Some(why) = crate::check::not_a_questionnaire(&text) {
+        println!("{name}: {why}");
+        eprintln!("{name}: not bundled");
+        return Ok(ExitCode::from(1));
+    }
     let questionnaire = match bogen_engine::compile(&text) {
         Ok(questionnaire) => questionnaire,
         Err(problems) => {
@@ -71,10 +77,19 @@ pub fn run(options: &Options<'_>) -> anyhow::Result<ExitCode> {
     }
     std::fs::write(&target, &html).with_context(|| format!("could not write {}", target.display()))?;
     let gzip = gzip_size(html.as_bytes())?;
+    // The keys the bundled app trusts are the ones compiled into it, which need not be this
+    // checkout's list: read them from the app itself where they can be found.
+    let (trusted, of_app) = match app_trusted_keys(app.wasm) {
+        Some(keys) => (keys, true),
+        None => (TrustedKeys::parse(crate::TRUSTED_KEYS).context("the built-in trusted-keys.json is broken")?, false),
+    };
     println!(
         "{}: {} for questionnaire {} {} ({} KiB, {} KiB gzip)",
         target.display(),
         match &questionnaire.signature {
+            bogen_engine::SignatureStatus::Signed(key) if trusted.find(key).is_none() => {
+                format!("signed by {}, a key the app does not trust (the app will warn)", key.fingerprint())
+            }
             bogen_engine::SignatureStatus::Signed(key) => format!("signed by {}", key.fingerprint()),
             bogen_engine::SignatureStatus::Unsigned => "not signed (the app will warn)".to_owned(),
             bogen_engine::SignatureStatus::Invalid(_) => "its signature does not hold (the app will warn)".to_owned(),
@@ -84,7 +99,63 @@ pub fn run(options: &Options<'_>) -> anyhow::Result<ExitCode> {
         kib(html.len()),
         kib(gzip),
     );
+    if let Some(warning) = untrusted_warning(&questionnaire.signature, &trusted, of_app) {
+        eprintln!("warning: {}: {warning}", target.display());
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// What to say when the questionnaire is signed by a key the bundled app does not trust.
+/// `of_app`: the list was read from the app itself (else it is this checkout's, which the app
+/// was most likely built with).
+fn untrusted_warning(signature: &bogen_engine::SignatureStatus, trusted: &TrustedKeys, of_app: bool) -> Option<String> {
+    let bogen_engine::SignatureStatus::Signed(key) = signature else {
+        return None;
+    };
+    if trusted.find(key).is_some() {
+        return None;
+    }
+    Some(format!(
+        "the questionnaire is signed by {}, a key that the app in this file does not trust (it is not in {}): respondents \
+         will see a red warning that the questionnaire may not come from the office. For the app to trust the key, a \
+         developer adds its entry (bogen keygen printed it) to questionnaire/trusted-keys.json and builds the app and \
+         bogen again (docs/OFFICE.md, section 2); then bundle again with the new bogen",
+        key.fingerprint(),
+        if of_app {
+            "the trusted-keys.json the app was built with"
+        } else {
+            "questionnaire/trusted-keys.json"
+        }
+    ))
+}
+
+/// The list of trusted keys compiled into the app (`src/trust.rs` includes
+/// `questionnaire/trusted-keys.json` as text, which stays whole in the WebAssembly's data), or
+/// `None` when it cannot be found there.
+fn app_trusted_keys(wasm: &[u8]) -> Option<TrustedKeys> {
+    let marker = b"\"bogen-trusted-keys\"";
+    let at = wasm.windows(marker.len()).position(|w| w == marker)?;
+    let start = wasm[..at].iter().rposition(|&b| b == b'{')?;
+    // The matching brace, skipping strings (a key's name may hold braces).
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for (i, &b) in wasm.iter().enumerate().skip(start) {
+        match (in_string, escaped, b) {
+            (true, true, _) => escaped = false,
+            (true, false, b'\\') => escaped = true,
+            (true, false, b'"') => in_string = false,
+            (true, false, _) => {}
+            (false, _, b'"') => in_string = true,
+            (false, _, b'{') => depth += 1,
+            (false, _, b'}') => {
+                depth -= 1;
+                if depth == 0 {
+                    return TrustedKeys::parse(std::str::from_utf8(&wasm[start..=i]).ok()?).ok();
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 fn kib(bytes: usize) -> String {
@@ -249,6 +320,36 @@ mod tests {
         }
         bytes.truncate(length);
         bytes
+    }
+
+    #[test]
+    fn the_trusted_keys_are_read_from_the_app_s_data() {
+        let list = crate::TRUSTED_KEYS.replace("Projektbüro", "Projektbüro {mit Klammern}");
+        let mut wasm = b"\0asm\x01junk{\"other\": 1}\0\0".to_vec();
+        wasm.extend_from_slice(list.as_bytes());
+        wasm.extend_from_slice(b"\0\0more data}");
+        let keys = super::app_trusted_keys(&wasm).expect("found");
+        assert_eq!(keys.0.len(), 1);
+        assert_eq!(keys.0[0].name, "Projektbüro {mit Klammern} „Erfolgreiche Integration“");
+        assert!(super::app_trusted_keys(b"\0asm no list here").is_none());
+        // The app this bogen carries, when it carries one, has its list.
+        if let Ok(app) = super::APP {
+            assert!(super::app_trusted_keys(app.wasm).is_some(), "the app's trusted keys are not found in its wasm");
+        }
+    }
+
+    #[test]
+    fn a_key_the_app_does_not_trust_gets_a_warning_that_says_what_to_do() {
+        let trusted = bogen_engine::TrustedKeys::parse(crate::TRUSTED_KEYS).unwrap();
+        let other = bogen_engine::KeyPair::from_seed([7; 32]).public_key();
+        let warning = super::untrusted_warning(&bogen_engine::SignatureStatus::Signed(other.clone()), &trusted, true)
+            .expect("a warning");
+        assert!(warning.contains(&other.fingerprint().to_string()), "{warning}");
+        assert!(warning.contains("red warning"), "{warning}");
+        assert!(warning.contains("a developer adds its entry") && warning.contains("builds the app and bogen again"));
+        assert_eq!(super::untrusted_warning(&bogen_engine::SignatureStatus::Unsigned, &trusted, true), None);
+        let office = trusted.0[0].public_key.clone();
+        assert_eq!(super::untrusted_warning(&bogen_engine::SignatureStatus::Signed(office), &trusted, true), None);
     }
 
     #[test]
