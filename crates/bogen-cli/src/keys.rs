@@ -47,13 +47,18 @@ pub fn sign(key: &Path, file: &Path, output: Option<&Path>) -> anyhow::Result<Ex
     let pair = KeyPair::from_key_file(&key_text).with_context(|| format!("{} is not usable", key.display()))?;
     let text = std::fs::read_to_string(file).with_context(|| format!("could not read {}", file.display()))?;
     let name = file.display().to_string();
+    if let Some(why) = crate::check::not_a_questionnaire(&text) {
+        println!("{name}: {why}");
+        eprintln!("{name}: not signed");
+        return Ok(ExitCode::from(1));
+    }
     // A broken questionnaire is refused with the messages of `bogen check`.
     if let Err(problems) = bogen_engine::compile(&text) {
         print!("{}", problems.render(&name));
         eprintln!("{name}: not signed: fix the problems above first (bogen check {name})");
         return Ok(ExitCode::from(1));
     }
-    let signed = sign_json_text(&text, &pair).with_context(|| format!("could not sign {name}"))?;
+    let signed = keep_layout(&text, sign_json_text(&text, &pair).with_context(|| format!("could not sign {name}"))?);
     let questionnaire = match bogen_engine::compile(&signed) {
         Ok(q) => q,
         Err(problems) => bail!("the signed file does not load (a bug):\n{}", problems.render(&name)),
@@ -69,4 +74,37 @@ pub fn sign(key: &Path, file: &Path, output: Option<&Path>) -> anyhow::Result<Ex
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The signed text in the file's own style: a byte order mark kept, and CRLF line ends where
+/// the file has them (the signature block is written with LF). JSON strings hold no raw line
+/// breaks, so every line break is layout.
+fn keep_layout(original: &str, signed: String) -> String {
+    let mut signed = signed;
+    if original.contains("\r\n") {
+        signed = signed.replace("\r\n", "\n").replace('\n', "\r\n");
+    }
+    if original.starts_with('\u{FEFF}') && !signed.starts_with('\u{FEFF}') {
+        signed.insert(0, '\u{FEFF}');
+    }
+    signed
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_signed_file_keeps_its_line_ends_and_byte_order_mark() {
+        let key = bogen_engine::KeyPair::from_seed([3; 32]);
+        let text = "\u{FEFF}{\r\n  \"formatVersion\": 1, \"id\": \"t\", \"version\": \"1\", \"title\": \"T\",\r\n  \"sections\": [{\"id\": \"s\", \"title\": \"S\", \"questions\": [{\"id\": \"a\", \"type\": \"text\", \"label\": \"A\"}]}]\r\n}\r\n";
+        let signed = super::keep_layout(text, bogen_engine::signing::sign_json_text(text, &key).unwrap());
+        assert!(signed.starts_with('\u{FEFF}'));
+        assert_eq!(signed.matches('\n').count(), signed.matches("\r\n").count(), "{signed:?}");
+        assert!(signed.contains("\"signature\": {\r\n"), "{signed:?}");
+        let questionnaire = bogen_engine::compile(&signed).unwrap();
+        assert_eq!(questionnaire.signature, bogen_engine::SignatureStatus::Signed(key.public_key()));
+        // A file with LF stays with LF.
+        let lf = text.replace("\r\n", "\n");
+        let signed = super::keep_layout(&lf, bogen_engine::signing::sign_json_text(&lf, &key).unwrap());
+        assert!(!signed.contains('\r'));
+    }
 }
