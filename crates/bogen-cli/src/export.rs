@@ -151,6 +151,15 @@ fn csv_path(output: &Path, suffix: Option<&str>) -> PathBuf {
 }
 
 fn check_target(target: &Path, inputs: &[PathBuf], force: bool) -> anyhow::Result<()> {
+    // Said before anything is written, and about the folder, not the temporary file's name.
+    let folder = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    if !folder.is_dir() {
+        bail!(
+            "{}: the folder {} does not exist; create it first, or choose another -o",
+            target.display(),
+            folder.display()
+        );
+    }
     if !target.exists() {
         return Ok(());
     }
@@ -173,7 +182,11 @@ fn write_replacing(target: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     let temporary = target.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
     if let Err(e) = std::fs::write(&temporary, bytes) {
         let _ = std::fs::remove_file(&temporary);
-        bail!("could not write {}: {e}", temporary.display());
+        bail!(
+            "could not write {} (through the temporary file {}): {e}; check that the folder is writable and has room",
+            target.display(),
+            temporary.display()
+        );
     }
     std::fs::rename(&temporary, target).map_err(|e| {
         let _ = std::fs::remove_file(&temporary);
@@ -193,7 +206,11 @@ fn written(
     let of = questionnaire.map(|q| format!(" of {} {}", q.id, q.version)).unwrap_or_default();
     let not_exported = reports.iter().filter(|r| r.status == Status::Valid).count() - rows;
     let other = if not_exported > 0 {
-        format!("; {not_exported} valid submission(s) of other questionnaires are not in it")
+        format!(
+            "; {not_exported} valid submission{} of other questionnaires {} not in it",
+            if not_exported == 1 { "" } else { "s" },
+            if not_exported == 1 { "is" } else { "are" }
+        )
     } else {
         String::new()
     };

@@ -118,7 +118,12 @@ enum Part<'q> {
     RecordCount,
 }
 
-fn columns_of<'q>(questions: &'q [Question], lang: Lang, group_sheets: &[(String, &Question)]) -> Vec<Column<'q>> {
+/// `group_sheets`: each repeat group's sheet name and CSV file suffix.
+fn columns_of<'q>(
+    questions: &'q [Question],
+    lang: Lang,
+    group_sheets: &[(String, String, &Question)],
+) -> Vec<Column<'q>> {
     let mut columns = Vec::new();
     for question in questions {
         let label = question.label.get(lang);
@@ -134,11 +139,22 @@ fn columns_of<'q>(questions: &'q [Question], lang: Lang, group_sheets: &[(String
                 }
             }
             QuestionKind::Repeat { .. } => {
-                let sheet =
-                    group_sheets.iter().find(|(_, q)| std::ptr::eq(*q, question)).map(|(name, _)| name.as_str());
+                let (sheet, suffix) = group_sheets
+                    .iter()
+                    .find(|(_, _, q)| std::ptr::eq(*q, question))
+                    .map_or((question.id.0.as_str(), question.id.0.as_str()), |(name, suffix, _)| {
+                        (name.as_str(), suffix.as_str())
+                    });
+                // The CSV export names its file after the suffix, which can differ from the
+                // sheet's name (Excel's 31 characters, a clash with "Dateien"): name both then.
+                let see = if sheet == suffix {
+                    format!("siehe Blatt {sheet}")
+                } else {
+                    format!("siehe Blatt {sheet}, als CSV die Datei ….{suffix}.csv")
+                };
                 columns.push(Column {
                     id: question.id.0.clone(),
-                    label: format!("{label} (Anzahl; siehe Blatt {})", sheet.unwrap_or(&question.id.0)),
+                    label: format!("{label} (Anzahl; {see})"),
                     question,
                     part: Part::RecordCount,
                 });
@@ -298,7 +314,8 @@ pub fn build_workbook(reports: &[FileReport], questionnaire: Option<&Questionnai
         .filter(|q| matches!(q.kind, QuestionKind::Repeat { .. }))
         .map(|q| (names.sheet(&q.id.0), names.suffix(&q.id.0), q))
         .collect();
-    let group_sheets: Vec<(String, &Question)> = groups.iter().map(|(name, _, q)| (name.clone(), *q)).collect();
+    let group_sheets: Vec<(String, String, &Question)> =
+        groups.iter().map(|(name, suffix, q)| (name.clone(), suffix.clone(), *q)).collect();
     let columns = columns_of(questions, lang, &group_sheets);
 
     let fixed = [
@@ -691,6 +708,27 @@ mod tests {
         let names: Vec<&str> = workbook.sheets.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(names, ["Einreichungen", "Dateien"]);
         assert_eq!(workbook.sheets[0].rows[0].len(), 6);
+    }
+
+    #[test]
+    fn a_group_column_names_the_csv_file_where_it_differs_from_the_sheet() {
+        let questionnaire = bogen_engine::compile(
+            r#"{"formatVersion": 1, "id": "k", "version": "1", "title": "K", "sections": [{"id": "s", "title": "S",
+            "questions": [
+              {"id": "dateien", "type": "repeat", "label": "D", "fields": [{"id": "a", "type": "text", "label": "A"}]},
+              {"id": "massnahmen", "type": "repeat", "label": "M", "fields": [{"id": "b", "type": "text", "label": "B"}]}
+            ]}]}"#,
+        )
+        .unwrap();
+        let workbook = build_workbook(&[], Some(&questionnaire));
+        let main = &workbook.sheets[0];
+        assert_eq!(
+            cell(main, 1, "dateien"),
+            &text("D (Anzahl; siehe Blatt dateien (2), als CSV die Datei ….dateien_2.csv)")
+        );
+        assert_eq!(cell(main, 1, "massnahmen"), &text("M (Anzahl; siehe Blatt massnahmen)"));
+        let group = workbook.sheets.iter().find(|s| s.name == "dateien (2)").unwrap();
+        assert_eq!(group.file_suffix.as_deref(), Some("dateien_2"));
     }
 
     #[test]

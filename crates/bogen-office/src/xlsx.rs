@@ -9,8 +9,9 @@
 //!
 //! Layout: the header rows are bold (the ids grey), frozen above the data with the file column
 //! beside it, and the label row wraps its long questions and carries filter buttons. Data rows
-//! keep one line's height, also for answers with line breaks, so that a sheet of thousands of
-//! submissions stays scannable (the whole text is in the cell). A text that a spreadsheet would read as
+//! are one line high; a text with line breaks wraps, and its row is as high as its lines need,
+//! up to [`MAX_ROW_LINES`], so that a sheet of thousands of submissions stays scannable (the whole
+//! text is in the cell). A text that a spreadsheet would read as
 //! a formula is written with Excel's quote prefix: the cell shows the text as written and stays
 //! text when edited (the XLSX form of the CSV's leading apostrophe). Excel holds at most 32,767
 //! characters in a cell; a longer answer is cut there with a note (the submission file keeps it whole).
@@ -49,6 +50,12 @@ const MAX_WIDTH: usize = 50;
 const ROW_HEIGHT: f64 = 15.75;
 const LABEL_ROW_HEIGHT: f64 = 60.0;
 
+/// The height of one more line in a row of wrapped text, in points.
+const LINE_HEIGHT: f64 = 15.0;
+
+/// The most lines a data row is made high for; the rest of a long text is in the cell.
+pub const MAX_ROW_LINES: usize = 8;
+
 /// Column widths are taken from the headers and this many first rows: enough, and cheap.
 const WIDTH_ROWS: usize = 200;
 
@@ -66,6 +73,8 @@ pub fn workbook_xlsx(workbook: &Workbook, created_at: &str) -> Result<Vec<u8>, X
         ids: Format::new().set_bold().set_font_color(Color::RGB(0x595959)),
         labels: Format::new().set_bold().set_text_wrap().set_align(FormatAlign::Top),
         quoted: Format::new().set_quote_prefix(),
+        wrapped: Format::new().set_text_wrap().set_align(FormatAlign::Top),
+        quoted_wrapped: Format::new().set_quote_prefix().set_text_wrap().set_align(FormatAlign::Top),
     };
     for sheet in &workbook.sheets {
         let worksheet = book.add_worksheet();
@@ -79,6 +88,19 @@ struct Formats {
     ids: Format,
     labels: Format,
     quoted: Format,
+    /// A data text with line breaks.
+    wrapped: Format,
+    quoted_wrapped: Format,
+}
+
+/// How many lines a text with line breaks needs in a column of the widest width (one for a
+/// text without), at most [`MAX_ROW_LINES`].
+fn lines_needed(text: &str) -> usize {
+    if !text.contains('\n') {
+        return 1;
+    }
+    let lines: usize = text.split('\n').map(|line| line.chars().count().div_ceil(MAX_WIDTH).max(1)).sum();
+    lines.min(MAX_ROW_LINES)
 }
 
 fn write_sheet(worksheet: &mut Worksheet, sheet: &Sheet, formats: &Formats) -> Result<(), rust_xlsxwriter::XlsxError> {
@@ -96,7 +118,8 @@ fn write_sheet(worksheet: &mut Worksheet, sheet: &Sheet, formats: &Formats) -> R
         if r == 1 {
             worksheet.set_row_height(1, LABEL_ROW_HEIGHT)?;
         } else if r >= HEADER_ROWS {
-            worksheet.set_row_height(r as u32, ROW_HEIGHT)?;
+            let lines = row.iter().map(|c| if let Cell::Text(t) = c { lines_needed(t) } else { 1 }).max().unwrap_or(1);
+            worksheet.set_row_height(r as u32, ROW_HEIGHT + LINE_HEIGHT * (lines - 1) as f64)?;
         }
         for (c, cell) in row.iter().enumerate() {
             let (row_num, col_num) = (r as u32, c as u16);
@@ -112,10 +135,20 @@ fn write_sheet(worksheet: &mut Worksheet, sheet: &Sheet, formats: &Formats) -> R
                     let text = fit_cell(text);
                     match header {
                         Some(format) => worksheet.write_string_with_format(row_num, col_num, text.as_ref(), format)?,
-                        None if looks_like_formula(&text) => {
-                            worksheet.write_string_with_format(row_num, col_num, text.as_ref(), &formats.quoted)?
+                        None => {
+                            let format = match (looks_like_formula(&text), text.contains('\n')) {
+                                (true, true) => Some(&formats.quoted_wrapped),
+                                (true, false) => Some(&formats.quoted),
+                                (false, true) => Some(&formats.wrapped),
+                                (false, false) => None,
+                            };
+                            match format {
+                                Some(format) => {
+                                    worksheet.write_string_with_format(row_num, col_num, text.as_ref(), format)?
+                                }
+                                None => worksheet.write_string(row_num, col_num, text.as_ref())?,
+                            }
                         }
-                        None => worksheet.write_string(row_num, col_num, text.as_ref())?,
                     };
                     // The labels wrap; the ids and the data set the width.
                     if r < WIDTH_ROWS && r != 1 {
@@ -180,6 +213,14 @@ mod tests {
         };
         let bytes = workbook_xlsx(&workbook, "2004-09-29T14:05:00Z").unwrap();
         assert_eq!(&bytes[..2], b"PK", "an xlsx is a zip file");
+    }
+
+    #[test]
+    fn a_text_with_line_breaks_needs_a_line_each_and_long_lines_more() {
+        assert_eq!(lines_needed("eine Zeile, auch wenn sie lang ist und länger als fünfzig Zeichen wird"), 1);
+        assert_eq!(lines_needed("erste\nzweite"), 2);
+        assert_eq!(lines_needed(&format!("{}\nkurz", "x".repeat(120))), 4);
+        assert_eq!(lines_needed(&"Zeile\n".repeat(40)), MAX_ROW_LINES);
     }
 
     #[test]

@@ -79,6 +79,51 @@ fn an_xlsx_export_is_a_workbook_with_the_submissions_the_groups_and_the_files() 
 }
 
 /// Reads RFC 4180 CSV (after its BOM): rows of fields.
+#[test]
+fn answers_with_line_breaks_wrap_in_rows_as_high_as_their_lines() {
+    let dir = TempDir::new("wrap");
+    let questionnaire = default_questionnaire();
+    let mut answers = campaign::answers(&questionnaire, 11);
+    answers.insert("office_in_charge".into(), "Amt für Integration\nZimmer 12\nzweiter Stock".into());
+    dir.write("c.json", campaign::sign(&questionnaire, &answers, &key(11), AT));
+    let run = bogen(&dir.0, &["export", "c.json", "-o", "t.xlsx"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(dir.path("t.xlsx")).unwrap()).unwrap();
+    let strings = zip_entry(&mut archive, "xl/sharedStrings.xml");
+    let index = strings
+        .split("<si>")
+        .skip(1)
+        .position(|s| s.contains("Amt für Integration\nZimmer 12"))
+        .expect("the answer is in the workbook");
+    let main = zip_entry(&mut archive, "xl/worksheets/sheet1.xml");
+    let cell = format!(" t=\"s\"><v>{index}</v></c>");
+    let before = &main[..main.find(&cell).expect("the answer's cell")];
+    let tag = &before[before.rfind("<c ").unwrap()..];
+    let style: usize =
+        tag.split(" s=\"").nth(1).expect("the cell has a style").split('"').next().unwrap().parse().unwrap();
+    let styles = zip_entry(&mut archive, "xl/styles.xml");
+    let cell_styles = &styles[styles.find("<cellXfs").unwrap()..];
+    let xf = cell_styles.split("<xf ").nth(style + 1).unwrap();
+    assert!(xf.contains("wrapText=\"1\""), "style {style}: {xf}");
+    let row = &before[before.rfind("<row ").unwrap()..];
+    let row = &row[..row.find('>').unwrap()];
+    let height: f64 = row.split(" ht=\"").nth(1).unwrap().split('"').next().unwrap().parse().unwrap();
+    assert!(height >= 15.75 + 2.0 * 15.0, "three lines at least: {row}");
+}
+
+#[test]
+fn an_output_in_a_folder_that_does_not_exist_is_refused_naming_the_folder() {
+    let dir = TempDir::new("no-folder");
+    dir.write("c.json", campaign::submission(&default_questionnaire(), 1, &key(1), AT));
+    let run = bogen(&dir.0, &["export", "c.json", "-o", "fehlt/x.xlsx"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "bogen: fehlt/x.xlsx: the folder fehlt does not exist; create it first, or choose another -o\n"
+    );
+    assert!(!run.stderr.contains(".tmp"));
+}
+
 fn parse_csv(text: &str) -> Vec<Vec<String>> {
     let text = text.strip_prefix('\u{feff}').expect("a BOM first");
     let mut rows = vec![vec![String::new()]];
@@ -209,7 +254,7 @@ fn submissions_of_several_questionnaires_are_exported_one_questionnaire_at_a_tim
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(
         run.stdout,
-        "wrote out.xlsx: 1 submission of kita-umfrage 1.0.0 (sheets: Einreichungen, children, Dateien); 2 valid submission(s) of other questionnaires are not in it\n3 files: 3 valid, 0 superseded, 0 invalid\n"
+        "wrote out.xlsx: 1 submission of kita-umfrage 1.0.0 (sheets: Einreichungen, children, Dateien); 2 valid submissions of other questionnaires are not in it\n3 files: 3 valid, 0 superseded, 0 invalid\n"
     );
     let run = bogen(&dir.0, &["export", "--only", "nirgendwo@2", "b.json", "-o", "x.xlsx"]);
     assert_eq!(run.code, 2);
