@@ -114,6 +114,65 @@ pub fn when_idle(timeout_ms: u32, task: impl FnOnce(f64) + 'static) -> IdleTask 
     IdleTask { id, _callback: Some(callback), _fallback: None }
 }
 
+/// Whether a mouse button (or pen, or finger) is down on the page, and the work waiting for it to
+/// come up ([`after_press`]).
+#[derive(Default)]
+struct Press {
+    down: bool,
+    waiting: Vec<Box<dyn FnOnce()>>,
+}
+
+thread_local! {
+    static PRESS: std::cell::RefCell<Press> = std::cell::RefCell::default();
+}
+
+/// Starts following the pointer's presses, for [`after_press`]; called once, at start. Capture
+/// listeners on the window: they see a press before the page's own handlers and whatever they do.
+pub fn follow_presses() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let capture = gloo::events::EventListenerOptions::run_in_capture_phase();
+    gloo::events::EventListener::new_with_options(&window, "pointerdown", capture, |_| {
+        PRESS.with(|p| p.borrow_mut().down = true)
+    })
+    .forget();
+    for name in ["pointerup", "pointercancel"] {
+        gloo::events::EventListener::new_with_options(&window, name, capture, |_| {
+            let waiting = PRESS.with(|p| {
+                let mut press = p.borrow_mut();
+                press.down = false;
+                std::mem::take(&mut press.waiting)
+            });
+            if !waiting.is_empty() {
+                // After the `click` that follows this `pointerup` in the same task.
+                gloo::timers::callback::Timeout::new(0, move || waiting.into_iter().for_each(|task| task())).forget();
+            }
+        })
+        .forget();
+    }
+}
+
+/// Runs `task` now, or, while a pointer is pressed, once it is released and its click has been
+/// handled. A field's error appears when focus leaves it, and a mouse press on a button or a
+/// radio is what takes the focus: drawn at once, the message would push the control down
+/// under the pointer before the button comes up, and the click would land elsewhere, lost.
+pub fn after_press(task: impl FnOnce() + 'static) {
+    let task: Box<dyn FnOnce()> = Box::new(task);
+    let waiting = PRESS.with(|p| {
+        let mut press = p.borrow_mut();
+        if press.down {
+            press.waiting.push(task);
+            None
+        } else {
+            Some(task)
+        }
+    });
+    if let Some(task) = waiting {
+        task();
+    }
+}
+
 /// Focuses a block (the error summary, the export's problem list) and brings its top into
 /// view: focusing a tall element would otherwise scroll only its bottom edge into view.
 pub fn focus_block(id: &str) {

@@ -101,5 +101,6 @@ pub fn run() {
     console_error_panic_hook::set_once();
     // `bench/` splits a load at the `bogen-load-*` marks: here, in `app::open_text` and `FormRoot`.
     crate::dom::performance_mark("bogen-load-running");
+    crate::dom::follow_presses();
     yew::Renderer::<App>::new().render();
 }

@@ -102,7 +102,10 @@ pub fn render_field(field: Field<'_>) -> Html {
     };
     let on_leave = {
         let on_edit = on_edit.clone();
-        Callback::from(move |()| on_edit.emit(Edit::Leave))
+        Callback::from(move |()| {
+            let on_edit = on_edit.clone();
+            crate::dom::after_press(move || on_edit.emit(Edit::Leave))
+        })
     };
     let id: AttrValue = dom_id.clone().into();
 

@@ -405,6 +405,54 @@ test('errors wait until the field is left: an e-mail address typed character by 
   app.assertNoPageErrors();
 });
 
+/**
+ * Clicks the middle of `locator` with the mouse, as a person does: the pointer goes down there and
+ * comes up where it went down, 80 ms later, wherever the page has moved the control meanwhile.
+ */
+async function clickWhereItIs(page, locator) {
+  const box = await locator.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await new Promise((r) => setTimeout(r, 80));
+  await page.mouse.up();
+}
+
+test('a click that takes the focus from a wrong field still lands: its message appears after the button comes up, not under the pointer', async (t) => {
+  const { app, page } = await h.page(t);
+  app.recordPages(t.name);
+  await app.open();
+  await app.openSection('Angaben zur Kommune');
+
+  // A wrong phone number, then straight to Weiter with the mouse: the press takes the focus, the
+  // phone's message would push Weiter down before the button comes up.
+  const phone = app.input(label('contact_phone'));
+  await phone.fill('abc');
+  const weiter = app.button('Weiter');
+  await weiter.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await clickWhereItIs(page, weiter);
+  const summary = app.errorSummary();
+  await summary.waitFor({ state: 'visible' });
+  await app.page.waitForFunction(() => document.activeElement?.closest('[role="alert"]') != null, null, { polling: 50 });
+  assert.ok((await app.errorSummaryLinks()).some((l) => l.startsWith(label('contact_phone'))), 'the summary names the phone number');
+  assert.ok((await app.description(phone)).includes('Fehler:'), 'the phone number has its message');
+  await screenshot(page, t.name, 'weiter-landed');
+
+  // Too long a name, then a radio of the question below: the radio is chosen, and the name's
+  // message shows all the same.
+  await app.openSection('Angaben zur Kommune');
+  const name = app.input(label('municipality_name'));
+  await name.fill('x'.repeat(201));
+  const kind = app.group(label('municipality_kind')).getByRole('radio').first();
+  await kind.evaluate((el) => el.scrollIntoView({ block: 'center' }));
+  await clickWhereItIs(page, kind);
+  await eventually(() => kind.isChecked(), (checked) => checked);
+  assert.ok(await kind.isChecked(), 'the radio under the pointer is chosen');
+  const description = await eventually(() => app.description(name), (d) => d.includes('Fehler:'));
+  assert.ok(description.includes('Fehler:'), `the name's message shows after the click: "${description}"`);
+  await screenshot(page, t.name, 'radio-landed');
+  app.assertNoPageErrors();
+});
+
 test('a date is typed as day, month and year: its message waits until the date is left, names what is missing, and a half-typed date survives a reload', async (t) => {
   const { app, page } = await h.page(t);
   app.recordPages(t.name);
