@@ -413,7 +413,8 @@ test('a file of the same key that names another municipality is flagged on the f
   const replaced = await row(page, STADT_FILE);
   assert.equal(
     replaced.status,
-    'Ersetzt durch nachbarort.json\nDie neuere Datei nennt eine andere Gemeinde (Gemeinde Nachbarort), mit demselben Schlüssel unterschrieben: Fragen Sie beide, welche gilt.',
+    // "Warnung:" is the warning's hidden word for screen readers (GOV.UK's warning text).
+    'Ersetzt durch nachbarort.json\nWarnung:\nDie neuere Datei nennt eine andere Gemeinde (Gemeinde Nachbarort), mit demselben Schlüssel unterschrieben: Fragen Sie beide, welche gilt.',
   );
   assert.equal((await row(page, 'nachbarort.json')).municipality, 'Gemeinde Nachbarort');
   await screenshot(page, 'office', 'same-key-other-municipality');

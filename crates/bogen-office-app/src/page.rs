@@ -607,7 +607,11 @@ fn submission_row(report: &FileReport, lang: Lang) -> Html {
             <>
                 <strong class="office-status-tag office-status-tag--superseded">{ words::superseded_by(lang, by) }</strong>
                 if let Some(other) = &report.superseded_by_other_name {
-                    <span class="office-detail">{ words::superseded_by_other(lang, other) }</span>
+                    // A warning like the page's others, not grey detail: only the office can settle it.
+                    <strong class="office-warning">
+                        <span class="visually-hidden">{ t.warning_word }{ " " }</span>
+                        { words::superseded_by_other(lang, other) }
+                    </strong>
                 }
             </>
         },
@@ -616,7 +620,7 @@ fn submission_row(report: &FileReport, lang: Lang) -> Html {
                 <strong class="office-status-tag office-status-tag--invalid">
                     { words::invalid_because(lang, words::reason(lang, invalid.kind)) }
                 </strong>
-                <span class="office-detail">{ words::what_to_do(lang, invalid.kind) }</span>
+                <span class="office-detail">{ words::what_to_do(lang, invalid.kind, invalid.cause) }</span>
                 <span class="office-detail">
                     { t.message }{ ": " }<span lang="en">{ invalid.to_string() }</span>
                 </span>

@@ -7,7 +7,7 @@
 
 use crate::office::Tally;
 use bogen_engine::Lang;
-use bogen_office::batch::InvalidKind;
+use bogen_office::batch::{Cause, InvalidKind};
 
 /// The fixed texts of the page in one language.
 pub struct Texts {
@@ -47,6 +47,8 @@ pub struct Texts {
     pub choose_legend: &'static str,
     pub download_failed: &'static str,
     pub built_in_broken: &'static str,
+    /// Read before a warning by screen readers (GOV.UK's warning text).
+    pub warning_word: &'static str,
 }
 
 const DE: Texts = Texts {
@@ -86,6 +88,7 @@ const DE: Texts = Texts {
     choose_legend: "Welcher Fragebogen soll in die Tabelle?",
     download_failed: "Die Datei konnte nicht erstellt werden.",
     built_in_broken: "Der eingebaute Fragebogen lässt sich nicht laden. Das ist ein Fehler von Bogen; bitte melden Sie ihn.",
+    warning_word: "Warnung:",
 };
 
 const EN: Texts = Texts {
@@ -125,6 +128,7 @@ const EN: Texts = Texts {
     choose_legend: "Which questionnaire should the table hold?",
     download_failed: "The file could not be made.",
     built_in_broken: "The built-in questionnaire does not load. This is a bug in Bogen; please report it.",
+    warning_word: "Warning:",
 };
 
 /// The texts in `lang`.
@@ -162,8 +166,22 @@ pub fn reason(lang: Lang, kind: InvalidKind) -> &'static str {
     }
 }
 
-/// What the office can do about an invalid file.
-pub fn what_to_do(lang: Lang, kind: InvalidKind) -> &'static str {
+/// What the office can do about an invalid file: the case's own advice where its next step
+/// differs from the kind's (a leaked key, no signature, a draft, a cut-off file, …).
+pub fn what_to_do(lang: Lang, kind: InvalidKind, cause: Cause) -> &'static str {
+    match (lang, cause) {
+        (Lang::De, Cause::Empty | Cause::CutOff) => return "Die Datei ist leer oder bricht vorzeitig ab: Sie ist nicht vollständig angekommen (etwa ein abgebrochener Download). Bitten Sie die Kommune, sie noch einmal zu senden.",
+        (Lang::De, Cause::Draft) => return "Das ist ein Entwurf, keine Einreichung; Entwürfe sind nicht signiert. Bitten Sie die Kommune um die signierte Einreichung, die sie auf der Seite „Antworten prüfen“ mit „Bewerbung signieren und herunterladen“ erhält.",
+        (Lang::De, Cause::KeyFile) => return "Das ist eine Schlüsseldatei, keine Einreichung. Sie ist geheim: Bitten Sie die Kommune, sie für sich zu behalten und die signierte Einreichung zu senden.",
+        (Lang::De, Cause::Unsigned) => return "Die Datei ist nicht signiert, daher lässt sich weder ihr Absender noch ihre Unversehrtheit prüfen. Bitten Sie die Kommune um die signierte Einreichung („Bewerbung signieren und herunterladen“ auf der Seite „Antworten prüfen“).",
+        (Lang::De, Cause::PrivateKeyLeaked) => return "Die Datei enthält den privaten Schlüssel der Kommune. Damit ist der Schlüssel preisgegeben und darf nicht mehr verwendet werden. Bitten Sie die Kommune, einen neuen Schlüssel zu erzeugen (in einem neuen Browserprofil, den Entwurf als Datei mitgenommen), neu zu signieren und Ihnen den neuen Fingerabdruck mitzuteilen.",
+        (Lang::En, Cause::Empty | Cause::CutOff) => return "The file is empty or ends early: it did not arrive whole (an interrupted download, say). Ask the municipality to send it again.",
+        (Lang::En, Cause::Draft) => return "This is a draft, not a submission; drafts are not signed. Ask the municipality for the signed submission, which it gets with “Sign and download the application” on the page “Check your answers”.",
+        (Lang::En, Cause::KeyFile) => return "This is a key file, not a submission. It is secret: ask the municipality to keep it to itself and to send the signed submission.",
+        (Lang::En, Cause::Unsigned) => return "The file is not signed, so neither its sender nor that it is unchanged can be checked. Ask the municipality for the signed submission (“Sign and download the application” on the page “Check your answers”).",
+        (Lang::En, Cause::PrivateKeyLeaked) => return "The file contains the municipality's private key. The key is compromised and must not be used again. Ask the municipality to make a new key (in a new browser profile, taking its draft along as a file), sign again and tell you the new fingerprint.",
+        (_, Cause::Other | Cause::Changed) => {}
+    }
     use InvalidKind::*;
     match (lang, kind) {
         (Lang::De, Unreadable) => "Wählen Sie die Datei noch einmal aus; liegt sie auf einem Netzlaufwerk, kopieren Sie sie zuerst auf diesen Rechner.",
@@ -384,7 +402,7 @@ mod tests {
             let reasons: std::collections::HashSet<&str> = EVERY_KIND.iter().map(|k| reason(lang, *k)).collect();
             assert_eq!(reasons.len(), EVERY_KIND.len(), "two reasons worded alike in {lang:?}");
             for kind in EVERY_KIND {
-                assert!(!what_to_do(lang, kind).is_empty());
+                assert!(!what_to_do(lang, kind, Cause::Other).is_empty());
             }
         }
         assert_eq!(reason(Lang::De, InvalidKind::SignatureInvalid), "Signatur fehlt oder passt nicht zum Inhalt");
@@ -393,6 +411,28 @@ mod tests {
             "Ungültig: Fragebogen unbekannt"
         );
         assert_eq!(invalid_because(Lang::En, reason(Lang::En, InvalidKind::NotJson)), "Invalid: not a JSON file");
+    }
+
+    #[test]
+    fn a_leaked_private_key_is_advised_as_compromised_not_as_a_changed_file() {
+        let de = what_to_do(Lang::De, InvalidKind::SignatureInvalid, Cause::PrivateKeyLeaked);
+        assert!(de.contains("preisgegeben") && de.contains("neuen Schlüssel"), "{de}");
+        assert!(!de.contains("verändert"), "{de}");
+        let en = what_to_do(Lang::En, InvalidKind::SignatureInvalid, Cause::PrivateKeyLeaked);
+        assert!(en.contains("compromised") && en.contains("new key"), "{en}");
+        assert!(!en.contains("changed after"), "{en}");
+        let changed = what_to_do(Lang::De, InvalidKind::SignatureInvalid, Cause::Changed);
+        assert!(changed.contains("nach dem Signieren verändert"), "{changed}");
+        for lang in Lang::ALL {
+            let causes = [Cause::Empty, Cause::Draft, Cause::KeyFile, Cause::Unsigned, Cause::PrivateKeyLeaked];
+            let advice: std::collections::HashSet<&str> =
+                causes.iter().map(|c| what_to_do(lang, InvalidKind::NotJson, *c)).collect();
+            assert_eq!(advice.len(), causes.len(), "two cases advised alike in {lang:?}");
+            assert_eq!(
+                what_to_do(lang, InvalidKind::NotJson, Cause::CutOff),
+                what_to_do(lang, InvalidKind::NotJson, Cause::Empty)
+            );
+        }
     }
 
     #[test]
