@@ -576,7 +576,7 @@ fn answer_html(questionnaire: &Questionnaire, session: &Session, q: QuestionIdx,
                                 Some(v) => answer_lines(field, v, lang).join(", "),
                                 None => t.not_answered.to_owned(),
                             };
-                            html! { <li key={f}><span class="record-summary__key">{ field.label.get(lang) }{": "}</span>{ text }</li> }
+                            html! { <li key={f}><span class="record-summary__key">{ crate::format::label_before_value(field.label.get(lang)) }</span>{ text }</li> }
                         });
                         html! {
                             <li key={record.id.0}>
