@@ -276,13 +276,26 @@ pub fn DateInput(props: &DateInputProps) -> Html {
             let cb = props.on_input.clone();
             Callback::from(move |e: InputEvent| {
                 *changed.borrow_mut() = true;
-                let value = e.target_unchecked_into::<HtmlInputElement>().value();
+                let input = e.target_unchecked_into::<HtmlInputElement>();
+                let value = input.value();
                 let answer = {
                     let mut parts = typed.borrow_mut();
-                    match part {
-                        DatePart::Day => parts.day = value,
-                        DatePart::Month => parts.month = value,
-                        DatePart::Year => parts.year = value,
+                    if let Some(whole) = DateParts::from_pasted(&value) {
+                        // A whole date pasted (or typed) into one field fills all three; this
+                        // field shows its own part at once, the others when they are drawn.
+                        let own = match part {
+                            DatePart::Day => &whole.day,
+                            DatePart::Month => &whole.month,
+                            DatePart::Year => &whole.year,
+                        };
+                        input.set_value(own);
+                        *parts = whole;
+                    } else {
+                        match part {
+                            DatePart::Day => parts.day = value,
+                            DatePart::Month => parts.month = value,
+                            DatePart::Year => parts.year = value,
+                        }
                     }
                     parts.answer()
                 };
