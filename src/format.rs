@@ -349,6 +349,11 @@ pub fn record_field_dom_id(group: &Question, record: RecordId, field: &Question)
     format!("q-{}-r{}-{}", group.id.0, record.0, field.id.0)
 }
 
+/// The DOM id of the "please specify" text field of a multiple choice's "other" box.
+pub fn other_text_dom_id(field_dom_id: &str) -> String {
+    format!("{field_dom_id}-other-text")
+}
+
 /// The DOM id of a repeat group's "add" button (the target of the group's own errors).
 pub fn add_button_dom_id(group: &Question) -> String {
     format!("q-{}", group.id.0)
@@ -393,13 +398,6 @@ mod tests {
         assert_eq!(format_number(0.1 + 0.2, None, Lang::De, false), "0,3");
         assert_eq!(format_number(-12345.0, None, Lang::De, true), "-12.345");
         assert_eq!(format_number(7.0, Some(1), Lang::De, true), "7,0");
-    }
-
-    #[test]
-    fn dates_read_per_language() {
-        assert_eq!(format_date("2005-03-31", Lang::De), "31.03.2005");
-        assert_eq!(format_date("2005-03-31", Lang::En), "31 March 2005");
-        assert_eq!(format_date("soon", Lang::De), "soon");
     }
 
     fn number_question(json: &str) -> bogen_engine::Questionnaire {
@@ -449,6 +447,13 @@ mod tests {
             record_lines(&group.questions[0], &record, Lang::De),
             ["Wie heißt das Netzwerk? Netzwerk Solingen", "Seit: 1.200 Mitglieder"]
         );
+    }
+
+    #[test]
+    fn dates_read_per_language() {
+        assert_eq!(format_date("2005-03-31", Lang::De), "31.03.2005");
+        assert_eq!(format_date("2005-03-31", Lang::En), "31 March 2005");
+        assert_eq!(format_date("soon", Lang::De), "soon");
     }
 
     #[test]

@@ -449,6 +449,8 @@ pub struct OtherChoice {
     /// `Some` while ticked.
     pub text: Option<String>,
     pub describedby: Option<AttrValue>,
+    /// Its error message, drawn with the text field (GOV.UK's conditional reveal).
+    pub error: Option<Html>,
     pub invalid: bool,
     pub on_toggle: Callback<bool>,
     pub on_input: Callback<String>,
@@ -485,7 +487,7 @@ pub fn CheckboxGroup(props: &CheckboxGroupProps) -> Html {
     });
     let other = props.other.as_ref().map(|other| {
         let id = item_id(props.options.len());
-        let text_id = format!("{}-other-text", props.id);
+        let text_id = crate::format::other_text_dom_id(&props.id);
         let onchange = {
             let cb = other.on_toggle.clone();
             Callback::from(move |e: Event| cb.emit(e.target_unchecked_into::<HtmlInputElement>().checked()))
@@ -500,11 +502,13 @@ pub fn CheckboxGroup(props: &CheckboxGroupProps) -> Html {
                         aria-controls={format!("{text_id}-wrap")} />
                     <label class="checkboxes__label" for={id}>{ other.label.clone() }</label>
                 </div>
-                <div class={classes!("checkboxes__conditional", (!checked).then_some("checkboxes__conditional--hidden"))}
+                <div class={classes!("checkboxes__conditional", (!checked).then_some("checkboxes__conditional--hidden"),
+                        other.invalid.then_some("checkboxes__conditional--error"))}
                     id={format!("{text_id}-wrap")} key="__other_text">
                     if let Some(text) = &other.text {
-                        <div class={classes!("form-group", other.invalid.then_some("form-group--error"))}>
+                        <div class="form-group">
                             <label class="label" for={text_id.clone()}>{ other.specify_label.clone() }</label>
+                            { other.error.clone().unwrap_or_default() }
                             <TextInput id={text_id.clone()} value={AttrValue::from(text.clone())}
                                 describedby={other.describedby.clone()} invalid={other.invalid}
                                 on_input={other.on_input.clone()} on_leave={other.on_leave.clone()} />

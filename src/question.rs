@@ -36,8 +36,10 @@ pub struct Field<'a> {
     pub dom_id: String,
     pub answer: Option<&'a AnswerValue>,
     pub required: bool,
-    /// The error messages on display.
+    /// The error messages on display, but for "other" left empty.
     pub errors: Vec<String>,
+    /// The messages of "other" ticked and left empty: they stand with its text field.
+    pub other_errors: Vec<String>,
     pub lang: Lang,
     pub on_edit: Callback<Edit>,
 }
@@ -61,7 +63,7 @@ fn text_answer(text: String) -> Option<AnswerValue> {
 /// controls), hint, error message and control. Calculated and repeat questions are drawn by
 /// [`QuestionView`].
 pub fn render_field(field: Field<'_>) -> Html {
-    let Field { question, dom_id, answer, required, errors, lang, on_edit } = field;
+    let Field { question, dom_id, answer, required, errors, other_errors, lang, on_edit } = field;
     let t = texts(lang);
     let label = question.label.get(lang).to_owned();
     let hint_id = format!("{dom_id}-hint");
@@ -250,12 +252,25 @@ pub fn render_field(field: Field<'_>) -> Html {
                     let selected = selected.clone();
                     Callback::from(move |text: String| on_edit.emit(Edit::Input(build(selected.clone(), Some(text)))))
                 };
+                let other_error_id = format!("{}-error", crate::format::other_text_dom_id(&dom_id));
+                let other_invalid = !other_errors.is_empty();
                 OtherChoice {
                     label: t.other_option.into(),
                     specify_label: t.other_specify.into(),
                     text: other_text.clone(),
-                    describedby: invalid.then(|| AttrValue::from(error_id.clone())),
-                    invalid,
+                    describedby: other_invalid.then(|| AttrValue::from(other_error_id.clone())),
+                    error: other_invalid.then(|| {
+                        html! {
+                            <p class="error-message" id={other_error_id.clone()}>
+                                { for other_errors.iter().map(|m| html! {
+                                    <span class="error-message__line">
+                                        <span class="visually-hidden">{ t.error_prefix }{" "}</span>{ m.clone() }
+                                    </span>
+                                }) }
+                            </p>
+                        }
+                    }),
+                    invalid: other_invalid,
                     on_toggle,
                     on_input,
                     on_leave: on_leave.clone(),
@@ -398,12 +413,14 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
                         )
                     })
                     .collect();
-                let errors: Vec<(usize, String)> = shown
+                let errors: Vec<(usize, String, bool)> = shown
                     .iter()
                     .filter_map(|v| match v.location {
-                        ViolationLocation::RecordField { record: r, field } if r == record.id => {
-                            Some((field, violation_text(&questionnaire, &session, idx, v, lang)))
-                        }
+                        ViolationLocation::RecordField { record: r, field } if r == record.id => Some((
+                            field,
+                            violation_text(&questionnaire, &session, idx, v, lang),
+                            v.kind == bogen_engine::ViolationKind::OtherNotSpecified,
+                        )),
                         _ => None,
                     })
                     .collect();
@@ -459,8 +476,11 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
             }
         }
         _ => {
-            let errors: Vec<String> =
-                shown.iter().map(|v| violation_text(&questionnaire, &session, idx, v, lang)).collect();
+            let (other, rest): (Vec<_>, Vec<_>) =
+                shown.iter().partition(|v| v.kind == bogen_engine::ViolationKind::OtherNotSpecified);
+            let text = |v: &&bogen_engine::Violation| violation_text(&questionnaire, &session, idx, v, lang);
+            let errors: Vec<String> = rest.iter().map(text).collect();
+            let other_errors: Vec<String> = other.iter().map(text).collect();
             let on_edit = {
                 let dispatch = ctx.dispatch.clone();
                 Callback::from(move |edit: Edit| match edit {
@@ -475,6 +495,7 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
                 answer: session.answer(idx),
                 required: session.is_required(idx),
                 errors,
+                other_errors,
                 lang,
                 on_edit,
             })
@@ -491,8 +512,8 @@ pub struct RecordProps {
     pub title: AttrValue,
     /// (visible, required) per field.
     pub fields: Vec<(bool, bool)>,
-    /// (field position, message) of the errors on display.
-    pub errors: Vec<(usize, String)>,
+    /// (field position, message, whether it is about "other" left empty) of the errors on display.
+    pub errors: Vec<(usize, String, bool)>,
     pub can_remove: bool,
     pub lang: Lang,
 }
@@ -530,7 +551,10 @@ pub fn RecordView(props: &RecordProps) -> Html {
         if !visible {
             return html! {};
         }
-        let errors: Vec<String> = props.errors.iter().filter(|(ef, _)| *ef == f).map(|(_, m)| m.clone()).collect();
+        let of_field = |other: bool| -> Vec<String> {
+            props.errors.iter().filter(|(ef, _, o)| *ef == f && *o == other).map(|(_, m, _)| m.clone()).collect()
+        };
+        let (errors, other_errors) = (of_field(false), of_field(true));
         let on_edit = {
             let dispatch = ctx.dispatch.clone();
             Callback::from(move |edit: Edit| {
@@ -554,6 +578,7 @@ pub fn RecordView(props: &RecordProps) -> Html {
                     answer: props.record.fields.get(f).and_then(Option::as_ref),
                     required,
                     errors,
+                    other_errors,
                     lang,
                     on_edit,
                 }) }

@@ -260,7 +260,8 @@ test('a half-answered matrix, "Sonstiges" without text and a rule inside a recor
     t,
     app,
     page,
-    [{ summary: `${matrix} – ${rows}`, control: app.group(matrix).getByRole('radio').first(), described: app.group(matrix), message: rows }],
+    // The link goes to the first row left unanswered, not to the first row (answered).
+    [{ summary: `${matrix} – ${rows}`, control: page.getByRole('radiogroup', { name: 'Arbeitsverwaltung', exact: true }).getByRole('radio').first(), described: app.group(matrix), message: rows }],
     'matrix-summary',
   );
 
@@ -276,9 +277,25 @@ test('a half-answered matrix, "Sonstiges" without text and a rule inside a recor
   await app.errorSummary().waitFor();
   const other = 'Geben Sie an, was mit „Sonstiges“ gemeint ist';
   assert.ok((await app.errorSummaryLinks()).includes(`${involvement} – ${other}`), `the summary names the unspecified "Sonstiges": ${await app.errorSummaryLinks()}`);
+  // The link leads to the empty text field, and the message stands with it, under the
+  // "Sonstiges" box (GOV.UK's conditional reveal), with one bar beside it, not two.
   await app.errorSummary().getByRole('link', { name: `${involvement} – ${other}` }).click();
-  await expectDescribedError(app, app.group(involvement), other, 'the involvement group');
+  await app.waitForFocus(specify);
   await expectDescribedError(app, specify, other, 'the "Bitte angeben" field');
+  const box = async (locator) => (await locator.boundingBox()).y;
+  const otherBox = app.group(involvement).getByRole('checkbox', { name: 'Sonstiges, bitte angeben', exact: true });
+  const message = shownMessage(page, other);
+  assert.ok((await box(message)) > (await box(otherBox)), 'the message stands under the "Sonstiges" box, not above the list');
+  assert.ok((await box(message)) < (await box(specify)), 'the message stands right above its text field');
+  const bars = await specify.evaluate((el) => {
+    const found = [];
+    for (let e = el.parentElement; e && e.tagName !== 'FIELDSET'; e = e.parentElement) {
+      const style = getComputedStyle(e);
+      if (style.borderLeftStyle !== 'none' && parseFloat(style.borderLeftWidth) >= 3) found.push(style.borderLeftColor);
+    }
+    return found;
+  });
+  assert.deepEqual(bars, ['rgb(212, 53, 28)'], 'one bar beside the text field, red');
   await screenshot(page, t.name, 'other-not-specified');
 
   // A rule inside a record of a repeat group (2nd round only).
