@@ -36,6 +36,10 @@ pub struct Texts {
     pub date_year: &'static str,
     pub other_option: &'static str,
     pub other_specify: &'static str,
+    /// Under an optional group of radios that has an answer: takes the answer back.
+    pub clear_selection: &'static str,
+    /// Said (politely) when a record was removed: "Netzwerk 2 entfernt".
+    pub record_removed: &'static str,
     pub not_answered: &'static str,
     pub not_calculable: &'static str,
     pub remove_confirm: &'static str,
@@ -228,6 +232,8 @@ pub const DE: Texts = Texts {
     date_year: "Jahr",
     other_option: "Sonstiges, bitte angeben",
     other_specify: "Bitte angeben",
+    clear_selection: "Auswahl zurücknehmen",
+    record_removed: "entfernt",
     not_answered: "Nicht beantwortet",
     not_calculable: "Noch nicht berechenbar",
     remove_confirm: "Wirklich entfernen?",
@@ -420,6 +426,8 @@ pub const EN: Texts = Texts {
     date_year: "Year",
     other_option: "Other, please specify",
     other_specify: "Please specify",
+    clear_selection: "Clear selection",
+    record_removed: "removed",
     not_answered: "Not answered",
     not_calculable: "Cannot be calculated yet",
     remove_confirm: "Really remove?",

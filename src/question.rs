@@ -192,9 +192,18 @@ pub fn render_field(field: Field<'_>) -> Html {
                 Some(AnswerValue::Choice(v)) => Some(v.clone()),
                 _ => None,
             };
+            let clear = clear_button(!required && selected.is_some(), &dom_id, &on_edit, lang);
             let on_edit = on_edit.clone();
             let on_change = Callback::from(move |v: String| on_edit.emit(Edit::Change(Some(AnswerValue::Choice(v)))));
-            (html! { <RadioGroup id={id.clone()} options={options(question, lang)} {selected} {on_change} /> }, true)
+            (
+                html! {
+                    <>
+                        <RadioGroup id={id.clone()} options={options(question, lang)} {selected} {on_change} />
+                        { clear }
+                    </>
+                },
+                true,
+            )
         }
         QuestionKind::YesNo => {
             let selected = match answer {
@@ -202,11 +211,20 @@ pub fn render_field(field: Field<'_>) -> Html {
                 Some(AnswerValue::Bool(false)) => Some("nein".to_owned()),
                 _ => None,
             };
+            let clear = clear_button(!required && selected.is_some(), &dom_id, &on_edit, lang);
             let on_edit = on_edit.clone();
             let on_change =
                 Callback::from(move |v: String| on_edit.emit(Edit::Change(Some(AnswerValue::Bool(v == "ja")))));
             let choices = vec![("ja".to_owned(), t.yes.to_owned()), ("nein".to_owned(), t.no.to_owned())];
-            (html! { <RadioGroup id={id.clone()} options={choices} {selected} inline=true {on_change} /> }, true)
+            (
+                html! {
+                    <>
+                        <RadioGroup id={id.clone()} options={choices} {selected} inline=true {on_change} />
+                        { clear }
+                    </>
+                },
+                true,
+            )
         }
         QuestionKind::MultipleChoice { other, .. } => {
             let (selected, other_text) = match answer {
@@ -339,6 +357,27 @@ pub fn render_field(field: Field<'_>) -> Html {
     }
 }
 
+/// "Auswahl zurücknehmen" under an optional group of radios that has an answer: a radio once
+/// chosen cannot be unchosen by itself. Focus goes to the first radio, as the button goes.
+fn clear_button(shown: bool, first_radio: &str, on_edit: &Callback<Edit>, lang: Lang) -> Html {
+    if !shown {
+        return html! {};
+    }
+    let onclick = {
+        let on_edit = on_edit.clone();
+        let first_radio = first_radio.to_owned();
+        Callback::from(move |_: MouseEvent| {
+            on_edit.emit(Edit::Change(None));
+            crate::dom::focus_after_render(first_radio.clone());
+        })
+    };
+    html! {
+        <p class="radios__clear">
+            <button type="button" class="link-button" {onclick}>{ texts(lang).clear_selection }</button>
+        </p>
+    }
+}
+
 /// Properties of [`QuestionView`]: which question, the language.
 #[derive(Properties, PartialEq, Clone)]
 pub struct QuestionProps {
@@ -353,6 +392,13 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
     crate::render_count::count("QuestionView");
     let ctx = use_context::<FormContext>();
     let redraw = use_force_update();
+    // What the repeat group's live region says: "Netzwerk 2 entfernt" after a removal, while
+    // focus moves on to the add button.
+    let removed_note = use_state(String::new);
+    let on_removed = {
+        let note = removed_note.setter();
+        use_callback((), move |said: String, _| note.set(said))
+    };
     // Registered while rendering, kept in a hook and dropped with the component: no change can
     // fall between this render and the registration.
     let _watch = use_memo(props.idx, |&idx| {
@@ -427,7 +473,7 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
                 html! {
                     <RecordView key={record.id.0} group={idx} record={record.clone()}
                         title={AttrValue::from(format!("{record_name} {}", i + 1))}
-                        fields={field_states} {errors} {can_remove} {lang} />
+                        fields={field_states} {errors} {can_remove} {lang} on_removed={on_removed.clone()} />
                 }
             });
             let hint_id = format!("{dom_id}-hint");
@@ -463,6 +509,7 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
                             <p class="body repeat__empty">{ t.no_records }</p>
                         }
                         { for record_views }
+                        <p class="visually-hidden" role="status">{ (*removed_note).clone() }</p>
                         if can_add {
                             <button type="button" class="button button--secondary" id={add_id} {onclick}>
                                 { i18n::add_record(lang, &record_name) }
@@ -516,6 +563,8 @@ pub struct RecordProps {
     pub errors: Vec<(usize, String, bool)>,
     pub can_remove: bool,
     pub lang: Lang,
+    /// Called with what to announce once the record is removed ("Netzwerk 2 entfernt").
+    pub on_removed: Callback<String>,
 }
 
 /// One record of a repeat group, in its own fieldset, with a remove button that asks first.
@@ -599,7 +648,12 @@ pub fn RecordView(props: &RecordProps) -> Html {
     };
     let remove = {
         let dispatch = ctx.dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::RemoveRecord(group_idx, record_id)))
+        let on_removed = props.on_removed.clone();
+        let said = format!("{} {}", props.title, t.record_removed);
+        Callback::from(move |_: MouseEvent| {
+            dispatch.dispatch(Action::RemoveRecord(group_idx, record_id));
+            on_removed.emit(said.clone());
+        })
     };
     let remove_label = i18n::remove_record(lang, &props.title);
     html! {
