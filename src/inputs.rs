@@ -531,8 +531,6 @@ pub fn CheckboxGroup(props: &CheckboxGroupProps) -> Html {
 pub struct MatrixProps {
     /// The id of the first radio of the first row.
     pub id: AttrValue,
-    /// The legend's text, for the table's caption.
-    pub caption: AttrValue,
     pub rows: Vec<(String, String)>,
     pub scale: Vec<(String, String)>,
     pub answers: BTreeMap<String, String>,
@@ -540,7 +538,8 @@ pub struct MatrixProps {
     pub on_change: Callback<(String, String)>,
 }
 
-/// A matrix: a table whose every row is a radio group named by its row header.
+/// A matrix: a table whose every row is a radio group named by its row header. It has no
+/// caption: the question's fieldset legend names it, and a caption too is read twice.
 #[function_component]
 pub fn MatrixInput(props: &MatrixProps) -> Html {
     let head = props.scale.iter().enumerate().map(|(c, (_, label))| {
@@ -576,7 +575,6 @@ pub fn MatrixInput(props: &MatrixProps) -> Html {
     });
     html! {
         <table class="matrix">
-            <caption class="visually-hidden">{ props.caption.clone() }</caption>
             <thead>
                 <tr><td class="matrix__corner"></td>{ for head }</tr>
             </thead>

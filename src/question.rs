@@ -322,7 +322,7 @@ pub fn render_field(field: Field<'_>) -> Html {
             (
                 html! {
                     <div class="matrix-wrapper">
-                        <MatrixInput id={id.clone()} caption={AttrValue::from(label.clone())}
+                        <MatrixInput id={id.clone()}
                             rows={pairs(rows)} scale={pairs(scale)} {answers} {on_change} />
                     </div>
                 },
