@@ -187,8 +187,9 @@ pub fn DraftsPart(props: &DraftsPartProps) -> Html {
                     { name.clone() }
                     if open { {" "}<strong class="tag tag--blue">{ t.draft_open_tag }</strong> }
                 </th>
-                <td class="table__cell">{ progress }</td>
-                <td class="table__cell">
+                // data-label: the column's name where narrow screens stack the cells (main.css).
+                <td class="table__cell" data-label={t.col_progress}>{ progress }</td>
+                <td class="table__cell" data-label={t.col_saved}>
                     { saved }
                     if let Some(version) = other_version { <span class="table__note">{ version }</span> }
                 </td>

@@ -9,7 +9,8 @@ use bogen_engine::{AnswerValue, DateParts, Lang, LocalizedText, Question, Questi
 use serde_json::Value as Json;
 
 /// A number for reading: decimal comma in German, point in English; with `group`, thousands
-/// separated ("1.234,5" / "1,234.5"). `decimals` fixes the number of decimal places.
+/// separated from four digits on ("9.000", "1.234,5" / "9,000", "1,234.5"), so that numbers in
+/// one column read alike. `decimals` fixes the number of decimal places.
 pub fn format_number(n: f64, decimals: Option<u32>, lang: Lang, group: bool) -> String {
     let plain = match decimals {
         Some(d) => format!("{:.*}", d as usize, n),
@@ -32,8 +33,7 @@ pub fn format_number(n: f64, decimals: Option<u32>, lang: Lang, group: bool) -> 
         Lang::En => (',', '.'),
     };
     let mut int_out = String::with_capacity(int_part.len() + 4);
-    // German style groups only numbers of five or more digits ("1234" but "12.345").
-    let do_group = group && int_part.len() > 4;
+    let do_group = group && int_part.len() > 3;
     for (i, c) in int_part.chars().enumerate() {
         if do_group && i > 0 && (int_part.len() - i) % 3 == 0 {
             int_out.push(group_sep);
@@ -51,6 +51,31 @@ pub fn format_number(n: f64, decimals: Option<u32>, lang: Lang, group: bool) -> 
         Some(f) => format!("{sign}{int_out}{decimal_sep}{f}"),
         None => format!("{sign}{int_out}"),
     }
+}
+
+/// Whether the numbers of a question are grouped by thousands: all but years, that is whole
+/// numbers whose allowed range lies within 1000 to 9999 (`min` 1970, `max` 2005): "2005", never
+/// "2.005".
+pub fn groups_thousands(question: &Question) -> bool {
+    !matches!(
+        question.kind,
+        QuestionKind::Number { integer: true, min: Some(min), max: Some(max), .. }
+            if min >= 1000.0 && max <= 9999.0
+    )
+}
+
+/// A number given by the respondent, for reading (review, print, messages): every decimal typed
+/// and at least the question's `decimals` ("34,56" stays "34,56" with one decimal, "34" becomes
+/// "34,0"), so the paper shows what the signed file holds; grouped as [`groups_thousands`] says.
+/// Only calculated values are rounded to `decimals` ([`calculated_text`]).
+pub fn typed_number_text(question: &Question, n: f64, lang: Lang) -> String {
+    let natural = format_number(n, None, Lang::En, false);
+    let typed_decimals = natural.split_once('.').map_or(0, |(_, f)| f.len() as u32);
+    let decimals = match question.kind {
+        QuestionKind::Number { decimals: Some(d), .. } => d.max(typed_decimals),
+        _ => typed_decimals,
+    };
+    format_number(n, Some(decimals), lang, groups_thousands(question))
 }
 
 /// The text shown in a number field for a stored number (no grouping, so it parses back).
@@ -114,8 +139,8 @@ pub fn answer_lines(question: &Question, answer: &AnswerValue, lang: Lang) -> Ve
     match (&question.kind, answer) {
         (QuestionKind::Date { .. }, AnswerValue::Text(text)) => vec![format_date(text, lang)],
         (_, AnswerValue::Text(text)) => vec![text.clone()],
-        (QuestionKind::Number { unit, decimals, .. }, AnswerValue::Number(n)) => {
-            let number = format_number(*n, *decimals, lang, true);
+        (QuestionKind::Number { unit, .. }, AnswerValue::Number(n)) => {
+            let number = typed_number_text(question, *n, lang);
             vec![match unit {
                 Some(unit) => format!("{number} {}", unit.get(lang)),
                 None => number,
@@ -165,6 +190,17 @@ pub fn answer_lines(question: &Question, answer: &AnswerValue, lang: Lang) -> Ve
     }
 }
 
+/// A label in front of its value on one line: "Titel: ", but "Wie heißt das Netzwerk? " and
+/// "Name: " as they are (no colon after a question mark or a colon).
+pub fn label_before_value(label: &str) -> String {
+    let label = label.trim_end();
+    if label.ends_with(['?', ':']) {
+        format!("{label} ")
+    } else {
+        format!("{label}: ")
+    }
+}
+
 /// One record of a repeat group as lines "Titel: Sprachkurs", field by field (answered fields only).
 pub fn record_lines(group: &Question, record: &bogen_engine::Record, lang: Lang) -> Vec<String> {
     let QuestionKind::Repeat { fields, .. } = &group.kind else {
@@ -175,7 +211,11 @@ pub fn record_lines(group: &Question, record: &bogen_engine::Record, lang: Lang)
         .zip(&record.fields)
         .filter_map(|(field, value)| {
             let value = value.as_ref().filter(|v| !v.is_empty())?;
-            Some(format!("{}: {}", field.label.get(lang), answer_lines(field, value, lang).join(", ")))
+            Some(format!(
+                "{}{}",
+                label_before_value(field.label.get(lang)),
+                answer_lines(field, value, lang).join(", ")
+            ))
         })
         .collect()
 }
@@ -309,6 +349,11 @@ pub fn record_field_dom_id(group: &Question, record: RecordId, field: &Question)
     format!("q-{}-r{}-{}", group.id.0, record.0, field.id.0)
 }
 
+/// The DOM id of the "please specify" text field of a multiple choice's "other" box.
+pub fn other_text_dom_id(field_dom_id: &str) -> String {
+    format!("{field_dom_id}-other-text")
+}
+
 /// The DOM id of a repeat group's "add" button (the target of the group's own errors).
 pub fn add_button_dom_id(group: &Question) -> String {
     format!("q-{}", group.id.0)
@@ -344,13 +389,64 @@ mod tests {
         assert_eq!(format_number(12.5, None, Lang::De, true), "12,5");
         assert_eq!(format_number(12.5, None, Lang::En, true), "12.5");
         assert_eq!(format_number(589000.0, None, Lang::De, true), "589.000");
-        assert_eq!(format_number(1234.0, None, Lang::De, true), "1234");
+        assert_eq!(format_number(1234.0, None, Lang::De, true), "1.234");
+        assert_eq!(format_number(9000.0, None, Lang::En, true), "9,000");
+        assert_eq!(format_number(900.0, None, Lang::De, true), "900");
         assert_eq!(format_number(1234567.891, Some(2), Lang::De, true), "1.234.567,89");
         assert_eq!(format_number(1234567.891, Some(1), Lang::En, true), "1,234,567.9");
         assert_eq!(format_number(-0.001, Some(1), Lang::De, true), "0,0");
         assert_eq!(format_number(0.1 + 0.2, None, Lang::De, false), "0,3");
         assert_eq!(format_number(-12345.0, None, Lang::De, true), "-12.345");
         assert_eq!(format_number(7.0, Some(1), Lang::De, true), "7,0");
+    }
+
+    fn number_question(json: &str) -> bogen_engine::Questionnaire {
+        bogen_engine::compile(&format!(
+            r#"{{"formatVersion": 1, "id": "t", "version": "1", "title": "T", "sections": [
+                {{"id": "a", "title": "A", "questions": [{json}]}}]}}"#
+        ))
+        .expect("compiles")
+    }
+
+    #[test]
+    fn answered_numbers_are_grouped_alike_and_show_every_decimal_typed() {
+        let people = number_question(r#"{"id": "n", "type": "integer", "label": "Personen", "unit": "Personen"}"#);
+        let people = &people.questions[0];
+        let answer = |n: f64, lang| answer_lines(people, &AnswerValue::Number(n), lang);
+        assert_eq!(answer(9000.0, Lang::De), ["9.000 Personen"]);
+        assert_eq!(answer(21500.0, Lang::De), ["21.500 Personen"]);
+        assert_eq!(answer(9000.0, Lang::En), ["9,000 Personen"]);
+        let share = number_question(r#"{"id": "n", "type": "decimal", "label": "Anteil", "decimals": 1}"#);
+        let share = &share.questions[0];
+        // Never rounded: the paper shows what the exported file holds (34.56).
+        assert_eq!(typed_number_text(share, 34.56, Lang::De), "34,56");
+        assert_eq!(typed_number_text(share, 34.5, Lang::En), "34.5");
+        assert_eq!(typed_number_text(share, 34.0, Lang::De), "34,0");
+        assert_eq!(typed_number_text(share, 1234.56, Lang::De), "1.234,56");
+        let year = number_question(r#"{"id": "n", "type": "integer", "label": "Jahr", "min": 1970, "max": 2005}"#);
+        assert_eq!(typed_number_text(&year.questions[0], 2003.0, Lang::De), "2003");
+        assert!(!groups_thousands(&year.questions[0]));
+        assert!(groups_thousands(people));
+    }
+
+    #[test]
+    fn a_label_that_ends_in_a_question_mark_or_colon_gets_no_colon_before_its_value() {
+        assert_eq!(label_before_value("Titel"), "Titel: ");
+        assert_eq!(label_before_value("Wie heißt das Netzwerk?"), "Wie heißt das Netzwerk? ");
+        assert_eq!(label_before_value("Name:"), "Name: ");
+        let group = number_question(
+            r#"{"id": "g", "type": "repeat", "label": "Netzwerke", "fields": [
+                {"id": "name", "type": "text", "label": "Wie heißt das Netzwerk?"},
+                {"id": "since", "type": "integer", "label": "Seit", "unit": "Mitglieder"}]}"#,
+        );
+        let record = bogen_engine::Record {
+            id: RecordId(0),
+            fields: vec![Some(AnswerValue::Text("Netzwerk Solingen".into())), Some(AnswerValue::Number(1200.0))],
+        };
+        assert_eq!(
+            record_lines(&group.questions[0], &record, Lang::De),
+            ["Wie heißt das Netzwerk? Netzwerk Solingen", "Seit: 1.200 Mitglieder"]
+        );
     }
 
     #[test]

@@ -9,8 +9,9 @@ use crate::format::{format_date, format_number};
 use crate::state::{ExportRecord, KeyNotice, MergeSource, Notice, UploadStatus};
 use crate::storage::StorageError;
 use crate::submit::UploadFailure;
+use bogen_engine::formats::UrlProblem;
 use bogen_engine::{
-    DatePart, Expected, KeptAsideReason, KeyError, Lang, Question, QuestionKind, Violation, ViolationKind,
+    DatePart, DateProblem, Expected, KeptAsideReason, KeyError, Lang, Question, QuestionKind, Violation, ViolationKind,
 };
 
 /// The fixed texts of one language.
@@ -35,6 +36,10 @@ pub struct Texts {
     pub date_year: &'static str,
     pub other_option: &'static str,
     pub other_specify: &'static str,
+    /// Under an optional group of radios that has an answer: takes the answer back.
+    pub clear_selection: &'static str,
+    /// Said (politely) when a record was removed: "Netzwerk 2 entfernt".
+    pub record_removed: &'static str,
     pub not_answered: &'static str,
     pub not_calculable: &'static str,
     pub remove_confirm: &'static str,
@@ -227,6 +232,8 @@ pub const DE: Texts = Texts {
     date_year: "Jahr",
     other_option: "Sonstiges, bitte angeben",
     other_specify: "Bitte angeben",
+    clear_selection: "Auswahl zurücknehmen",
+    record_removed: "entfernt",
     not_answered: "Nicht beantwortet",
     not_calculable: "Noch nicht berechenbar",
     remove_confirm: "Wirklich entfernen?",
@@ -419,6 +426,8 @@ pub const EN: Texts = Texts {
     date_year: "Year",
     other_option: "Other, please specify",
     other_specify: "Please specify",
+    clear_selection: "Clear selection",
+    record_removed: "removed",
     not_answered: "Not answered",
     not_calculable: "Cannot be calculated yet",
     remove_confirm: "Really remove?",
@@ -1326,10 +1335,72 @@ fn lower_first(text: &str) -> String {
 /// the question gets its label in front, so that the summary reads on its own.
 pub fn violation_summary(lang: Lang, violation: &Violation, question: &Question, label: &str) -> String {
     let message = violation_message(lang, violation, question, label);
-    if message.contains(label) {
+    // Only the default "required" names the question. An office's message may mention the
+    // question's word ("eine fünfstellige Postleitzahl") without naming the field: it gets the
+    // label too, in German as in English.
+    let names_question = violation.custom_message.is_none() && violation.kind == ViolationKind::Required;
+    if names_question {
         message
     } else {
         format!("{label} – {message}")
+    }
+}
+
+/// What is wrong with a date whose three fields are filled in (GOV.UK's date messages).
+fn date_problem(lang: Lang, problem: DateProblem) -> String {
+    let de = lang == Lang::De;
+    match problem {
+        DateProblem::NotDigits if de => {
+            "Geben Sie Tag, Monat und Jahr in Ziffern ein, zum Beispiel 31 12 2003".to_owned()
+        }
+        DateProblem::NotDigits => "Enter the day, month and year as numbers, like 31 12 2003".to_owned(),
+        DateProblem::DayOutOfRange if de => "Der Tag muss zwischen 1 und 31 liegen".to_owned(),
+        DateProblem::DayOutOfRange => "The day must be between 1 and 31".to_owned(),
+        DateProblem::MonthOutOfRange if de => "Der Monat muss zwischen 1 und 12 liegen".to_owned(),
+        DateProblem::MonthOutOfRange => "The month must be between 1 and 12".to_owned(),
+        DateProblem::YearNotFourDigits if de => "Das Jahr muss vier Ziffern haben, zum Beispiel 2003".to_owned(),
+        DateProblem::YearNotFourDigits => "The year must have four digits, like 2003".to_owned(),
+        DateProblem::NoSuchDay { day, month, year } => {
+            let date = format_date(&format!("{year:04}-{month:02}-{day:02}"), lang);
+            if de {
+                format!("Den {date} gibt es nicht: Geben Sie ein Datum ein, das es gibt")
+            } else {
+                format!("There is no {date}: enter a real date")
+            }
+        }
+    }
+}
+
+/// What is wrong with a web address.
+fn url_problem(lang: Lang, problem: UrlProblem) -> String {
+    let de = lang == Lang::De;
+    match problem {
+        UrlProblem::NoScheme if de => {
+            "Geben Sie eine Internetadresse ein, die mit https:// oder http:// beginnt".to_owned()
+        }
+        UrlProblem::NoScheme => "Enter a web address that starts with https:// or http://".to_owned(),
+        UrlProblem::Space if de => "Eine Internetadresse darf keine Leerzeichen enthalten".to_owned(),
+        UrlProblem::Space => "A web address cannot contain spaces".to_owned(),
+        UrlProblem::NoHost if de => {
+            "Geben Sie nach https:// den Namen der Website ein, zum Beispiel https://www.stadt.de".to_owned()
+        }
+        UrlProblem::NoHost => "Enter the name of the website after https://, like https://www.example.org".to_owned(),
+        UrlProblem::NoDot if de => {
+            "Der Name der Website nach https:// braucht einen Punkt, zum Beispiel https://www.stadt.de".to_owned()
+        }
+        UrlProblem::NoDot => {
+            "The name of the website after https:// needs a dot, like https://www.example.org".to_owned()
+        }
+        UrlProblem::BadHost if de => {
+            "Der Name der Website darf nur Buchstaben, Ziffern, Bindestriche und einzelne Punkte enthalten".to_owned()
+        }
+        UrlProblem::BadHost => {
+            "The name of the website can only contain letters, numbers, hyphens and single dots".to_owned()
+        }
+        UrlProblem::BadPort if de => {
+            "Nach dem Doppelpunkt hinter dem Namen der Website muss eine Zahl stehen".to_owned()
+        }
+        UrlProblem::BadPort => "After the colon behind the name of the website there must be a number".to_owned(),
     }
 }
 
@@ -1341,8 +1412,10 @@ pub fn violation_message(lang: Lang, violation: &Violation, question: &Question,
         return custom.get(lang).to_owned();
     }
     let de = lang == Lang::De;
-    let num = |n: f64| format_number(n, None, lang, true);
+    // Years ("mindestens 1970") are not grouped; other numbers as the review shows them.
+    let num = |n: f64| format_number(n, None, lang, crate::format::groups_thousands(question));
     let option_label = |value: &str| crate::format::option_label(question, value, lang);
+    let whole = matches!(question.kind, QuestionKind::Number { integer: true, .. });
     match &violation.kind {
         ViolationKind::Required => match &question.kind {
             QuestionKind::Repeat { .. } if de => format!("Bitte machen Sie Angaben: {label}"),
@@ -1350,6 +1423,9 @@ pub fn violation_message(lang: Lang, violation: &Violation, question: &Question,
             _ if de => format!("Bitte beantworten Sie: {label}"),
             _ => format!("Please answer: {label}"),
         },
+        // A whole-number field's example is a whole number: "12,5" would be refused next.
+        ViolationKind::NotANumber if whole && de => "Geben Sie eine ganze Zahl ein, zum Beispiel 12".to_owned(),
+        ViolationKind::NotANumber if whole => "Enter a whole number, like 12".to_owned(),
         ViolationKind::NotANumber if de => "Geben Sie eine Zahl ein, zum Beispiel 12 oder 12,5".to_owned(),
         ViolationKind::NotANumber => "Enter a number, like 12 or 12.5".to_owned(),
         ViolationKind::NotAWholeNumber if de => "Geben Sie eine ganze Zahl ohne Komma ein".to_owned(),
@@ -1368,6 +1444,7 @@ pub fn violation_message(lang: Lang, violation: &Violation, question: &Question,
         }
         ViolationKind::InvalidDate if de => "Geben Sie ein gültiges Datum ein".to_owned(),
         ViolationKind::InvalidDate => "Enter a real date".to_owned(),
+        ViolationKind::DateNotReal { problem } => date_problem(lang, *problem),
         ViolationKind::DateIncomplete { missing } => {
             let names: Vec<&str> = missing
                 .iter()
@@ -1416,10 +1493,7 @@ pub fn violation_message(lang: Lang, violation: &Violation, question: &Question,
             "Geben Sie eine E-Mail-Adresse in der richtigen Form ein, zum Beispiel name@beispiel.de".to_owned()
         }
         ViolationKind::InvalidEmail => "Enter an email address in the correct format, like name@example.com".to_owned(),
-        ViolationKind::InvalidUrl if de => {
-            "Geben Sie eine Internetadresse ein, die mit https:// oder http:// beginnt".to_owned()
-        }
-        ViolationKind::InvalidUrl => "Enter a web address that starts with https:// or http://".to_owned(),
+        ViolationKind::InvalidUrl { problem } => url_problem(lang, *problem),
         ViolationKind::InvalidPhone if de => {
             "Geben Sie eine Telefonnummer ein, zum Beispiel 0711 216-0 oder +49 711 216-0".to_owned()
         }
@@ -1498,6 +1572,112 @@ mod tests {
         assert_eq!(
             violation_summary(Lang::De, &too_long, question, label),
             "Name der Kommune – Geben Sie höchstens 5 Zeichen ein"
+        );
+    }
+
+    fn one_question(json: &str) -> bogen_engine::Questionnaire {
+        compile(&format!(
+            r#"{{"formatVersion": 1, "id": "t", "version": "1", "title": "T", "languages": ["de", "en"], "sections": [
+                {{"id": "a", "title": "A", "questions": [{json}]}}]}}"#
+        ))
+        .expect("compiles")
+    }
+
+    fn message(lang: Lang, question: &Question, kind: ViolationKind) -> String {
+        let violation = Violation { location: ViolationLocation::Answer, kind, custom_message: None };
+        violation_message(lang, &violation, question, "Frage")
+    }
+
+    #[test]
+    fn a_whole_number_field_gives_a_whole_number_as_its_example() {
+        let integer = one_question(r#"{"id": "n", "type": "integer", "label": "Einwohner"}"#);
+        let decimal = one_question(r#"{"id": "n", "type": "decimal", "label": "Quote"}"#);
+        let (integer, decimal) = (&integer.questions[0], &decimal.questions[0]);
+        assert_eq!(
+            message(Lang::De, integer, ViolationKind::NotANumber),
+            "Geben Sie eine ganze Zahl ein, zum Beispiel 12"
+        );
+        assert_eq!(message(Lang::En, integer, ViolationKind::NotANumber), "Enter a whole number, like 12");
+        assert_eq!(
+            message(Lang::De, decimal, ViolationKind::NotANumber),
+            "Geben Sie eine Zahl ein, zum Beispiel 12 oder 12,5"
+        );
+        assert_eq!(message(Lang::En, decimal, ViolationKind::NotANumber), "Enter a number, like 12 or 12.5");
+    }
+
+    #[test]
+    fn a_refused_web_address_is_told_what_is_wrong_with_it_not_that_it_lacks_https() {
+        let q = std::sync::Arc::new(one_question(r#"{"id": "w", "type": "url", "label": "Website"}"#));
+        let mut session = bogen_engine::Session::new(q.clone());
+        let idx = bogen_engine::QuestionIdx(0);
+        let mut said = |lang: Lang, typed: &str| {
+            session.set_answer(idx, Some(bogen_engine::AnswerValue::Text(typed.to_owned())));
+            let violations = session.violations(idx);
+            let violation = violations.first().expect("refused");
+            violation_message(lang, violation, &q.questions[0], "Website")
+        };
+        for typed in ["http://x", "http://stadt"] {
+            let de = said(Lang::De, typed);
+            assert!(de.starts_with("Der Name der Website nach https:// braucht einen Punkt"), "{typed}: {de}");
+            assert!(!de.contains("beginnt"), "{typed}: {de}");
+            assert!(said(Lang::En, typed).starts_with("The name of the website after https:// needs a dot"));
+        }
+        assert_eq!(
+            said(Lang::De, "https://www.stadt.de/ pfad"),
+            "Eine Internetadresse darf keine Leerzeichen enthalten"
+        );
+        assert_eq!(said(Lang::En, "https://www.stadt.de/ pfad"), "A web address cannot contain spaces");
+        assert_eq!(
+            said(Lang::De, "www.stadt.de"),
+            "Geben Sie eine Internetadresse ein, die mit https:// oder http:// beginnt"
+        );
+    }
+
+    #[test]
+    fn a_date_that_is_not_real_is_told_which_part_is_wrong() {
+        let q = std::sync::Arc::new(one_question(r#"{"id": "d", "type": "date", "label": "Datum"}"#));
+        let mut session = bogen_engine::Session::new(q.clone());
+        let idx = bogen_engine::QuestionIdx(0);
+        let mut said = |lang: Lang, day: &str, month: &str, year: &str| {
+            let parts = bogen_engine::DateParts { day: day.into(), month: month.into(), year: year.into() };
+            session.set_answer(idx, parts.answer());
+            let violations = session.violations(idx);
+            let violation = violations.first().expect("refused");
+            violation_message(lang, violation, &q.questions[0], "Datum")
+        };
+        assert_eq!(
+            said(Lang::De, "31", "02", "2003"),
+            "Den 31.02.2003 gibt es nicht: Geben Sie ein Datum ein, das es gibt"
+        );
+        assert_eq!(said(Lang::En, "31", "2", "2003"), "There is no 31 February 2003: enter a real date");
+        assert_eq!(said(Lang::De, "0", "12", "2003"), "Der Tag muss zwischen 1 und 31 liegen");
+        assert_eq!(said(Lang::En, "0", "12", "2003"), "The day must be between 1 and 31");
+        assert_eq!(said(Lang::De, "31", "13", "2003"), "Der Monat muss zwischen 1 und 12 liegen");
+        assert_eq!(said(Lang::En, "31", "13", "2003"), "The month must be between 1 and 12");
+        assert_eq!(said(Lang::De, "31", "12", "03"), "Das Jahr muss vier Ziffern haben, zum Beispiel 2003");
+        assert_eq!(said(Lang::En, "31", "12", "03"), "The year must have four digits, like 2003");
+    }
+
+    #[test]
+    fn an_office_message_that_mentions_the_question_still_gets_its_label_in_the_summary() {
+        let q = one_question(
+            r#"{"id": "plz", "type": "text", "label": {"de": "Postleitzahl", "en": "Postcode"}, "pattern": "[0-9]{5}",
+                "messages": {"pattern": {"de": "Bitte geben Sie eine fünfstellige Postleitzahl an.", "en": "Please enter a five-digit postcode."}}}"#,
+        );
+        let question = &q.questions[0];
+        let custom = question.messages.pattern.clone();
+        let violation = Violation {
+            location: ViolationLocation::Answer,
+            kind: ViolationKind::PatternMismatch,
+            custom_message: custom,
+        };
+        assert_eq!(
+            violation_summary(Lang::De, &violation, question, "Postleitzahl"),
+            "Postleitzahl – Bitte geben Sie eine fünfstellige Postleitzahl an."
+        );
+        assert_eq!(
+            violation_summary(Lang::En, &violation, question, "Postcode"),
+            "Postcode – Please enter a five-digit postcode."
         );
     }
 

@@ -276,13 +276,26 @@ pub fn DateInput(props: &DateInputProps) -> Html {
             let cb = props.on_input.clone();
             Callback::from(move |e: InputEvent| {
                 *changed.borrow_mut() = true;
-                let value = e.target_unchecked_into::<HtmlInputElement>().value();
+                let input = e.target_unchecked_into::<HtmlInputElement>();
+                let value = input.value();
                 let answer = {
                     let mut parts = typed.borrow_mut();
-                    match part {
-                        DatePart::Day => parts.day = value,
-                        DatePart::Month => parts.month = value,
-                        DatePart::Year => parts.year = value,
+                    if let Some(whole) = DateParts::from_pasted(&value) {
+                        // A whole date pasted (or typed) into one field fills all three; this
+                        // field shows its own part at once, the others when they are drawn.
+                        let own = match part {
+                            DatePart::Day => &whole.day,
+                            DatePart::Month => &whole.month,
+                            DatePart::Year => &whole.year,
+                        };
+                        input.set_value(own);
+                        *parts = whole;
+                    } else {
+                        match part {
+                            DatePart::Day => parts.day = value,
+                            DatePart::Month => parts.month = value,
+                            DatePart::Year => parts.year = value,
+                        }
                     }
                     parts.answer()
                 };
@@ -436,6 +449,8 @@ pub struct OtherChoice {
     /// `Some` while ticked.
     pub text: Option<String>,
     pub describedby: Option<AttrValue>,
+    /// Its error message, drawn with the text field (GOV.UK's conditional reveal).
+    pub error: Option<Html>,
     pub invalid: bool,
     pub on_toggle: Callback<bool>,
     pub on_input: Callback<String>,
@@ -472,7 +487,7 @@ pub fn CheckboxGroup(props: &CheckboxGroupProps) -> Html {
     });
     let other = props.other.as_ref().map(|other| {
         let id = item_id(props.options.len());
-        let text_id = format!("{}-other-text", props.id);
+        let text_id = crate::format::other_text_dom_id(&props.id);
         let onchange = {
             let cb = other.on_toggle.clone();
             Callback::from(move |e: Event| cb.emit(e.target_unchecked_into::<HtmlInputElement>().checked()))
@@ -487,11 +502,13 @@ pub fn CheckboxGroup(props: &CheckboxGroupProps) -> Html {
                         aria-controls={format!("{text_id}-wrap")} />
                     <label class="checkboxes__label" for={id}>{ other.label.clone() }</label>
                 </div>
-                <div class={classes!("checkboxes__conditional", (!checked).then_some("checkboxes__conditional--hidden"))}
+                <div class={classes!("checkboxes__conditional", (!checked).then_some("checkboxes__conditional--hidden"),
+                        other.invalid.then_some("checkboxes__conditional--error"))}
                     id={format!("{text_id}-wrap")} key="__other_text">
                     if let Some(text) = &other.text {
-                        <div class={classes!("form-group", other.invalid.then_some("form-group--error"))}>
+                        <div class="form-group">
                             <label class="label" for={text_id.clone()}>{ other.specify_label.clone() }</label>
+                            { other.error.clone().unwrap_or_default() }
                             <TextInput id={text_id.clone()} value={AttrValue::from(text.clone())}
                                 describedby={other.describedby.clone()} invalid={other.invalid}
                                 on_input={other.on_input.clone()} on_leave={other.on_leave.clone()} />
@@ -514,8 +531,6 @@ pub fn CheckboxGroup(props: &CheckboxGroupProps) -> Html {
 pub struct MatrixProps {
     /// The id of the first radio of the first row.
     pub id: AttrValue,
-    /// The legend's text, for the table's caption.
-    pub caption: AttrValue,
     pub rows: Vec<(String, String)>,
     pub scale: Vec<(String, String)>,
     pub answers: BTreeMap<String, String>,
@@ -523,7 +538,8 @@ pub struct MatrixProps {
     pub on_change: Callback<(String, String)>,
 }
 
-/// A matrix: a table whose every row is a radio group named by its row header.
+/// A matrix: a table whose every row is a radio group named by its row header. It has no
+/// caption: the question's fieldset legend names it, and a caption too is read twice.
 #[function_component]
 pub fn MatrixInput(props: &MatrixProps) -> Html {
     let head = props.scale.iter().enumerate().map(|(c, (_, label))| {
@@ -559,7 +575,6 @@ pub fn MatrixInput(props: &MatrixProps) -> Html {
     });
     html! {
         <table class="matrix">
-            <caption class="visually-hidden">{ props.caption.clone() }</caption>
             <thead>
                 <tr><td class="matrix__corner"></td>{ for head }</tr>
             </thead>

@@ -576,7 +576,7 @@ fn answer_html(questionnaire: &Questionnaire, session: &Session, q: QuestionIdx,
                                 Some(v) => answer_lines(field, v, lang).join(", "),
                                 None => t.not_answered.to_owned(),
                             };
-                            html! { <li key={f}><span class="record-summary__key">{ field.label.get(lang) }{": "}</span>{ text }</li> }
+                            html! { <li key={f}><span class="record-summary__key">{ crate::format::label_before_value(field.label.get(lang)) }</span>{ text }</li> }
                         });
                         html! {
                             <li key={record.id.0}>
@@ -599,14 +599,17 @@ fn answer_html(questionnaire: &Questionnaire, session: &Session, q: QuestionIdx,
     }
 }
 
-/// Every visible page with its answers, grouped by chapter.
+/// Every visible page with its answers, grouped by chapter. `closing` (the print view's
+/// signature lines) is kept on one sheet with the last page's answers, the declaration signed.
 fn all_answers(
     questionnaire: &Questionnaire,
     session: &Session,
     lang: Lang,
     change: Option<&UseReducerDispatcher<crate::state::FormState>>,
+    closing: Option<Html>,
 ) -> Html {
-    let blocks = questionnaire.pages().filter(|&s| session.is_section_visible(s)).map(|s| {
+    let pages: Vec<SectionIdx> = questionnaire.pages().filter(|&s| session.is_section_visible(s)).collect();
+    let block = |s: SectionIdx| {
         let section = questionnaire.section(s);
         let chapter = section.parent.map(|p| questionnaire.section(p).title.get(lang).to_owned());
         html! {
@@ -618,8 +621,19 @@ fn all_answers(
                 { summary_rows(questionnaire, session, s, lang, change) }
             </section>
         }
-    });
-    html! { <>{ for blocks }</> }
+    };
+    match (closing, pages.split_last()) {
+        (Some(closing), Some((&last, before))) => html! {
+            <>
+                { for before.iter().map(|&s| block(s)) }
+                <div class="print-closing">
+                    { block(last) }
+                    { closing }
+                </div>
+            </>
+        },
+        (closing, _) => html! { <>{ for pages.iter().map(|&s| block(s)) }{ closing.unwrap_or_default() }</> },
+    }
 }
 
 /// Properties of [`ReviewPage`] and [`PrintPage`].
@@ -723,7 +737,7 @@ pub fn ReviewPage(props: &ReviewProps) -> Html {
         <>
             <a class="back-link" href={Route::Start.to_hash(&questionnaire)}>{ t.back_to_overview }</a>
             <h1 class="heading-l" tabindex="-1">{ t.review_title }</h1>
-            { all_answers(&questionnaire, &session, lang, Some(&ctx.dispatch)) }
+            { all_answers(&questionnaire, &session, lang, Some(&ctx.dispatch), None) }
             <h2 class="heading-m">{ t.submit_heading }</h2>
             { problem_list.unwrap_or_default() }
             if let Some(submission) = &questionnaire.submission {
@@ -834,12 +848,13 @@ fn key_part(
     html! {
         <section class="key-part" aria-labelledby="signing-title">
             <h3 class="heading-s" id="signing-title">{ t.signing_heading }</h3>
+            // The fingerprint's explanation stands with a fingerprint only.
             if let Some(key) = &signing.key {
                 <dl class="facts">{ fact(t.fingerprint_label, &key.fingerprint(), true) }</dl>
+                <p class="body">{ t.fingerprint_explain }</p>
             } else {
                 <p class="body">{ t.key_none }</p>
             }
-            <p class="body">{ t.fingerprint_explain }</p>
             { signed_for_others.unwrap_or_default() }
             { notice.unwrap_or_default() }
             { not_kept.unwrap_or_default() }
@@ -960,6 +975,16 @@ pub fn PrintPage(props: &ReviewProps) -> Html {
     // The same digest `bogen verify` shows for the file made from these answers.
     let digest = short_digest(&answers_digest(&stamp_of(&questionnaire), &session.visible_answers()));
     let fingerprint = props.signing.key.as_ref().map(|k| k.fingerprint());
+    let signature = html! {
+        <section class="signature" aria-labelledby="signature-title">
+            <h2 class="heading-m" id="signature-title">{ t.signature_heading }</h2>
+            <div class="signature__grid">
+                <div class="signature__field"><div class="signature__line"></div><p class="signature__label">{ t.signature_place_date }</p></div>
+                <div class="signature__field"><div class="signature__line"></div><p class="signature__label">{ t.signature_sign }</p></div>
+                <div class="signature__field"><div class="signature__line"></div><p class="signature__label">{ t.signature_name }</p></div>
+            </div>
+        </section>
+    };
     html! {
         <>
             <a class="back-link no-print" href={Route::Start.to_hash(&questionnaire)}>{ t.back_to_overview }</a>
@@ -985,15 +1010,7 @@ pub fn PrintPage(props: &ReviewProps) -> Html {
                 </p>
                 <p class="hint">{ t.print_match_text }</p>
             </section>
-            { all_answers(&questionnaire, &session, lang, None) }
-            <section class="signature" aria-labelledby="signature-title">
-                <h2 class="heading-m" id="signature-title">{ t.signature_heading }</h2>
-                <div class="signature__grid">
-                    <div class="signature__field"><div class="signature__line"></div><p class="signature__label">{ t.signature_place_date }</p></div>
-                    <div class="signature__field"><div class="signature__line"></div><p class="signature__label">{ t.signature_sign }</p></div>
-                    <div class="signature__field"><div class="signature__line"></div><p class="signature__label">{ t.signature_name }</p></div>
-                </div>
-            </section>
+            { all_answers(&questionnaire, &session, lang, None, Some(signature)) }
         </>
     }
 }

@@ -36,8 +36,10 @@ pub struct Field<'a> {
     pub dom_id: String,
     pub answer: Option<&'a AnswerValue>,
     pub required: bool,
-    /// The error messages on display.
+    /// The error messages on display, but for "other" left empty.
     pub errors: Vec<String>,
+    /// The messages of "other" ticked and left empty: they stand with its text field.
+    pub other_errors: Vec<String>,
     pub lang: Lang,
     pub on_edit: Callback<Edit>,
 }
@@ -61,7 +63,7 @@ fn text_answer(text: String) -> Option<AnswerValue> {
 /// controls), hint, error message and control. Calculated and repeat questions are drawn by
 /// [`QuestionView`].
 pub fn render_field(field: Field<'_>) -> Html {
-    let Field { question, dom_id, answer, required, errors, lang, on_edit } = field;
+    let Field { question, dom_id, answer, required, errors, other_errors, lang, on_edit } = field;
     let t = texts(lang);
     let label = question.label.get(lang).to_owned();
     let hint_id = format!("{dom_id}-hint");
@@ -190,9 +192,18 @@ pub fn render_field(field: Field<'_>) -> Html {
                 Some(AnswerValue::Choice(v)) => Some(v.clone()),
                 _ => None,
             };
+            let clear = clear_button(!required && selected.is_some(), &dom_id, &on_edit, lang);
             let on_edit = on_edit.clone();
             let on_change = Callback::from(move |v: String| on_edit.emit(Edit::Change(Some(AnswerValue::Choice(v)))));
-            (html! { <RadioGroup id={id.clone()} options={options(question, lang)} {selected} {on_change} /> }, true)
+            (
+                html! {
+                    <>
+                        <RadioGroup id={id.clone()} options={options(question, lang)} {selected} {on_change} />
+                        { clear }
+                    </>
+                },
+                true,
+            )
         }
         QuestionKind::YesNo => {
             let selected = match answer {
@@ -200,11 +211,20 @@ pub fn render_field(field: Field<'_>) -> Html {
                 Some(AnswerValue::Bool(false)) => Some("nein".to_owned()),
                 _ => None,
             };
+            let clear = clear_button(!required && selected.is_some(), &dom_id, &on_edit, lang);
             let on_edit = on_edit.clone();
             let on_change =
                 Callback::from(move |v: String| on_edit.emit(Edit::Change(Some(AnswerValue::Bool(v == "ja")))));
             let choices = vec![("ja".to_owned(), t.yes.to_owned()), ("nein".to_owned(), t.no.to_owned())];
-            (html! { <RadioGroup id={id.clone()} options={choices} {selected} inline=true {on_change} /> }, true)
+            (
+                html! {
+                    <>
+                        <RadioGroup id={id.clone()} options={choices} {selected} inline=true {on_change} />
+                        { clear }
+                    </>
+                },
+                true,
+            )
         }
         QuestionKind::MultipleChoice { other, .. } => {
             let (selected, other_text) = match answer {
@@ -250,12 +270,25 @@ pub fn render_field(field: Field<'_>) -> Html {
                     let selected = selected.clone();
                     Callback::from(move |text: String| on_edit.emit(Edit::Input(build(selected.clone(), Some(text)))))
                 };
+                let other_error_id = format!("{}-error", crate::format::other_text_dom_id(&dom_id));
+                let other_invalid = !other_errors.is_empty();
                 OtherChoice {
                     label: t.other_option.into(),
                     specify_label: t.other_specify.into(),
                     text: other_text.clone(),
-                    describedby: invalid.then(|| AttrValue::from(error_id.clone())),
-                    invalid,
+                    describedby: other_invalid.then(|| AttrValue::from(other_error_id.clone())),
+                    error: other_invalid.then(|| {
+                        html! {
+                            <p class="error-message" id={other_error_id.clone()}>
+                                { for other_errors.iter().map(|m| html! {
+                                    <span class="error-message__line">
+                                        <span class="visually-hidden">{ t.error_prefix }{" "}</span>{ m.clone() }
+                                    </span>
+                                }) }
+                            </p>
+                        }
+                    }),
+                    invalid: other_invalid,
                     on_toggle,
                     on_input,
                     on_leave: on_leave.clone(),
@@ -289,7 +322,7 @@ pub fn render_field(field: Field<'_>) -> Html {
             (
                 html! {
                     <div class="matrix-wrapper">
-                        <MatrixInput id={id.clone()} caption={AttrValue::from(label.clone())}
+                        <MatrixInput id={id.clone()}
                             rows={pairs(rows)} scale={pairs(scale)} {answers} {on_change} />
                     </div>
                 },
@@ -324,6 +357,27 @@ pub fn render_field(field: Field<'_>) -> Html {
     }
 }
 
+/// "Auswahl zurücknehmen" under an optional group of radios that has an answer: a radio once
+/// chosen cannot be unchosen by itself. Focus goes to the first radio, as the button goes.
+fn clear_button(shown: bool, first_radio: &str, on_edit: &Callback<Edit>, lang: Lang) -> Html {
+    if !shown {
+        return html! {};
+    }
+    let onclick = {
+        let on_edit = on_edit.clone();
+        let first_radio = first_radio.to_owned();
+        Callback::from(move |_: MouseEvent| {
+            on_edit.emit(Edit::Change(None));
+            crate::dom::focus_after_render(first_radio.clone());
+        })
+    };
+    html! {
+        <p class="radios__clear">
+            <button type="button" class="link-button" {onclick}>{ texts(lang).clear_selection }</button>
+        </p>
+    }
+}
+
 /// Properties of [`QuestionView`]: which question, the language.
 #[derive(Properties, PartialEq, Clone)]
 pub struct QuestionProps {
@@ -338,6 +392,13 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
     crate::render_count::count("QuestionView");
     let ctx = use_context::<FormContext>();
     let redraw = use_force_update();
+    // What the repeat group's live region says: "Netzwerk 2 entfernt" after a removal, while
+    // focus moves on to the add button.
+    let removed_note = use_state(String::new);
+    let on_removed = {
+        let note = removed_note.setter();
+        use_callback((), move |said: String, _| note.set(said))
+    };
     // Registered while rendering, kept in a hook and dropped with the component: no change can
     // fall between this render and the registration.
     let _watch = use_memo(props.idx, |&idx| {
@@ -398,19 +459,21 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
                         )
                     })
                     .collect();
-                let errors: Vec<(usize, String)> = shown
+                let errors: Vec<(usize, String, bool)> = shown
                     .iter()
                     .filter_map(|v| match v.location {
-                        ViolationLocation::RecordField { record: r, field } if r == record.id => {
-                            Some((field, violation_text(&questionnaire, &session, idx, v, lang)))
-                        }
+                        ViolationLocation::RecordField { record: r, field } if r == record.id => Some((
+                            field,
+                            violation_text(&questionnaire, &session, idx, v, lang),
+                            v.kind == bogen_engine::ViolationKind::OtherNotSpecified,
+                        )),
                         _ => None,
                     })
                     .collect();
                 html! {
                     <RecordView key={record.id.0} group={idx} record={record.clone()}
                         title={AttrValue::from(format!("{record_name} {}", i + 1))}
-                        fields={field_states} {errors} {can_remove} {lang} />
+                        fields={field_states} {errors} {can_remove} {lang} on_removed={on_removed.clone()} />
                 }
             });
             let hint_id = format!("{dom_id}-hint");
@@ -446,6 +509,7 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
                             <p class="body repeat__empty">{ t.no_records }</p>
                         }
                         { for record_views }
+                        <p class="visually-hidden" role="status">{ (*removed_note).clone() }</p>
                         if can_add {
                             <button type="button" class="button button--secondary" id={add_id} {onclick}>
                                 { i18n::add_record(lang, &record_name) }
@@ -459,8 +523,11 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
             }
         }
         _ => {
-            let errors: Vec<String> =
-                shown.iter().map(|v| violation_text(&questionnaire, &session, idx, v, lang)).collect();
+            let (other, rest): (Vec<_>, Vec<_>) =
+                shown.iter().partition(|v| v.kind == bogen_engine::ViolationKind::OtherNotSpecified);
+            let text = |v: &&bogen_engine::Violation| violation_text(&questionnaire, &session, idx, v, lang);
+            let errors: Vec<String> = rest.iter().map(text).collect();
+            let other_errors: Vec<String> = other.iter().map(text).collect();
             let on_edit = {
                 let dispatch = ctx.dispatch.clone();
                 Callback::from(move |edit: Edit| match edit {
@@ -475,6 +542,7 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
                 answer: session.answer(idx),
                 required: session.is_required(idx),
                 errors,
+                other_errors,
                 lang,
                 on_edit,
             })
@@ -491,10 +559,12 @@ pub struct RecordProps {
     pub title: AttrValue,
     /// (visible, required) per field.
     pub fields: Vec<(bool, bool)>,
-    /// (field position, message) of the errors on display.
-    pub errors: Vec<(usize, String)>,
+    /// (field position, message, whether it is about "other" left empty) of the errors on display.
+    pub errors: Vec<(usize, String, bool)>,
     pub can_remove: bool,
     pub lang: Lang,
+    /// Called with what to announce once the record is removed ("Netzwerk 2 entfernt").
+    pub on_removed: Callback<String>,
 }
 
 /// One record of a repeat group, in its own fieldset, with a remove button that asks first.
@@ -530,7 +600,10 @@ pub fn RecordView(props: &RecordProps) -> Html {
         if !visible {
             return html! {};
         }
-        let errors: Vec<String> = props.errors.iter().filter(|(ef, _)| *ef == f).map(|(_, m)| m.clone()).collect();
+        let of_field = |other: bool| -> Vec<String> {
+            props.errors.iter().filter(|(ef, _, o)| *ef == f && *o == other).map(|(_, m, _)| m.clone()).collect()
+        };
+        let (errors, other_errors) = (of_field(false), of_field(true));
         let on_edit = {
             let dispatch = ctx.dispatch.clone();
             Callback::from(move |edit: Edit| {
@@ -554,6 +627,7 @@ pub fn RecordView(props: &RecordProps) -> Html {
                     answer: props.record.fields.get(f).and_then(Option::as_ref),
                     required,
                     errors,
+                    other_errors,
                     lang,
                     on_edit,
                 }) }
@@ -574,7 +648,12 @@ pub fn RecordView(props: &RecordProps) -> Html {
     };
     let remove = {
         let dispatch = ctx.dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::RemoveRecord(group_idx, record_id)))
+        let on_removed = props.on_removed.clone();
+        let said = format!("{} {}", props.title, t.record_removed);
+        Callback::from(move |_: MouseEvent| {
+            dispatch.dispatch(Action::RemoveRecord(group_idx, record_id));
+            on_removed.emit(said.clone());
+        })
     };
     let remove_label = i18n::remove_record(lang, &props.title);
     html! {

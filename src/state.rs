@@ -1170,18 +1170,32 @@ impl PartialEq for FormContext {
     }
 }
 
-/// The DOM id a violation's error link points at.
+/// The DOM id a violation's error link points at: the field; for "other" left empty, its text
+/// field (GOV.UK's conditional reveal); for a matrix's unanswered rows, the first of them.
 pub fn violation_target(questionnaire: &Questionnaire, q: QuestionIdx, violation: &Violation) -> String {
     let question = questionnaire.question(q);
-    match (violation.location, &question.kind) {
+    let field = match (violation.location, &question.kind) {
         (ViolationLocation::RecordField { record, field }, QuestionKind::Repeat { fields, .. }) => {
-            match fields.get(field) {
-                Some(f) => record_field_dom_id(question, record, f),
-                None => add_button_dom_id(question),
+            fields.get(field).map(|f| (record_field_dom_id(question, record, f), f))
+        }
+        (_, QuestionKind::Repeat { .. }) => None,
+        _ => Some((question_dom_id(question), question)),
+    };
+    let Some((dom_id, about)) = field else {
+        return add_button_dom_id(question);
+    };
+    match (&violation.kind, &about.kind) {
+        (ViolationKind::OtherNotSpecified, _) => crate::format::other_text_dom_id(&dom_id),
+        (ViolationKind::MatrixRowsMissing { rows: missing }, QuestionKind::Matrix { rows, .. }) => {
+            let first = rows.iter().position(|r| missing.contains(&r.value)).unwrap_or(0);
+            // The first radio of that row (MatrixInput's ids; the very first one is the field's).
+            if first == 0 {
+                dom_id
+            } else {
+                format!("{dom_id}-r{first}-c0")
             }
         }
-        (_, QuestionKind::Repeat { .. }) => add_button_dom_id(question),
-        _ => question_dom_id(question),
+        _ => dom_id,
     }
 }
 

@@ -86,6 +86,15 @@ test('axe: a matrix page, calculated values and "Sonstiges" with its text field'
   await app.open();
   await app.openSection('2.3 Etablierung von Netzwerken zu Integration');
   await app.matrixAnswer('Polizei', 'Gelegentlich', app.group(label('cooperation')));
+  // Named once, by its legend: the table inside has no caption that says it again.
+  const table = app.group(label('cooperation')).getByRole('table');
+  assert.equal((await app.accessibility(table)).name, '', 'the matrix table repeats the legend as its name');
+  // Its radios are as clear as the other radios: a dark ring of 2px at least, not a thin grey one.
+  const ring = await app.group(label('cooperation')).getByRole('radio').first().evaluate((el) => {
+    const style = getComputedStyle(el);
+    return { width: parseFloat(style.borderTopWidth), color: style.borderTopColor, size: el.getBoundingClientRect().width };
+  });
+  assert.ok(ring.width >= 2 && ring.color === 'rgb(11, 12, 12)' && ring.size >= 24, `a matrix radio's ring: ${JSON.stringify(ring)}`);
   await inBothLanguages(t, app, page, 'matrix');
   await app.button('Weiter').click();
   await app.errorSummary().waitFor();

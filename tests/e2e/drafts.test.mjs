@@ -665,3 +665,38 @@ test('where the browser does not promise to keep the drafts, the start page says
     app.assertNoPageErrors();
   }
 });
+
+test('on a 375 px screen the list of drafts fits: each draft stacked, its progress, time saved and actions in view, German and English', async (t) => {
+  const { app, page } = await h.page(t);
+  await page.setViewportSize({ width: 375, height: 800 });
+  await app.open();
+  await app.showField('Name der Kommune', 'Angaben zur Kommune');
+  await app.input('Name der Kommune').fill('Stadt A');
+  await app.waitForDraftSaved(DEFAULT_ID, 'Stadt A');
+  await app.startPage();
+  for (const [lang, saved, actions] of [
+    ['de', 'Zuletzt gespeichert', ['Umbenennen', 'Kopieren', 'Löschen']],
+    ['en', 'Last saved', ['Rename', 'Copy', 'Delete']],
+  ]) {
+    if (lang === 'en') await app.control('English').click();
+    const section = app.draftsSection();
+    await section.getByRole('button', { name: new RegExp(`^${actions[0]}`) }).waitFor();
+    await section.scrollIntoViewIfNeeded();
+    const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(pageWidth <= 375, `${lang}: the page is ${pageWidth} px wide on a 375 px screen`);
+    const inView = async (locator) => {
+      const box = await locator.boundingBox();
+      return box !== null && box.x >= 0 && box.x + box.width <= 375;
+    };
+    // Stacked, each cell names its column before its value ("Zuletzt gespeichert: 28.11.2026, …").
+    const snapshot = await section.ariaSnapshot();
+    assert.match(snapshot, new RegExp(`${saved}: \\d`), `${lang}: the time saved is named "${saved}":\n${snapshot}`);
+    assert.ok(await inView(section.getByText(/\d{1,2}:\d{2}/).first()), `${lang}: the time saved is not cut off`);
+    for (const action of actions) {
+      const button = section.getByRole('button', { name: new RegExp(`^${action}`) });
+      assert.ok(await inView(button), `${lang}: "${action}" is on the screen`);
+    }
+    await screenshot(page, t.name, `375-${lang}`);
+  }
+  app.assertNoPageErrors();
+});

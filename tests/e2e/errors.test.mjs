@@ -129,13 +129,18 @@ test('each kind of check on a field shows its message on leaving the field, unde
   const inhabitants = app.input(label('inhabitants'));
   // [field, typed, message] in the order typed; a field's last line is what stays.
   const steps = [
-    [inhabitants, '12a', 'Geben Sie eine Zahl ein, zum Beispiel 12 oder 12,5'],
+    // A whole-number field's example is a whole number (12,5 would be refused next).
+    [inhabitants, '12a34', 'Geben Sie eine ganze Zahl ein, zum Beispiel 12'],
     [inhabitants, '5000000', 'Bitte prüfen Sie die Einwohnerzahl: Keine deutsche Kommune hat mehr als 4 Millionen Einwohner/innen.'],
-    [inhabitants, '12a', 'Geben Sie eine Zahl ein, zum Beispiel 12 oder 12,5'],
+    [inhabitants, '12a', 'Geben Sie eine ganze Zahl ein, zum Beispiel 12'],
     [member, '12,5', 'Geben Sie eine ganze Zahl ohne Komma ein'],
     [member, '301', 'Die Zahl darf höchstens 300 sein'],
     [member, '0', 'Die Zahl muss mindestens 1 sein'],
     [app.input('Name der Kommune'), 'x'.repeat(201), 'Geben Sie höchstens 200 Zeichen ein'],
+    // An address that starts with http:// is told what is wrong with it, not to start with http://.
+    [app.input(label('municipality_website')), 'http://stadt', 'Der Name der Website nach https:// braucht einen Punkt, zum Beispiel https://www.stadt.de'],
+    [app.input(label('municipality_website')), 'http://x', 'Der Name der Website nach https:// braucht einen Punkt, zum Beispiel https://www.stadt.de'],
+    [app.input(label('municipality_website')), 'https://www.stadt.de/ pfad', 'Eine Internetadresse darf keine Leerzeichen enthalten'],
     [app.input(label('municipality_website')), 'www.musterstadt.de', 'Geben Sie eine Internetadresse ein, die mit https:// oder http:// beginnt'],
     [app.input('Postleitzahl'), '4265', 'Bitte geben Sie eine fünfstellige Postleitzahl an, z. B. 42651.'],
     [app.input(label('contact_email')), 'integration.musterstadt.de', 'Geben Sie eine E-Mail-Adresse in der richtigen Form ein, zum Beispiel name@beispiel.de'],
@@ -156,7 +161,7 @@ test('each kind of check on a field shows its message on leaving the field, unde
     { summary: `Name der Kommune – Geben Sie höchstens 200 Zeichen ein`, control: app.input('Name der Kommune'), message: 'Geben Sie höchstens 200 Zeichen ein' },
     { summary: `${l('member_municipalities')} – Die Zahl muss mindestens 1 sein`, control: member, message: 'Die Zahl muss mindestens 1 sein' },
     { summary: REQUIRED(l('federal_state')), control: app.input(l('federal_state')), message: REQUIRED(l('federal_state')) },
-    { summary: `${l('inhabitants')} – Geben Sie eine Zahl ein, zum Beispiel 12 oder 12,5`, control: inhabitants, message: 'Geben Sie eine Zahl ein, zum Beispiel 12 oder 12,5' },
+    { summary: `${l('inhabitants')} – Geben Sie eine ganze Zahl ein, zum Beispiel 12`, control: inhabitants, message: 'Geben Sie eine ganze Zahl ein, zum Beispiel 12' },
     {
       summary: `${l('municipality_website')} – Geben Sie eine Internetadresse ein, die mit https:// oder http:// beginnt`,
       control: app.input(l('municipality_website')),
@@ -164,8 +169,9 @@ test('each kind of check on a field shows its message on leaving the field, unde
     },
     { summary: REQUIRED(l('office_in_charge')), control: app.input(l('office_in_charge')) },
     { summary: REQUIRED(l('office_street')), control: app.input(l('office_street')) },
-    // The office's own message names the question already, so the summary does not repeat it.
-    { summary: 'Bitte geben Sie eine fünfstellige Postleitzahl an, z. B. 42651.', control: app.input('Postleitzahl'), message: 'Bitte geben Sie eine fünfstellige Postleitzahl an, z. B. 42651.' },
+    // The office's own message mentions a postcode, but the summary names the field all the same,
+    // as in English ("Postcode – Please enter …").
+    { summary: 'Postleitzahl – Bitte geben Sie eine fünfstellige Postleitzahl an, z. B. 42651.', control: app.input('Postleitzahl'), message: 'Bitte geben Sie eine fünfstellige Postleitzahl an, z. B. 42651.' },
     { summary: REQUIRED('Ort'), control: app.input('Ort') },
     { summary: REQUIRED(l('contact_name')), control: app.input(l('contact_name')) },
     { summary: REQUIRED(l('contact_function')), control: app.input(l('contact_function')) },
@@ -254,7 +260,8 @@ test('a half-answered matrix, "Sonstiges" without text and a rule inside a recor
     t,
     app,
     page,
-    [{ summary: `${matrix} – ${rows}`, control: app.group(matrix).getByRole('radio').first(), described: app.group(matrix), message: rows }],
+    // The link goes to the first row left unanswered, not to the first row (answered).
+    [{ summary: `${matrix} – ${rows}`, control: page.getByRole('radiogroup', { name: 'Arbeitsverwaltung', exact: true }).getByRole('radio').first(), described: app.group(matrix), message: rows }],
     'matrix-summary',
   );
 
@@ -270,9 +277,25 @@ test('a half-answered matrix, "Sonstiges" without text and a rule inside a recor
   await app.errorSummary().waitFor();
   const other = 'Geben Sie an, was mit „Sonstiges“ gemeint ist';
   assert.ok((await app.errorSummaryLinks()).includes(`${involvement} – ${other}`), `the summary names the unspecified "Sonstiges": ${await app.errorSummaryLinks()}`);
+  // The link leads to the empty text field, and the message stands with it, under the
+  // "Sonstiges" box (GOV.UK's conditional reveal), with one bar beside it, not two.
   await app.errorSummary().getByRole('link', { name: `${involvement} – ${other}` }).click();
-  await expectDescribedError(app, app.group(involvement), other, 'the involvement group');
+  await app.waitForFocus(specify);
   await expectDescribedError(app, specify, other, 'the "Bitte angeben" field');
+  const box = async (locator) => (await locator.boundingBox()).y;
+  const otherBox = app.group(involvement).getByRole('checkbox', { name: 'Sonstiges, bitte angeben', exact: true });
+  const message = shownMessage(page, other);
+  assert.ok((await box(message)) > (await box(otherBox)), 'the message stands under the "Sonstiges" box, not above the list');
+  assert.ok((await box(message)) < (await box(specify)), 'the message stands right above its text field');
+  const bars = await specify.evaluate((el) => {
+    const found = [];
+    for (let e = el.parentElement; e && e.tagName !== 'FIELDSET'; e = e.parentElement) {
+      const style = getComputedStyle(e);
+      if (style.borderLeftStyle !== 'none' && parseFloat(style.borderLeftWidth) >= 3) found.push(style.borderLeftColor);
+    }
+    return found;
+  });
+  assert.deepEqual(bars, ['rgb(212, 53, 28)'], 'one bar beside the text field, red');
   await screenshot(page, t.name, 'other-not-specified');
 
   // A rule inside a record of a repeat group (2nd round only).
@@ -504,11 +527,12 @@ test('a date is typed as day, month and year: its message waits until the date i
   await day.fill('31');
   await year.focus();
   await page.keyboard.press('Tab');
-  await shownMessage(page, 'Geben Sie ein gültiges Datum ein').waitFor({ state: 'visible' });
+  const noSuchDay = 'Den 31.02.2004 gibt es nicht: Geben Sie ein Datum ein, das es gibt';
+  await shownMessage(page, noSuchDay).waitFor({ state: 'visible' });
   assert.deepEqual(await marked(), ['true', 'true', 'true'], 'a date that is not real is marked as a whole');
   await day.fill('1');
   await month.fill('3');
-  await shownMessage(page, 'Geben Sie ein gültiges Datum ein').waitFor({ state: 'detached' });
+  await shownMessage(page, noSuchDay).waitFor({ state: 'detached' });
   await expectNoError(app, day, 'a real date');
   await app.waitForStoredText('2004-03-01');
   await screenshot(page, t.name, 'corrected');
@@ -567,4 +591,58 @@ test('English: "589,000" inhabitants is read as 589000 or refused, never silentl
     understood: '589,000 inhabitants',
     errorPrefix: 'Error:',
   });
+});
+
+test('a date that is not real says what is wrong with it, German and English; a whole date pasted into the day is split into its fields', async (t) => {
+  const { app, page } = await h.page(t);
+  app.recordPages(t.name);
+  await app.open();
+  for (const lang of ['de', 'en']) {
+    if (lang === 'en') {
+      await app.startPage();
+      await app.control('English').click();
+    }
+    const section = MODEL.sectionTitle('status_indicators', lang);
+    await app.openSection(section);
+    const date = app.group(text(MODEL.question('statistics_date').label, lang));
+    const names = lang === 'de' ? ['Tag', 'Monat', 'Jahr'] : ['Day', 'Month', 'Year'];
+    const [day, month, year] = names.map((name) => app.input(name, date));
+    const cases = lang === 'de'
+      ? [
+          [['31', '02', '2003'], 'Den 31.02.2003 gibt es nicht: Geben Sie ein Datum ein, das es gibt'],
+          [['0', '12', '2003'], 'Der Tag muss zwischen 1 und 31 liegen'],
+          [['31', '13', '2003'], 'Der Monat muss zwischen 1 und 12 liegen'],
+          [['31', '12', '03'], 'Das Jahr muss vier Ziffern haben, zum Beispiel 2003'],
+        ]
+      : [
+          [['31', '02', '2003'], 'There is no 31 February 2003: enter a real date'],
+          [['0', '12', '2003'], 'The day must be between 1 and 31'],
+          [['31', '13', '2003'], 'The month must be between 1 and 12'],
+          [['31', '12', '03'], 'The year must have four digits, like 2003'],
+        ];
+    const prefix = lang === 'de' ? 'Fehler:' : 'Error:';
+    for (const [[d, m, y], message] of cases) {
+      await day.fill(d);
+      await month.fill(m);
+      await year.fill(y);
+      await year.press('Tab');
+      const description = await eventually(() => app.description(date), (s) => s.includes(`${prefix} ${message}`));
+      assert.ok(description.includes(`${prefix} ${message}`), `${d}.${m}.${y}: "${message}" is not in "${description}"`);
+    }
+    await screenshot(page, t.name, `not-real-${lang}`);
+
+    // 31.12.2003 pasted into the day field fills day, month and year.
+    await day.fill('');
+    await month.fill('');
+    await year.fill('');
+    await day.focus();
+    // Inserted at once, in one input event, as a paste inserts it.
+    await page.keyboard.insertText('31.12.2003');
+    await app.assertValue(day, '31', `${lang}: the day after pasting 31.12.2003`);
+    await app.assertValue(month, '12', `${lang}: the month after pasting 31.12.2003`);
+    await app.assertValue(year, '2003', `${lang}: the year after pasting 31.12.2003`);
+    await year.press('Tab');
+    await expectNoError(app, day, `${lang}: the pasted date`);
+  }
+  app.assertNoPageErrors();
 });

@@ -235,8 +235,10 @@ test('a repeat group: two records added and filled, one removed after confirming
   await app.assertValue(app.input('Wie heißt die Maßnahme?', app.group('Maßnahme 1')), 'Stadtteilmütter');
   await app.assertValue(app.input('Welches andere Handlungsfeld ist es?', app.group('Maßnahme 1')), 'Familienbildung');
   await app.waitForFocus(add);
+  // A screen reader is told what went (a polite status), while the focus is on the add button.
+  await page.getByRole('status').filter({ hasText: 'Maßnahme 1 entfernt' }).waitFor({ state: 'attached' });
   await expectOutput(page, 'Anzahl der genannten Maßnahmen', '1');
-  await expectOutput(page, 'Jährliche Ausgaben für die genannten Maßnahmen', '8500 EUR');
+  await expectOutput(page, 'Jährliche Ausgaben für die genannten Maßnahmen', '8.500 EUR');
   assert.equal(await app.button('Maßnahme 1 entfernen').count(), 0, 'the one record required cannot be removed');
   await screenshot(page, t.name, 'one-record');
 
@@ -332,5 +334,47 @@ test('keyboard only: open a page, choose radios with the arrow keys, type, and p
 
   await app.startPage();
   assert.equal((await task(app, 'Angaben zur Kommune')).status, 'Erledigt');
+  app.assertNoPageErrors();
+});
+
+test('an optional group of radios, once answered, can be cleared with "Auswahl zurücknehmen"; a required one cannot; a removed network is announced (German and English)', async (t) => {
+  const { app, page } = await h.page(t);
+  app.recordPages(t.name);
+  await app.open();
+  await app.openSection('2.2 Politische Verbindlichkeit und Verantwortung');
+  const committee = app.group(label('council_committee'));
+  assert.equal(await committee.getByRole('button', { name: 'Auswahl zurücknehmen' }).count(), 0, 'nothing to clear before an answer');
+  await app.choose(label('council_committee'), 'Ja');
+  const clear = committee.getByRole('button', { name: 'Auswahl zurücknehmen', exact: true });
+  await clear.waitFor();
+  await screenshot(page, t.name, 'clear-offered');
+  await clear.click();
+  await app.waitForFocus(committee.getByRole('radio', { name: 'Ja', exact: true }));
+  assert.equal(await committee.getByRole('radio', { checked: true }).count(), 0, 'no radio is chosen after clearing');
+  await clear.waitFor({ state: 'detached' });
+  // A required group offers no clearing: an answer must be given.
+  await app.choose(label('council_consensus'), text(MODEL.question('council_consensus').options[0].label));
+  assert.equal(await app.group(label('council_consensus')).getByRole('button').count(), 0, 'a required group has no "Auswahl zurücknehmen"');
+
+  // In a record of a repeat group, in English; removing the second network is announced.
+  await app.openSection('2.3 Etablierung von Netzwerken zu Integration');
+  await app.control('English').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'en', null, { polling: 50 });
+  const add = app.button('Add network');
+  await add.click();
+  await add.click();
+  const second = app.group('Network 2');
+  const binding = app.group('How binding is the cooperation?', second);
+  await binding.getByRole('radio', { name: 'Regular meetings', exact: true }).check();
+  const clearEn = binding.getByRole('button', { name: 'Clear selection', exact: true });
+  await clearEn.click();
+  await app.waitForFocus(binding.getByRole('radio').first());
+  assert.equal(await binding.getByRole('radio', { checked: true }).count(), 0, 'the record field is cleared');
+  await screenshot(page, t.name, 'record-cleared-en');
+  await app.button('Remove network 2').click();
+  await page.getByRole('button', { name: 'Yes, remove', exact: true }).click();
+  await second.waitFor({ state: 'detached' });
+  await app.waitForFocus(add);
+  await page.getByRole('status').filter({ hasText: 'Network 2 removed' }).waitFor({ state: 'attached' });
   app.assertNoPageErrors();
 });

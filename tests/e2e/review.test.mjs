@@ -234,3 +234,55 @@ test('the print view lists the visible answers and has lines for place, date and
   await screenshot(page, t.name, 'print-media');
   app.assertNoPageErrors();
 });
+
+test('review and print show numbers alike (9.000 and 21.500), every decimal typed, no colon after a question mark, and keep the declaration with the signature on paper', async (t) => {
+  const { app, page } = await h.page(t);
+  app.recordPages(t.name);
+  await app.open();
+  await app.openSection('Statusindikatoren');
+  await app.input(label('foreign_residents')).fill('9000');
+  await app.choose(label('youth_statistics'), 'Ja');
+  await app.input(label('youth_migration_share')).fill('34,56');
+  await app.openSection('2.3 Etablierung von Netzwerken zu Integration');
+  await app.button('Netzwerk hinzufügen').click();
+  await app.input('Wie heißt das Netzwerk?', app.group('Netzwerk 1')).fill('Netzwerk für Integration Solingen');
+  await app.input('Seit welchem Jahr besteht es?', app.group('Netzwerk 1')).fill('1998');
+  await app.openSection('Erklärung und Einwilligung');
+  await app.waitForStoredText('Netzwerk für Integration Solingen');
+
+  for (const [lang, where] of [['de', 'Antworten prüfen'], ['en', 'Check your answers'], ['de', 'Druckansicht']]) {
+    await app.startPage();
+    if (lang === 'en') await app.control('English').click();
+    if (lang === 'de' && (await page.evaluate(() => document.documentElement.lang)) === 'en') await app.control('Deutsch').click();
+    await page.getByRole('main').getByRole('link', { name: where, exact: true }).click();
+    await page.getByRole('main').getByRole('heading', { level: 1 }).waitFor();
+    const l = (id) => text(MODEL.question(id).label, lang);
+    const rows = await app.summaryRows();
+    const answer = (q) => rows.find(([k]) => k === q)?.[1];
+    const [people, share] = lang === 'de' ? ['9.000 Personen', '34,56 %'] : ['9,000 people', '34.56 %'];
+    assert.equal(answer(l('foreign_residents')), people, `${where}: four digits are grouped as five are`);
+    // Exported as 34.56: the paper shows it so, not rounded to the one decimal shown by default.
+    assert.equal(answer(l('youth_migration_share')), share, `${where}: every decimal typed is shown`);
+    const networks = answer(l('integration_networks'));
+    const [name, since] = lang === 'de'
+      ? ['Wie heißt das Netzwerk? Netzwerk für Integration Solingen', 'Seit welchem Jahr besteht es? 1998']
+      : ['What is the network called? Netzwerk für Integration Solingen', 'Since which year has it existed? 1998'];
+    assert.ok(networks.includes(name) && !networks.includes('?:'), `${where}: no colon after a question mark: ${networks}`);
+    assert.ok(networks.includes(since), `${where}: a year is not grouped: ${networks}`);
+    await screenshot(page, t.name, `${where}-${lang}`);
+  }
+
+  // On paper the declaration's answers and the signature lines stay on one sheet.
+  await page.emulateMedia({ media: 'print' });
+  const signature = page.getByRole('region', { name: 'Unterschrift' });
+  const declaration = page.getByRole('heading', { name: text(MODEL.sectionTitle('declaration')), exact: true });
+  const together = await signature.evaluate((sig, heading) => {
+    for (let e = sig.parentElement; e && e.tagName !== 'MAIN'; e = e.parentElement) {
+      if (e.contains(heading) && getComputedStyle(e).breakInside === 'avoid') return true;
+    }
+    return false;
+  }, await declaration.elementHandle());
+  assert.ok(together, 'the declaration and the signature are one block that a page break does not split');
+  await screenshot(page, t.name, 'print-media');
+  app.assertNoPageErrors();
+});

@@ -191,6 +191,9 @@ test('the key saved as a file signs in a fresh browser with the same fingerprint
   await openUploadFixture(app);
   await fill(app, 'Stadt Musterstadt');
   assert.equal(await app.shownFingerprint(), null);
+  // No fingerprint yet: nothing explains one.
+  const explains = page.getByText(/^Der Fingerabdruck kennzeichnet den Schlüssel/);
+  assert.equal(await explains.count(), 0, 'the fingerprint is explained before there is one');
   const picker = page.getByLabel('Schlüssel aus Datei laden');
 
   // The submission file is not a key: refused, naming the file and why.
@@ -209,6 +212,7 @@ test('the key saved as a file signs in a fresh browser with the same fingerprint
   await picker.setInputFiles({ name: keyFile.fileName, mimeType: 'application/json', buffer: Buffer.from(keyFile.text) });
   await page.getByText(`Der Schlüssel aus „${keyFile.fileName}“ wird jetzt in diesem Browser zum Signieren verwendet.`).waitFor();
   assert.equal(await app.shownFingerprint(), original.fingerprint);
+  assert.ok(await explains.isVisible(), 'with a fingerprint, what it is for is explained');
   const here = await exportVerified(app);
   assert.equal(here.fingerprint, original.fingerprint, 'both machines sign with the same key');
 

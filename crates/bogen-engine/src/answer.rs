@@ -148,6 +148,29 @@ pub enum DatePart {
     Year,
 }
 
+/// Why a date's three fields, all filled in, do not make a real date: what the message names
+/// (GOV.UK's date input: "Month must be between 1 and 12", "Year must include 4 numbers").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateProblem {
+    /// A field holds something other than digits.
+    NotDigits,
+    /// The day is not 1 to 31.
+    DayOutOfRange,
+    /// The month is not 1 to 12.
+    MonthOutOfRange,
+    /// The year does not have four digits.
+    YearNotFourDigits,
+    /// Each part is possible, but this month has no such day (31.02.2003, 29.02.2003).
+    NoSuchDay {
+        /// The day typed.
+        day: u32,
+        /// The month typed.
+        month: u32,
+        /// The year typed.
+        year: u32,
+    },
+}
+
 /// A date as a person fills it in: three text fields, day, month and year (GOV.UK's date input
 /// pattern: a memorable date is quicker typed than picked, and every browser shows it alike).
 ///
@@ -219,6 +242,57 @@ impl DateParts {
             _ => None,
         }
         .unwrap_or_default()
+    }
+
+    /// Why a stored answer the three fields wrote, all filled in, is not a date; `None` for a
+    /// real date, no answer, a date with empty fields ([`DateParts::missing_in`]), or a text from
+    /// elsewhere.
+    pub fn problem_in(answer: Option<&AnswerValue>) -> Option<DateProblem> {
+        match answer {
+            Some(AnswerValue::NotADate(text)) => DateParts::of_fields_text(text)?.problem(),
+            _ => None,
+        }
+    }
+
+    /// Why these fields, all filled in, are not a real date: the first wrong field in the order
+    /// they are shown, or the day the month does not have.
+    pub fn problem(&self) -> Option<DateProblem> {
+        let (day, month, year) = (self.day.trim(), self.month.trim(), self.year.trim());
+        if day.is_empty() || month.is_empty() || year.is_empty() {
+            return None;
+        }
+        let number = |part: &str| part.bytes().all(|b| b.is_ascii_digit()).then(|| part.parse::<u32>().ok()).flatten();
+        let (Some(d), Some(m), Some(y)) = (number(day), number(month), number(year)) else {
+            return Some(DateProblem::NotDigits);
+        };
+        if !(1..=31).contains(&d) || day.len() > 2 {
+            Some(DateProblem::DayOutOfRange)
+        } else if !(1..=12).contains(&m) || month.len() > 2 {
+            Some(DateProblem::MonthOutOfRange)
+        } else if year.len() != 4 {
+            Some(DateProblem::YearNotFourDigits)
+        } else if self.answer().is_some_and(|a| matches!(a, AnswerValue::NotADate(_))) {
+            Some(DateProblem::NoSuchDay { day: d, month: m, year: y })
+        } else {
+            None
+        }
+    }
+
+    /// A whole date pasted or typed into one field, "31.12.2003", "31/12/2003", "31-12-2003" or
+    /// "2003-12-31", split into its three fields; `None` for anything else (a day alone). The
+    /// year must have its four digits: "1.3.2" is a date still being typed into the day field.
+    pub fn from_pasted(text: &str) -> Option<DateParts> {
+        let parts: Vec<&str> = text.trim().split(['.', '/', '-', ' ']).filter(|p| !p.is_empty()).collect();
+        let [a, b, c] = parts.as_slice() else { return None };
+        let digits = |p: &str, lengths: std::ops::RangeInclusive<usize>| {
+            lengths.contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit())
+        };
+        let (day, month, year) = if a.len() == 4 { (c, b, a) } else { (a, b, c) };
+        (digits(day, 1..=2) && digits(month, 1..=2) && digits(year, 4..=4)).then(|| DateParts {
+            day: (*day).to_owned(),
+            month: (*month).to_owned(),
+            year: (*year).to_owned(),
+        })
     }
 
     /// The fields left empty while others are filled in, in the order they are shown.
@@ -418,6 +492,42 @@ mod tests {
         assert_eq!(parts("1.", "3.", "2005").answer(), typed("2005-3.-1."));
         // A typed '-' would move the fields apart when read back: it is dropped from what is kept.
         assert_eq!(parts("-1", "3", "2005").answer(), typed("2005-3-1"));
+    }
+
+    #[test]
+    fn a_date_that_is_not_real_says_which_field_is_wrong() {
+        let problem = |d: &str, m: &str, y: &str| parts(d, m, y).problem();
+        assert_eq!(problem("31", "12", "2003"), None);
+        assert_eq!(problem("31", "", "2003"), None, "an empty field is DateIncomplete's");
+        assert_eq!(problem("0", "12", "2003"), Some(DateProblem::DayOutOfRange));
+        assert_eq!(problem("32", "12", "2003"), Some(DateProblem::DayOutOfRange));
+        assert_eq!(problem("31", "13", "2003"), Some(DateProblem::MonthOutOfRange));
+        assert_eq!(problem("31", "0", "2003"), Some(DateProblem::MonthOutOfRange));
+        assert_eq!(problem("31", "12", "03"), Some(DateProblem::YearNotFourDigits));
+        assert_eq!(problem("31", "12", "20003"), Some(DateProblem::YearNotFourDigits));
+        assert_eq!(problem("1a", "12", "2003"), Some(DateProblem::NotDigits));
+        assert_eq!(problem("31", "Dez", "2003"), Some(DateProblem::NotDigits));
+        assert_eq!(problem("31", "2", "2003"), Some(DateProblem::NoSuchDay { day: 31, month: 2, year: 2003 }));
+        assert_eq!(problem("29", "02", "2005"), Some(DateProblem::NoSuchDay { day: 29, month: 2, year: 2005 }));
+        assert_eq!(problem("29", "02", "2004"), None);
+        let stored = |d: &str, m: &str, y: &str| DateParts::problem_in(parts(d, m, y).answer().as_ref());
+        assert_eq!(stored("31", "2", "2003"), Some(DateProblem::NoSuchDay { day: 31, month: 2, year: 2003 }));
+        assert_eq!(stored("31", "13", "2003"), Some(DateProblem::MonthOutOfRange));
+        assert_eq!(stored("31", "12", "2003"), None);
+        assert_eq!(DateParts::problem_in(Some(&AnswerValue::NotADate("Ende 2004".into()))), None);
+    }
+
+    #[test]
+    fn a_whole_date_pasted_into_one_field_is_split_into_day_month_and_year() {
+        assert_eq!(DateParts::from_pasted("31.12.2003"), Some(parts("31", "12", "2003")));
+        assert_eq!(DateParts::from_pasted(" 1.3.2005 "), Some(parts("1", "3", "2005")));
+        assert_eq!(DateParts::from_pasted("31/12/2003"), Some(parts("31", "12", "2003")));
+        assert_eq!(DateParts::from_pasted("2003-12-31"), Some(parts("31", "12", "2003")));
+        assert_eq!(DateParts::from_pasted("31. 12. 2003"), Some(parts("31", "12", "2003")));
+        // Typed one key at a time into the day field, "1.3.2005" is not split at "1.3.2".
+        for not_a_date in ["31", "31.12", "", "31.Dezember.2003", "1.2.3.4", "31.12.20034", "1.3.2", "1.3.200"] {
+            assert_eq!(DateParts::from_pasted(not_a_date), None, "{not_a_date}");
+        }
     }
 
     #[test]

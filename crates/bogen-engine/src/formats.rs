@@ -28,19 +28,57 @@ fn is_domain(domain: &str) -> bool {
         })
 }
 
+/// Why a text is not a web address, so that the message can say what to change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UrlProblem {
+    /// It does not start with `http://` or `https://`.
+    NoScheme,
+    /// It holds a space (or another blank).
+    Space,
+    /// Nothing follows `https://` but a path, query or port.
+    NoHost,
+    /// The host name has no dot (`https://stadt`), and is not `localhost`.
+    NoDot,
+    /// The host name holds characters a host name cannot (`https://stadt_de.de`, `https://a..de`).
+    BadHost,
+    /// A `:` after the host name is not followed by a port number of up to five digits.
+    BadPort,
+}
+
 /// Whether `text` is a web address: `http://` or `https://`, a host with a dot (or `localhost`),
 /// an optional port, then a path, query or fragment without spaces.
 pub fn is_web_address(text: &str) -> bool {
-    let Some(rest) = text.strip_prefix("https://").or_else(|| text.strip_prefix("http://")) else { return false };
+    web_address_problem(text).is_none()
+}
+
+/// What keeps `text` from being a web address ([`is_web_address`]), the first problem found in
+/// the order a person reads it: the scheme, blanks, then the host name and its port.
+pub fn web_address_problem(text: &str) -> Option<UrlProblem> {
+    let Some(rest) = text.strip_prefix("https://").or_else(|| text.strip_prefix("http://")) else {
+        return Some(UrlProblem::NoScheme);
+    };
+    if rest.chars().any(char::is_whitespace) {
+        return Some(UrlProblem::Space);
+    }
     let end_of_host = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let (authority, tail) = rest.split_at(end_of_host);
+    let authority = &rest[..end_of_host];
     let host = match authority.rsplit_once(':') {
         Some((host, port)) if !port.is_empty() && port.len() <= 5 && port.chars().all(|c| c.is_ascii_digit()) => host,
-        Some(_) => return false,
+        Some((host, _)) if !host.is_empty() => return Some(UrlProblem::BadPort),
+        Some(_) => return Some(UrlProblem::NoHost),
         None => authority,
     };
-    let host_ok = host == "localhost" || (host.contains('.') && is_domain(host));
-    host_ok && !tail.chars().any(char::is_whitespace)
+    if host.is_empty() {
+        Some(UrlProblem::NoHost)
+    } else if host == "localhost" {
+        None
+    } else if !host.contains('.') {
+        Some(UrlProblem::NoDot)
+    } else if !is_domain(host) {
+        Some(UrlProblem::BadHost)
+    } else {
+        None
+    }
 }
 
 /// A telephone number: digits with the usual separators, an optional leading `+`, 5 to 20 digits.
@@ -93,6 +131,22 @@ mod tests {
         ] {
             assert!(!is_web_address(bad), "{bad} should be invalid");
         }
+    }
+
+    #[test]
+    fn a_web_address_that_is_refused_says_what_is_wrong_with_it() {
+        assert_eq!(web_address_problem("www.stadt.de"), Some(UrlProblem::NoScheme));
+        assert_eq!(web_address_problem("ftp://stadt.de"), Some(UrlProblem::NoScheme));
+        assert_eq!(web_address_problem("http://x"), Some(UrlProblem::NoDot));
+        assert_eq!(web_address_problem("http://stadt"), Some(UrlProblem::NoDot));
+        assert_eq!(web_address_problem("https://www.stadt.de/ pfad"), Some(UrlProblem::Space));
+        assert_eq!(web_address_problem("https://www.st adt.de"), Some(UrlProblem::Space));
+        assert_eq!(web_address_problem("https://"), Some(UrlProblem::NoHost));
+        assert_eq!(web_address_problem("https:///pfad"), Some(UrlProblem::NoHost));
+        assert_eq!(web_address_problem("https://stadt_x.de"), Some(UrlProblem::BadHost));
+        assert_eq!(web_address_problem("https://stadt..de"), Some(UrlProblem::BadHost));
+        assert_eq!(web_address_problem("https://stadt.de:abc"), Some(UrlProblem::BadPort));
+        assert_eq!(web_address_problem("https://www.stadt.de/pfad?a=b"), None);
     }
 
     #[test]

@@ -67,7 +67,7 @@ mod time;
 mod tree;
 pub mod validate;
 
-pub use answer::{parse_number_input, AnswerValue, DatePart, DateParts, Record, RecordId};
+pub use answer::{parse_number_input, AnswerValue, DatePart, DateParts, DateProblem, Record, RecordId};
 pub use compile::{compile, Problem, Problems};
 pub use draft::{
     CarriedAnswer, Carry, DraftError, DraftFile, DraftMeta, Expected, KeptAside, KeptAsideReason, RestoreReport,

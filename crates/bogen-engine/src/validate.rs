@@ -4,9 +4,9 @@
 //! custom message. It never invents display text: the app turns a kind into a German or English
 //! sentence. Hidden questions are never validated (the session does not call in here for them).
 
-use crate::answer::{AnswerValue, DatePart, DateParts, Record, RecordId};
+use crate::answer::{AnswerValue, DatePart, DateParts, DateProblem, Record, RecordId};
 use crate::eval::{evaluate, Answers, RecordScope};
-use crate::formats::{is_email, is_phone, is_web_address};
+use crate::formats::{is_email, is_phone, web_address_problem, UrlProblem};
 use crate::model::{Question, QuestionKind, TextFormat};
 use crate::resolve::is_iso_date;
 use crate::text::LocalizedText;
@@ -32,8 +32,13 @@ pub enum ViolationKind {
         /// The maximum.
         max: f64,
     },
-    /// A date field does not hold a valid date.
+    /// A date field does not hold a valid date (a text from elsewhere, not typed in its fields).
     InvalidDate,
+    /// A date's three fields are all filled in but make no real date, for this reason.
+    DateNotReal {
+        /// What is wrong.
+        problem: DateProblem,
+    },
     /// Some of a date's fields are filled in, these are not.
     DateIncomplete {
         /// The empty fields, in the order they are shown (day, month, year).
@@ -63,8 +68,11 @@ pub enum ViolationKind {
     PatternMismatch,
     /// Not an e-mail address.
     InvalidEmail,
-    /// Not an http(s) URL.
-    InvalidUrl,
+    /// Not an http(s) URL, for this reason.
+    InvalidUrl {
+        /// What is wrong.
+        problem: UrlProblem,
+    },
     /// Not a telephone number.
     InvalidPhone,
     /// A choice holds a value that is not one of the options.
@@ -158,7 +166,7 @@ pub(crate) fn intrinsic(
             let malformed = match format {
                 TextFormat::Plain => None,
                 TextFormat::Email => (!is_email(text)).then_some(ViolationKind::InvalidEmail),
-                TextFormat::Url => (!is_web_address(text)).then_some(ViolationKind::InvalidUrl),
+                TextFormat::Url => web_address_problem(text).map(|problem| ViolationKind::InvalidUrl { problem }),
                 TextFormat::Phone => (!is_phone(text)).then_some(ViolationKind::InvalidPhone),
             };
             if let Some(kind) = malformed {
@@ -186,7 +194,9 @@ pub(crate) fn intrinsic(
         }
         (QuestionKind::Date { .. }, AnswerValue::NotADate(typed)) if !typed.trim().is_empty() => {
             let missing = DateParts::missing_in(Some(answer));
-            if missing.is_empty() {
+            if let Some(problem) = DateParts::problem_in(Some(answer)) {
+                push(ViolationKind::DateNotReal { problem }, &messages.format);
+            } else if missing.is_empty() {
                 push(ViolationKind::InvalidDate, &messages.format);
             } else {
                 push(ViolationKind::DateIncomplete { missing }, &messages.format);
@@ -357,6 +367,13 @@ pub fn describe_violation(kind: &ViolationKind) -> String {
         ViolationKind::BelowMin { min } => format!("below the minimum {min}"),
         ViolationKind::AboveMax { max } => format!("above the maximum {max}"),
         ViolationKind::InvalidDate => "not a date written YYYY-MM-DD".to_owned(),
+        ViolationKind::DateNotReal { problem } => match problem {
+            DateProblem::NotDigits => "a date with other characters than digits".to_owned(),
+            DateProblem::DayOutOfRange => "a date whose day is not 1 to 31".to_owned(),
+            DateProblem::MonthOutOfRange => "a date whose month is not 1 to 12".to_owned(),
+            DateProblem::YearNotFourDigits => "a date whose year does not have four digits".to_owned(),
+            DateProblem::NoSuchDay { day, month, year } => format!("{year}-{month:02}-{day:02} does not exist"),
+        },
         ViolationKind::DateIncomplete { missing } => {
             let names: Vec<&str> = missing
                 .iter()
@@ -374,7 +391,14 @@ pub fn describe_violation(kind: &ViolationKind) -> String {
         ViolationKind::TooLong { max_length } => format!("longer than {max_length} characters"),
         ViolationKind::PatternMismatch => "it does not match the pattern".to_owned(),
         ViolationKind::InvalidEmail => "not an e-mail address".to_owned(),
-        ViolationKind::InvalidUrl => "not a web address".to_owned(),
+        ViolationKind::InvalidUrl { problem } => match problem {
+            UrlProblem::NoScheme => "not a web address starting with https:// or http://".to_owned(),
+            UrlProblem::Space => "a web address with a space in it".to_owned(),
+            UrlProblem::NoHost => "a web address without a host name".to_owned(),
+            UrlProblem::NoDot => "a web address whose host name has no dot".to_owned(),
+            UrlProblem::BadHost => "a web address whose host name has characters a host name cannot have".to_owned(),
+            UrlProblem::BadPort => "a web address with a port that is not a number".to_owned(),
+        },
         ViolationKind::InvalidPhone => "not a telephone number".to_owned(),
         ViolationKind::UnknownOption { value } => format!("\"{value}\" is not one of the options"),
         ViolationKind::TooFewSelected { min } => format!("fewer than {min} options selected"),

@@ -92,7 +92,16 @@ export function questionOf(example, id) {
   return example.model.question(id);
 }
 
-const germanNumber = (n) => String(n).replace('.', ',');
+/**
+ * A number as the app shows it in German: decimal comma, thousands grouped from four digits on,
+ * but years (whole numbers whose min and max lie within 1000 to 9999) not.
+ */
+const germanNumber = (n, question = {}) => {
+  const [int, frac] = String(n).split('.');
+  const year = question.type === 'integer' && question.min >= 1000 && question.max <= 9999;
+  const grouped = year || int.replace('-', '').length < 4 ? int : int.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return frac === undefined ? grouped : `${grouped},${frac}`;
+};
 const germanDate = (iso) => iso.split('-').reverse().join('.');
 const label = (list, value) => text(list.find((o) => o.value === value).label);
 
@@ -101,6 +110,9 @@ const label = (list, value) => text(list.find((o) => o.value === value).label);
  * a text, a number in German notation, a date as 01.03.2027, option labels, "Ja"/"Nein", a
  * matrix row as "row: value", a record's fields as "label: value".
  */
+/** A field's label before its value, as the app writes it: no colon after "?" or ":". */
+const labelBefore = (label) => (/[?:]$/.test(label) ? `${label} ` : `${label}: `);
+
 export function shownPieces(question, value) {
   switch (question.type) {
     case 'text':
@@ -112,7 +124,7 @@ export function shownPieces(question, value) {
       return value.split('\n');
     case 'integer':
     case 'decimal':
-      return [germanNumber(value)];
+      return [germanNumber(value, question)];
     case 'date':
       return [germanDate(value)];
     case 'yesNo':
@@ -128,7 +140,7 @@ export function shownPieces(question, value) {
     case 'repeat': {
       const records = Array.isArray(value) ? value : [value];
       return records.flatMap((record) =>
-        question.fields.filter((f) => f.id in record).flatMap((f) => shownPieces(f, record[f.id]).map((p) => `${text(f.label)}: ${p}`)),
+        question.fields.filter((f) => f.id in record).flatMap((f) => shownPieces(f, record[f.id]).map((p) => `${labelBefore(text(f.label))}${p}`)),
       );
     }
     default:

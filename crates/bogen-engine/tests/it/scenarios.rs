@@ -421,7 +421,7 @@ fn a_date_typed_field_by_field_is_reported_and_is_no_answer_to_conditions_until_
             answer founded = "2005-2-30"  → changed [founded, why_late, none_yet] sections []
             section s HasErrors
               founded* = "2005-2-30"
-                ! InvalidDate
+                ! DateNotReal { problem: NoSuchDay { day: 30, month: 2, year: 2005 } }
               none_yet = —
         "#]],
     );
