@@ -19,10 +19,10 @@ use crate::drafts;
 use crate::i18n::{self, texts};
 use crate::layout::Header;
 use crate::pages::{PrintPage, ReviewPage, SectionPage, StartPage};
-use crate::state::{Action, FocusTarget, FormContext, FormState, Notice, Route, SaveStatus};
+use crate::state::{Action, Conflict, FocusTarget, FormContext, FormState, Notice, Route, SaveStatus};
 use crate::storage::{self, DraftKey, StorageError};
 use bogen_engine::{compile, Lang, Problem, Questionnaire};
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use gloo::timers::callback::Timeout;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -513,6 +513,48 @@ pub fn FormRoot(props: &FormRootProps) -> Html {
                 }
                 drop(listeners);
             }
+        });
+    }
+    // The draft the app named by itself and nobody answered yet follows the language.
+    {
+        let store = state.store.clone();
+        let dispatch = state.dispatcher();
+        use_effect_with(lang, move |&lang| {
+            if let Some(action) = drafts::name_in_language(&store, lang) {
+                dispatch.dispatch(action);
+            }
+        });
+    }
+    // Closing or reloading the tab asks first exactly while it holds answers that no storage
+    // has: another tab's save is not loaded and this tab holds answers it may lack, or saving
+    // fails (storage full or blocked). Normally the unsaved changes are saved here (as
+    // `pagehide` would), and nothing asks.
+    let leave_state = use_mut_ref(|| (None::<Conflict>, lang));
+    *leave_state.borrow_mut() = (state.conflict, lang);
+    {
+        let store = state.store.clone();
+        let dispatch = state.dispatcher();
+        let leave_state = leave_state.clone();
+        use_effect_with((), move |_| {
+            let listener = web_sys::window().map(|window| {
+                let options = EventListenerOptions::enable_prevent_default();
+                EventListener::new_with_options(&window, "beforeunload", options, move |event| {
+                    let (conflict, lang) = *leave_state.borrow();
+                    let at_risk = crate::state::unstored_on_leave(conflict, store.unsaved.get(), || {
+                        let action = drafts::save(&store);
+                        let saved = matches!(action, Action::Saved(Ok(_)));
+                        dispatch.dispatch(action);
+                        saved
+                    });
+                    if at_risk {
+                        event.prevent_default();
+                        // Older browsers show this text; newer ones their own words.
+                        let text = wasm_bindgen::JsValue::from_str(texts(lang).leave_unsaved);
+                        let _ = js_sys::Reflect::set(event, &"returnValue".into(), &text);
+                    }
+                })
+            });
+            move || drop(listener)
         });
     }
     // Another tab (or window) wrote this questionnaire's drafts: the list follows, and when it

@@ -19,9 +19,19 @@ use bogen_engine::{AnswerValue, Lang, Newer, Questionnaire, Side};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Local date and time of a stored time, for reading.
+/// Local date and time of a stored time, for reading; "unbekannt" when it is not a time.
 fn local(iso: &str, lang: Lang) -> String {
-    crate::dom::local_date_time(iso, lang)
+    known_local(iso, lang).unwrap_or_else(|| texts(lang).time_unknown.to_owned())
+}
+
+/// Local date and time of a stored time, `None` when it is not one (a hand-edited file).
+fn known_local(iso: &str, lang: Lang) -> Option<String> {
+    crate::format::is_rfc3339(iso).then(|| crate::dom::local_date_time(iso, lang))
+}
+
+/// "gespeichert am …", or that the time is unknown.
+fn saved_on(iso: &str, lang: Lang) -> String {
+    i18n::saved_on(lang, known_local(iso, lang).as_deref())
 }
 
 /// GOV.UK's warning text: an icon, a hidden "Warnung", and the text.
@@ -170,7 +180,7 @@ pub fn DraftsPart(props: &DraftsPartProps) -> Html {
             let (id, name) = (row.id.clone(), name.clone());
             Callback::from(move |_: MouseEvent| {
                 let copy = i18n::draft_copy_name(lang, &name);
-                ctx.dispatch.dispatch(drafts::duplicate(&ctx.store, &id, &copy))
+                ctx.dispatch.dispatch(drafts::duplicate(&ctx.store, lang, &id, &copy))
             })
         };
         let delete = {
@@ -271,10 +281,15 @@ pub fn Banners(props: &BannersProps) -> Html {
     };
     let flash = props.flash.as_ref().map(|notice| {
         let (text, more) = i18n::notice(lang, notice, &|iso| local(iso, lang));
+        let warning = i18n::notice_is_warning(notice);
+        let kept_aside = matches!(notice, Notice::LoadedNewer { kept_aside: 1.. });
         html! {
-            <div class="notification" role="status">
+            <div class={classes!("notification", warning.then_some("notification--warning"))} role="status">
                 <p class="notification__text" id="flash-title" tabindex="-1">{ text }</p>
                 { for more.into_iter().map(|line| html! { <p class="body">{ line }</p> }) }
+                if kept_aside {
+                    <p class="body"><a href={Route::KeptAside.to_hash(&ctx.store.questionnaire)}>{ t.kept_aside_link }</a></p>
+                }
             </div>
         }
     });
@@ -288,8 +303,11 @@ pub fn Banners(props: &BannersProps) -> Html {
             Conflict::Newer { .. } => {
                 let store = ctx.store.clone();
                 let dispatch = ctx.dispatch.clone();
-                let onclick =
-                    Callback::from(move |_: MouseEvent| dispatch.dispatch(drafts::load_stored(&store, conflict)));
+                let onclick = Callback::from(move |_: MouseEvent| {
+                    for action in drafts::load_stored(&store, conflict) {
+                        dispatch.dispatch(action);
+                    }
+                });
                 html! { <button type="button" class="button" {onclick}>{ t.conflict_load }</button> }
             }
             Conflict::Deleted => {
@@ -356,6 +374,11 @@ struct NameFormProps {
     initial: AttrValue,
     button: AttrValue,
     on_name: Callback<String>,
+    /// The questionnaire's drafts, whose names a new name must not take.
+    drafts: Rc<Vec<DraftEntry>>,
+    /// The draft being renamed (its own name is not taken by it).
+    #[prop_or_default]
+    except: Option<String>,
 }
 
 /// The longest name a draft may have.
@@ -379,6 +402,7 @@ fn NameForm(props: &NameFormProps) -> Html {
         let name = name.clone();
         let error = error.clone();
         let on_name = props.on_name.clone();
+        let (drafts, except) = (props.drafts.clone(), props.except.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let trimmed = name.trim().to_owned();
@@ -386,6 +410,9 @@ fn NameForm(props: &NameFormProps) -> Html {
                 Some(t.name_missing)
             } else if trimmed.chars().count() > MAX_NAME {
                 Some(t.name_too_long)
+            } else if drafts::name_taken(&trimmed, &drafts, except.as_deref()) {
+                // Two drafts of one name cannot be told apart in the list, nor their actions.
+                Some(t.name_taken)
             } else {
                 None
             };
@@ -451,7 +478,7 @@ pub fn NewDraftPage(props: &DraftPageProps) -> Html {
     };
     html! {
         <NameForm {lang} title={t.new_draft_title} intro={Some(AttrValue::from(t.new_draft_text))}
-            initial={AttrValue::from(initial)} button={t.create_button} {on_name} />
+            initial={AttrValue::from(initial)} button={t.create_button} {on_name} drafts={props.drafts.clone()} />
     }
 }
 
@@ -468,11 +495,12 @@ pub fn RenamePage(props: &DraftPageProps) -> Html {
     let t = texts(lang);
     let on_name = {
         let ctx = ctx.clone();
+        let id = id.clone();
         Callback::from(move |name: String| ctx.dispatch.dispatch(drafts::rename(&ctx.store, &id, &name)))
     };
     html! {
         <NameForm key={name.clone()} {lang} title={t.rename_title} initial={AttrValue::from(name.clone())}
-            button={t.rename_button} {on_name} />
+            button={t.rename_button} {on_name} drafts={props.drafts.clone()} except={Some(id)} />
     }
 }
 
@@ -566,7 +594,7 @@ pub fn OpenFilePage(props: &DraftPageProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             match choice.as_deref() {
-                Some("new") => finish(&ctx, drafts::open_file_as_new(&ctx.store, &file_name, &draft)),
+                Some("new") => finish(&ctx, drafts::open_file_as_new(&ctx.store, lang, &file_name, &draft)),
                 Some("replace") => ctx
                     .dispatch
                     .dispatch(Action::OpenTask(Task::Replace { file_name: file_name.clone(), draft: draft.clone() })),
@@ -589,7 +617,7 @@ pub fn OpenFilePage(props: &DraftPageProps) -> Html {
                 <ErrorSummary {lang} entries={vec![("open-file-choice".to_owned(), t.choose_missing.to_owned())]} />
             }
             <h1 class="heading-l" tabindex="-1">{ t.open_file_title }</h1>
-            <p class="body">{ i18n::draft_file_about(lang, &file_name, &draft.name, &local(&draft.saved_at, lang)) }</p>
+            <p class="body">{ i18n::draft_file_about(lang, &file_name, &draft.name, &saved_on(&draft.saved_at, lang)) }</p>
             if changed {
                 <p class="body">{ i18n::draft_file_version(lang, &draft.questionnaire_version, &questionnaire.version) }</p>
             }
@@ -702,7 +730,7 @@ pub fn MergePage(props: &DraftPageProps) -> Html {
             lang,
             file_name,
             &shown_name(&task.their_name, lang),
-            &local(&task.their_saved_at, lang),
+            &saved_on(&task.their_saved_at, lang),
             &shown_name(&ctx.store.draft.borrow().name, lang),
         ),
         MergeSource::OtherTab => t.merge_other_tab_intro.to_owned(),
@@ -780,8 +808,11 @@ pub fn MergePage(props: &DraftPageProps) -> Html {
         let ctx = ctx.clone();
         let task = task.clone();
         let choices = choices.clone();
-        let version = questionnaire.version.clone();
-        Callback::from(move |_: MouseEvent| ctx.dispatch.dispatch(drafts::apply_merge(&task, &choices, &version)))
+        Callback::from(move |_: MouseEvent| {
+            for action in drafts::apply_merge(&ctx.store, &task, &choices) {
+                ctx.dispatch.dispatch(action);
+            }
+        })
     };
     let cancel = {
         let dispatch = ctx.dispatch.clone();
@@ -791,6 +822,12 @@ pub fn MergePage(props: &DraftPageProps) -> Html {
     html! {
         <>
             <h1 class="heading-l" tabindex="-1">{ t.merge_title }</h1>
+            if task.again {
+                <div class="notification notification--warning" role="alert" aria-labelledby="merge-again-title">
+                    <p class="notification__text" id="merge-again-title">{ t.merge_again_title }</p>
+                    <p class="body">{ t.merge_again_text }</p>
+                </div>
+            }
             <p class="body">{ intro }</p>
             if report.questionnaire_changed {
                 <p class="body">{ i18n::draft_file_version(lang, &report.draft_questionnaire_version, &questionnaire.version) }</p>

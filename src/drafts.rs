@@ -14,14 +14,20 @@
 //!   draft since, this tab does not write, and becomes read-only ([`Conflict`]) until the
 //!   respondent loads the stored answers ([`load_stored`]; merged with this tab's, where it holds
 //!   changes the stored draft may lack).
+//! - Loading another tab's save merged with this tab's answers writes the merge at once, over
+//!   exactly that save ([`apply_merge`]): when the other tab saved again meanwhile, nothing is
+//!   written and the merge is planned anew with its newer answers, and the page says so.
 //! - A save that fails leaves the change marked unsaved: the next change, leaving the page and
-//!   every further save try again, and the page offers the draft as a file.
+//!   every further save try again, and the page offers the draft as a file. Closing the tab
+//!   then asks first (`app.rs`, [`crate::state::unstored_on_leave`]).
 //! - A draft that cannot be read is moved aside (never overwritten) and offered as a file.
 //! - Before another draft opens, the open one is saved; if that fails, it stays open.
 
 use crate::state::{Action, Conflict, DraftHandle, MergeSource, MergeTask, Notice, Store, Task};
 use crate::storage::{self, DraftEntry, EntryProgress, Migration, StorageError};
-use bogen_engine::{DraftFile, DraftMeta, Lang, MergePlan, Newer, Questionnaire, SaveOrder, Session, Side};
+use bogen_engine::{
+    DraftFile, DraftMeta, Lang, MergePlan, Newer, QuestionIdx, Questionnaire, SaveOrder, Session, Side,
+};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -52,8 +58,76 @@ pub fn new_id() -> String {
 pub fn default_name(lang: Lang, drafts: &[DraftEntry]) -> String {
     (drafts.len() + 1..)
         .map(|n| crate::i18n::draft_default_name(lang, n))
-        .find(|name| !drafts.iter().any(|d| &d.name == name))
+        .find(|name| !name_taken(name, drafts, None))
         .unwrap_or_default()
+}
+
+/// Whether two draft names are the same to a reader (spaces around and ASCII case aside).
+fn same_name(a: &str, b: &str) -> bool {
+    a.trim().eq_ignore_ascii_case(b.trim())
+}
+
+/// The number of a default name ("Entwurf 3", "Draft 3") in either language.
+fn default_number(name: &str) -> Option<usize> {
+    ["Entwurf ", "Draft "].iter().find_map(|prefix| {
+        let n = name.trim().strip_prefix(prefix)?;
+        n.bytes().all(|b| b.is_ascii_digit()).then(|| n.parse().ok()).flatten()
+    })
+}
+
+/// Whether `name` is a default name ("Entwurf 3", "Draft 3") in either language.
+fn is_default_name(name: &str) -> bool {
+    default_number(name).is_some()
+}
+
+/// After the page's language changed: the open draft, when the app named it ("Entwurf 1") and
+/// nothing is answered in it yet, takes the default name in that language ("Draft 1"); the name
+/// is still the app's word, not the respondent's. Nothing else changes; `None` when nothing did.
+pub fn name_in_language(store: &Store, lang: Lang) -> Option<Action> {
+    let qid = &store.questionnaire.id;
+    let (id, name) = store.draft.try_borrow().ok().map(|h| (h.id.clone(), h.name.clone()))?;
+    let renamed = crate::i18n::draft_default_name(lang, default_number(&name)?);
+    if renamed == name {
+        return None;
+    }
+    {
+        let session = store.session.try_borrow().ok()?;
+        let questions = store.questionnaire.questions.iter().enumerate();
+        let untouched = questions.into_iter().all(|(i, q)| session.answer(QuestionIdx(i as u32)) == q.default.as_ref());
+        if !untouched || !session.kept_aside().is_empty() {
+            return None;
+        }
+    }
+    let drafts = storage::list_drafts(qid).ok()?;
+    if name_taken(&renamed, &drafts, Some(&id)) || !drafts.iter().any(|d| d.id == id) {
+        return None;
+    }
+    let list = storage::rename_draft(qid, &id, &renamed).ok()?;
+    let mut handle = store.draft.try_borrow_mut().ok()?;
+    handle.name = renamed.clone();
+    if let Some(known) = &mut handle.known {
+        known.name = renamed;
+    }
+    Some(Action::DraftsChanged(list))
+}
+
+/// Whether another draft of the list than `except` is called `name`.
+pub fn name_taken(name: &str, drafts: &[DraftEntry], except: Option<&str>) -> bool {
+    drafts.iter().any(|d| Some(d.id.as_str()) != except && same_name(&d.name, name))
+}
+
+/// `wanted` when no draft of the questionnaire has that name yet; else a name none has, so that
+/// the list (and its actions, "Löschen Entwurf „…“") tells them apart: the next free default
+/// name for a default name ("Entwurf 1" → "Entwurf 2"), else the name with a number
+/// ("Bewerbung" → "Bewerbung (2)").
+pub fn unique_name(lang: Lang, wanted: &str, drafts: &[DraftEntry]) -> String {
+    if !name_taken(wanted, drafts, None) {
+        return wanted.to_owned();
+    }
+    if is_default_name(wanted) {
+        return default_name(lang, drafts);
+    }
+    (2..).map(|n| format!("{} ({n})", wanted.trim())).find(|name| !name_taken(name, drafts, None)).unwrap_or_default()
 }
 
 /// How the stored draft stands to the save this tab knows (the engine's comparison, on the
@@ -362,59 +436,132 @@ pub fn default_choices(plan: &MergePlan) -> Vec<Side> {
 /// "Neuere Antworten laden": takes what another tab saved. When this tab holds nothing the
 /// stored draft lacks, the stored draft replaces the session; otherwise the two are merged:
 /// at once when they differ nowhere, else on the merge page.
-pub fn load_stored(store: &Store, conflict: Conflict) -> Action {
+pub fn load_stored(store: &Store, conflict: Conflict) -> Vec<Action> {
     let questionnaire = &store.questionnaire;
     let id = store.draft.borrow().id.clone();
     let draft = match storage::load_draft(&questionnaire.id, &id) {
         Ok(Some(draft)) => draft,
-        Ok(None) => return Action::Conflicted(Conflict::Deleted),
-        Err(error) => return Action::StorageFailed(error),
+        Ok(None) => return vec![Action::Conflicted(Conflict::Deleted)],
+        Err(error) => return vec![Action::StorageFailed(error)],
     };
     if conflict == (Conflict::Newer { diverged: false }) {
-        return match draft.restore(Arc::clone(questionnaire)) {
-            Ok((session, _)) => Action::ReplaceSession {
+        return vec![match draft.restore(Arc::clone(questionnaire)) {
+            Ok((session, report)) => Action::ReplaceSession {
                 session: Box::new(session),
                 known: Some(draft.meta()),
                 unsaved: false,
-                notices: vec![Notice::LoadedNewer],
+                // A tab on another questionnaire version keeps aside what fits none of its questions.
+                notices: vec![Notice::LoadedNewer { kept_aside: report.newly_kept_aside.len() }],
                 to_start: false,
             },
             Err(error) => Action::StorageFailed(StorageError::Corrupt(error.to_string())),
-        };
+        }];
     }
+    merge_with_stored(store, &draft, None)
+}
+
+/// The merge of this tab's answers with the stored draft: saved at once when they differ
+/// nowhere, else the merge page. `previous`: the plan (and choices) shown before the other tab
+/// saved again; the new plan keeps those choices where it asks the same.
+fn merge_with_stored(store: &Store, draft: &DraftFile, previous: Option<(&MergeTask, &[Side])>) -> Vec<Action> {
     let plan = {
         let Ok(mut ours) = store.session.try_borrow_mut() else {
-            return Action::StorageFailed(StorageError::Other("the session is in use".to_owned()));
+            return vec![Action::StorageFailed(StorageError::Other("the session is in use".to_owned()))];
         };
         ours.stamp_changes(&crate::dom::now_iso());
-        MergePlan::new(&ours, &draft)
+        MergePlan::new(&ours, draft)
     };
     match plan {
-        Ok(plan) if plan.differences.is_empty() => Action::ReplaceSession {
-            session: Box::new(plan.apply_all(Side::Theirs)),
-            known: Some(draft.meta()),
-            unsaved: true,
-            notices: vec![Notice::Merged {
-                source: MergeSource::OtherTab,
-                differences: 0,
-                added: plan.additions.len(),
-            }],
-            to_start: false,
-        },
+        Ok(plan) if plan.differences.is_empty() => {
+            let mut notices =
+                vec![Notice::Merged { source: MergeSource::OtherTab, differences: 0, added: plan.additions.len() }];
+            notices.extend(changed_notice(&plan.theirs_report, &store.questionnaire.version));
+            let merged = plan.apply_all(Side::Theirs);
+            save_merged(store, merged, &draft.meta(), notices, previous.is_some())
+                // Saved yet again in between: the banner stays, and the next load plans anew.
+                .unwrap_or_else(|()| vec![Action::Conflicted(Conflict::Newer { diverged: true })])
+        }
         Ok(plan) => {
-            let choices = default_choices(&plan);
-            Action::OpenTask(Task::Merge {
+            let mut choices = default_choices(&plan);
+            if let Some((before, chosen)) = previous {
+                for (choice, difference) in choices.iter_mut().zip(&plan.differences) {
+                    let same = before.plan.differences.iter().position(|d| {
+                        d.question == difference.question && d.record == difference.record && d.ours == difference.ours
+                    });
+                    if let Some(side) = same.and_then(|i| chosen.get(i)) {
+                        *choice = *side;
+                    }
+                }
+            }
+            vec![Action::OpenTask(Task::Merge {
                 task: Rc::new(MergeTask {
                     plan,
                     source: MergeSource::OtherTab,
                     their_name: draft.name.clone(),
                     their_saved_at: draft.saved_at.clone(),
                     base: Some(draft.meta()),
+                    again: previous.is_some(),
                 }),
                 choices,
-            })
+            })]
         }
-        Err(error) => Action::StorageFailed(StorageError::Corrupt(error.to_string())),
+        Err(error) => vec![Action::StorageFailed(StorageError::Corrupt(error.to_string()))],
+    }
+}
+
+/// Saves a session merged with the stored draft `base` over it at once, so that the page says
+/// "merged" only for a merge that is stored. `Err(())` when another tab saved again since
+/// `base` (nothing written: the merge must be planned anew). When the write fails, the merged
+/// answers are this tab's only, and it says so.
+fn save_merged(
+    store: &Store,
+    mut merged: Session,
+    base: &DraftMeta,
+    notices: Vec<Notice>,
+    to_start: bool,
+) -> Result<Vec<Action>, ()> {
+    let qid = &store.questionnaire.id;
+    let Ok(mut handle) = store.draft.try_borrow_mut() else {
+        return Ok(vec![Action::StorageFailed(StorageError::Other("the draft is in use".to_owned()))]);
+    };
+    let not_saved = |merged: Session, error: StorageError| {
+        vec![
+            Action::ReplaceSession {
+                session: Box::new(merged),
+                known: Some(base.clone()),
+                unsaved: true,
+                notices: vec![Notice::MergedNotSaved],
+                to_start,
+            },
+            Action::Saved(Err(error)),
+        ]
+    };
+    let stored = match storage::stored_meta(qid, &handle.id) {
+        Ok(Some(stored)) if order(&stored, base) == SaveOrder::Same => stored,
+        Ok(Some(_)) => return Err(()),
+        Ok(None) => return Ok(vec![Action::Conflicted(Conflict::Deleted)]),
+        Err(error) => return Ok(not_saved(merged, error)),
+    };
+    let now = crate::dom::now_iso();
+    merged.stamp_changes(&now);
+    let name = Some(stored.name).filter(|n| !n.is_empty()).unwrap_or_else(|| handle.name.clone());
+    let meta = DraftMeta { draft_id: handle.id.clone(), name, saved_at: now, revision: base.revision + 1 };
+    let text = DraftFile::from_session(&merged, &meta).to_json();
+    match storage::save_draft(qid, &entry_of(&merged, &meta), &text) {
+        Ok(drafts) => {
+            handle.name = meta.name.clone();
+            Ok(vec![
+                Action::ReplaceSession {
+                    session: Box::new(merged),
+                    known: Some(meta),
+                    unsaved: false,
+                    notices,
+                    to_start,
+                },
+                Action::Saved(Ok(crate::state::SaveReport { time: crate::dom::local_time(), drafts })),
+            ])
+        }
+        Err(error) => Ok(not_saved(merged, error)),
     }
 }
 
@@ -464,14 +611,28 @@ fn as_new_draft(mut draft: DraftFile, name: String, progress: Option<EntryProgre
 }
 
 /// "Als neuen Entwurf öffnen": the file's draft is stored as a new draft (a new id, so that it
-/// never overwrites one here) and opens. Returns the notices for the form that opens.
-pub fn open_file_as_new(store: &Store, file_name: &str, draft: &DraftFile) -> Result<Vec<Notice>, Action> {
+/// never overwrites one here; a name no other draft of the questionnaire has) and opens. It is
+/// stored as opened with this questionnaire, so that answers that fit no question (a hand
+/// edit, another version) are in `keptAside` at once, as `docs/DRAFT.md` wants of every stored
+/// draft. Returns the notices for the form that opens.
+pub fn open_file_as_new(store: &Store, lang: Lang, file_name: &str, draft: &DraftFile) -> Result<Vec<Notice>, Action> {
     flush(store)?;
-    let qid = &store.questionnaire.id;
-    let (copy, entry) = as_new_draft(draft.clone(), name_from_file(draft, file_name), None);
-    storage::save_draft(qid, &entry, &copy.to_json()).map_err(Action::StorageFailed)?;
-    storage::remember_open_draft(qid, &entry.id);
-    Ok(vec![Notice::OpenedAsNew { file_name: file_name.to_owned(), name: entry.name }])
+    let questionnaire = &store.questionnaire;
+    let qid = &questionnaire.id;
+    let (session, report) = draft.restore(Arc::clone(questionnaire)).map_err(|_| Action::Notify {
+        notice: Notice::OtherQuestionnaire(draft.questionnaire_id.clone()),
+        drafts: None,
+    })?;
+    let drafts = storage::list_drafts(qid).map_err(Action::StorageFailed)?;
+    let name = unique_name(lang, &name_from_file(draft, file_name), &drafts);
+    let meta = DraftMeta { draft_id: new_id(), name: name.clone(), saved_at: crate::dom::now_iso(), revision: 1 };
+    let text = DraftFile::from_session(&session, &meta).to_json();
+    storage::save_draft(qid, &entry_of(&session, &meta), &text).map_err(Action::StorageFailed)?;
+    storage::remember_open_draft(qid, &meta.draft_id);
+    let mut notices = vec![Notice::OpenedAsNew { file_name: file_name.to_owned(), name }];
+    // Stored with this version now: the next opening would not tell that the file's was another.
+    notices.extend(changed_notice(&report, &questionnaire.version));
+    Ok(notices)
 }
 
 /// "Den geöffneten Entwurf ersetzen", confirmed: the file's answers replace the open draft's
@@ -510,6 +671,7 @@ pub fn plan_merge(store: &Store, file_name: &str, draft: &DraftFile) -> Action {
                     their_name: draft.name.clone(),
                     their_saved_at: draft.saved_at.clone(),
                     base: None,
+                    again: false,
                 }),
                 choices,
             })
@@ -518,25 +680,37 @@ pub fn plan_merge(store: &Store, file_name: &str, draft: &DraftFile) -> Action {
     }
 }
 
-/// "Zusammenführen": the merged session replaces the open one; the autosave writes it.
-pub fn apply_merge(task: &MergeTask, choices: &[Side], current_version: &str) -> Action {
-    match task.plan.apply(choices) {
-        Ok(session) => {
-            let mut notices = vec![Notice::Merged {
-                source: task.source.clone(),
-                differences: task.plan.differences.len(),
-                added: task.plan.additions.len(),
-            }];
-            notices.extend(changed_notice(&task.plan.theirs_report, current_version));
-            Action::ReplaceSession {
-                session: Box::new(session),
-                known: task.base.clone(),
-                unsaved: true,
-                notices,
-                to_start: true,
+/// "Zusammenführen": the merged session replaces the open one. A merge with a file is written
+/// by the autosave; a merge with what another tab saved is written at once, over exactly that
+/// save: when that tab saved again meanwhile, nothing changes and the merge is planned anew
+/// with its newer answers (the page says so).
+pub fn apply_merge(store: &Store, task: &MergeTask, choices: &[Side]) -> Vec<Action> {
+    let session = match task.plan.apply(choices) {
+        Ok(session) => session,
+        Err(error) => return vec![Action::StorageFailed(StorageError::Other(error.to_string()))],
+    };
+    let mut notices = vec![Notice::Merged {
+        source: task.source.clone(),
+        differences: task.plan.differences.len(),
+        added: task.plan.additions.len(),
+    }];
+    notices.extend(changed_notice(&task.plan.theirs_report, &store.questionnaire.version));
+    match (&task.source, &task.base) {
+        (MergeSource::OtherTab, Some(base)) => save_merged(store, session, base, notices, true).unwrap_or_else(|()| {
+            let id = store.draft.borrow().id.clone();
+            match storage::load_draft(&store.questionnaire.id, &id) {
+                Ok(Some(draft)) => merge_with_stored(store, &draft, Some((task, choices))),
+                Ok(None) => vec![Action::Conflicted(Conflict::Deleted)],
+                Err(error) => vec![Action::StorageFailed(error)],
             }
-        }
-        Err(error) => Action::StorageFailed(StorageError::Other(error.to_string())),
+        }),
+        _ => vec![Action::ReplaceSession {
+            session: Box::new(session),
+            known: task.base.clone(),
+            unsaved: true,
+            notices,
+            to_start: true,
+        }],
     }
 }
 
@@ -575,8 +749,9 @@ pub fn rename(store: &Store, id: &str, name: &str) -> Action {
     }
 }
 
-/// Makes a copy of a draft, named `name` (the open draft is saved first, so the copy has all of it).
-pub fn duplicate(store: &Store, id: &str, name: &str) -> Action {
+/// Makes a copy of a draft, named `name` or, when a draft has that name already, a name none
+/// has (the open draft is saved first, so the copy has all of it).
+pub fn duplicate(store: &Store, lang: Lang, id: &str, name: &str) -> Action {
     let qid = &store.questionnaire.id;
     if store.draft.borrow().id == id {
         if let Err(action) = flush(store) {
@@ -588,10 +763,12 @@ pub fn duplicate(store: &Store, id: &str, name: &str) -> Action {
         Ok(None) => return Action::StorageFailed(StorageError::Other(format!("draft {id} is gone"))),
         Err(error) => return Action::StorageFailed(error),
     };
-    let progress = storage::list_drafts(qid).ok().and_then(|list| list.into_iter().find(|d| d.id == id)?.progress);
-    let (copy, entry) = as_new_draft(source, name.to_owned(), progress);
+    let list = storage::list_drafts(qid).unwrap_or_default();
+    let progress = list.iter().find(|d| d.id == id).and_then(|d| d.progress);
+    let name = unique_name(lang, name, &list);
+    let (copy, entry) = as_new_draft(source, name.clone(), progress);
     match storage::save_draft(qid, &entry, &copy.to_json()) {
-        Ok(drafts) => Action::Notify { notice: Notice::Duplicated(name.to_owned()), drafts: Some(drafts) },
+        Ok(drafts) => Action::Notify { notice: Notice::Duplicated(name), drafts: Some(drafts) },
         Err(error) => Action::StorageFailed(error),
     }
 }
@@ -690,6 +867,29 @@ mod tests {
         let drafts = [row("Entwurf 1", "a"), row("Entwurf 3", "b")];
         assert_eq!(default_name(Lang::De, &drafts), "Entwurf 4", "from the count on, never a name in use");
         assert_eq!(default_name(Lang::En, &[row("Bewerbung", "a")]), "Draft 2");
+    }
+
+    #[test]
+    fn a_draft_from_a_file_or_a_copy_never_takes_a_name_another_draft_has() {
+        let drafts = [row("Entwurf 1", "a"), row("Bewerbung", "b"), row("Bewerbung (2)", "c")];
+        assert_eq!(unique_name(Lang::De, "Zuarbeit", &drafts), "Zuarbeit", "a free name stays");
+        assert_eq!(unique_name(Lang::De, "Entwurf 1", &drafts), "Entwurf 4", "a default name: the next free one");
+        assert_eq!(unique_name(Lang::En, "Entwurf 1", &drafts), "Draft 4", "in the language of the page");
+        assert_eq!(unique_name(Lang::De, "bewerbung ", &drafts), "bewerbung (3)", "the name with a number");
+        // The file opened twice: each time a name of its own.
+        let mut list = drafts.to_vec();
+        for expected in ["Entwurf 4", "Entwurf 5"] {
+            let name = unique_name(Lang::De, "Entwurf 1", &list);
+            assert_eq!(name, expected);
+            list.push(row(&name, "d"));
+        }
+        assert_eq!((default_number("Entwurf 12"), default_number("Draft 3")), (Some(12), Some(3)));
+        assert_eq!(
+            (default_number("Entwurf"), default_number("Entwurf 1a"), default_number("Bewerbung 2")),
+            (None, None, None)
+        );
+        assert!(name_taken("ENTWURF 1", &drafts, None));
+        assert!(!name_taken("Entwurf 1", &drafts, Some("entwurf 1")), "a draft's own name is not taken by itself");
     }
 
     #[test]

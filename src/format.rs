@@ -294,7 +294,8 @@ pub fn json_answer_text(value: &Json, options: &[bogen_engine::ChoiceOption], la
 }
 
 /// The name of a draft file: `<questionnaire id>-entwurf-<draft name>-<date>.json`, the name
-/// in lowercase ASCII letters, digits and `-` ("Zuarbeit Sozialamt" → `zuarbeit-sozialamt`).
+/// in lowercase ASCII letters, digits and `-` ("Zuarbeit Sozialamt" → `zuarbeit-sozialamt`;
+/// "Entwurf 1" → `<id>-entwurf-1-<date>.json`).
 pub fn draft_file_name(questionnaire_id: &str, draft_name: &str, date: &str) -> String {
     let mut slug = String::new();
     // Char by char, ASCII only: `str::to_lowercase` would bring Unicode's case tables along.
@@ -315,10 +316,60 @@ pub fn draft_file_name(questionnaire_id: &str, draft_name: &str, date: &str) -> 
     }
     let slug: String = slug.chars().take(40).collect();
     let slug = slug.trim_end_matches('-');
+    // A name that says "Entwurf" (or "Draft") already, such as "Entwurf 1", does not say it twice.
+    let named = ["entwurf", "draft"].iter().any(|word| slug == *word || slug.starts_with(&format!("{word}-")));
     if slug.is_empty() {
         format!("{questionnaire_id}-entwurf-{date}.json")
+    } else if named {
+        let rest = slug.split_once('-').map_or("", |(_, rest)| rest);
+        if rest.is_empty() {
+            format!("{questionnaire_id}-entwurf-{date}.json")
+        } else {
+            format!("{questionnaire_id}-entwurf-{rest}-{date}.json")
+        }
     } else {
         format!("{questionnaire_id}-entwurf-{slug}-{date}.json")
+    }
+}
+
+/// Whether a stored time is one the app can show: RFC 3339 as drafts hold it
+/// (`2026-03-01T10:00:00.400Z`, or with an offset). A hand-edited file may say anything
+/// ("gestern"), which is then shown as unknown rather than as if it were a time.
+pub fn is_rfc3339(text: &str) -> bool {
+    let b = text.as_bytes();
+    let number = |from: usize, len: usize| -> Option<u32> {
+        let part = b.get(from..from + len)?;
+        part.iter().all(u8::is_ascii_digit).then(|| part.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')))
+    };
+    let at = |i: usize, allowed: &[u8]| b.get(i).is_some_and(|c| allowed.contains(c));
+    let fields = (number(0, 4), number(5, 2), number(8, 2), number(11, 2), number(14, 2), number(17, 2));
+    let (Some(_), Some(month), Some(day), Some(hour), Some(minute), Some(second)) = fields else {
+        return false;
+    };
+    if !(at(4, b"-") && at(7, b"-") && at(10, b"Tt ") && at(13, b":") && at(16, b":")) {
+        return false;
+    }
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) || hour > 23 || minute > 59 || second > 60 {
+        return false;
+    }
+    let mut i = 19;
+    if at(i, b".") {
+        i += 1;
+        let digits = b.get(i..).map_or(0, |rest| rest.iter().take_while(|c| c.is_ascii_digit()).count());
+        if digits == 0 {
+            return false;
+        }
+        i += digits;
+    }
+    match b.get(i) {
+        Some(b'Z' | b'z') => i + 1 == b.len(),
+        Some(b'+' | b'-') => {
+            i + 6 == b.len()
+                && number(i + 1, 2).is_some_and(|h| h < 24)
+                && at(i + 3, b":")
+                && number(i + 4, 2).is_some_and(|m| m < 60)
+        }
+        _ => false,
     }
 }
 
@@ -470,6 +521,31 @@ mod tests {
     }
 
     #[test]
+    fn only_a_time_in_rfc_3339_counts_as_a_time_a_hand_edit_does_not() {
+        for good in [
+            "2026-03-01T10:00:00.400Z",
+            "2026-03-01T10:00:00Z",
+            "2026-03-01t10:00:00+01:00",
+            "2026-03-01 10:00:00.1-05:30",
+        ] {
+            assert!(is_rfc3339(good), "{good}");
+        }
+        for bad in [
+            "gestern",
+            "",
+            "2026-03-01",
+            "2026-13-01T10:00:00Z",
+            "2026-03-01T10:00:00",
+            "2026-03-01T10:00:00.Z",
+            "1",
+            "2026-03-01T25:00:00Z",
+            "2026-03-01T10:00:00Zx",
+        ] {
+            assert!(!is_rfc3339(bad), "{bad}");
+        }
+    }
+
+    #[test]
     fn a_kept_aside_answer_reads_as_plain_text_whatever_its_form() {
         let text = |json: &str, lang| json_answer_text(&serde_json::from_str(json).expect("test JSON"), &[], lang);
         assert_eq!(text(r#""0212 290-0""#, Lang::De), "0212 290-0");
@@ -497,6 +573,14 @@ mod tests {
             "q-entwurf-bewerbung-1-runde-koeln-2026-03-01.json"
         );
         assert_eq!(draft_file_name("q", "  ", "2026-03-01"), "q-entwurf-2026-03-01.json");
+        assert_eq!(
+            draft_file_name("q", "Entwurf 1", "2026-03-01"),
+            "q-entwurf-1-2026-03-01.json",
+            "not entwurf-entwurf"
+        );
+        assert_eq!(draft_file_name("q", "Draft 2", "2026-03-01"), "q-entwurf-2-2026-03-01.json");
+        assert_eq!(draft_file_name("q", "Entwurf", "2026-03-01"), "q-entwurf-2026-03-01.json");
+        assert_eq!(draft_file_name("q", "Entwurfsfassung", "2026-03-01"), "q-entwurf-entwurfsfassung-2026-03-01.json");
     }
 
     #[test]

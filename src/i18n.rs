@@ -143,6 +143,16 @@ pub struct Texts {
     pub col_actions: &'static str,
     pub draft_open_tag: &'static str,
     pub draft_not_saved: &'static str,
+    /// A stored time that is not a time (a hand-edited file).
+    pub time_unknown: &'static str,
+    /// A draft name that another draft of the questionnaire has already.
+    pub name_taken: &'static str,
+    /// The merge page after the other tab saved again while it was open.
+    pub merge_again_title: &'static str,
+    pub merge_again_text: &'static str,
+    /// What the browser may show before a tab closes that holds answers not in storage
+    /// (most browsers show their own words instead).
+    pub leave_unsaved: &'static str,
     pub draft_unnamed: &'static str,
     pub progress_unknown: &'static str,
     pub action_open: &'static str,
@@ -337,6 +347,11 @@ pub const DE: Texts = Texts {
     col_actions: "Aktionen",
     draft_open_tag: "Geöffnet",
     draft_not_saved: "Noch nicht gespeichert",
+    time_unknown: "unbekannt",
+    name_taken: "Es gibt schon einen Entwurf mit diesem Namen. Geben Sie einen anderen Namen ein",
+    merge_again_title: "Im anderen Tab wurde inzwischen wieder gespeichert",
+    merge_again_text: "Es wurde noch nichts zusammengeführt. Die Unterschiede unten sind neu ermittelt, mit den Antworten, die der andere Tab zuletzt gespeichert hat. Prüfen Sie Ihre Auswahl und wählen Sie dann erneut „Zusammenführen“.",
+    leave_unsaved: "In diesem Tab gibt es Antworten, die nicht gespeichert sind. Wenn Sie die Seite verlassen, gehen sie verloren. Speichern Sie den Entwurf vorher als Datei.",
     draft_unnamed: "Ohne Namen",
     progress_unknown: "Noch nicht bekannt",
     action_open: "Öffnen",
@@ -531,6 +546,11 @@ pub const EN: Texts = Texts {
     col_actions: "Actions",
     draft_open_tag: "Open",
     draft_not_saved: "Not saved yet",
+    time_unknown: "unknown",
+    name_taken: "There is already a draft with this name. Enter another name",
+    merge_again_title: "The other tab has saved again in the meantime",
+    merge_again_text: "Nothing has been merged yet. The differences below were worked out again, with the answers the other tab saved last. Check your choices, then choose “Merge” again.",
+    leave_unsaved: "This tab holds answers that are not saved. If you leave the page they are lost. Save the draft as a file first.",
     draft_unnamed: "Untitled",
     progress_unknown: "Not known yet",
     action_open: "Open",
@@ -808,10 +828,29 @@ pub fn notice(lang: Lang, notice: &Notice, local_time: &dyn Fn(&str) -> String) 
                 one(format!("The answers {from} are all in your draft already. Nothing has changed."))
             }
         }
-        Notice::LoadedNewer if de => {
+        Notice::LoadedNewer { kept_aside: 0 } if de => {
             one("Die neueren Antworten aus dem anderen Tab wurden geladen. Sie können weiterarbeiten.".to_owned())
         }
-        Notice::LoadedNewer => one("The newer answers from the other tab were loaded. You can carry on.".to_owned()),
+        Notice::LoadedNewer { kept_aside: 0 } => {
+            one("The newer answers from the other tab were loaded. You can carry on.".to_owned())
+        }
+        // This tab has another questionnaire version than the tab that saved them.
+        Notice::LoadedNewer { kept_aside } if de => (
+            "Die neueren Antworten aus dem anderen Tab wurden geladen.".to_owned(),
+            vec![kept_aside_line(lang, *kept_aside)],
+        ),
+        Notice::LoadedNewer { kept_aside } => (
+            "The newer answers from the other tab were loaded.".to_owned(),
+            vec![kept_aside_line(lang, *kept_aside)],
+        ),
+        Notice::MergedNotSaved if de => (
+            "Die Antworten aus dem anderen Tab wurden in diesem Tab zusammengeführt, konnten aber nicht gespeichert werden.".to_owned(),
+            vec!["Speichern Sie den Entwurf jetzt als Datei, damit nichts verloren geht.".to_owned()],
+        ),
+        Notice::MergedNotSaved => (
+            "The answers from the other tab were merged in this tab, but could not be saved.".to_owned(),
+            vec!["Save the draft as a file now so that nothing is lost.".to_owned()],
+        ),
         Notice::Recreated if de => one("Der Entwurf wurde wieder angelegt.".to_owned()),
         Notice::Recreated => one("The draft was created again.".to_owned()),
     }
@@ -819,7 +858,14 @@ pub fn notice(lang: Lang, notice: &Notice, local_time: &dyn Fn(&str) -> String) 
 
 /// Whether a notice warns (a problem) rather than confirms.
 pub fn notice_is_warning(notice: &Notice) -> bool {
-    matches!(notice, Notice::QuestionnaireChanged { .. } | Notice::Unreadable { .. } | Notice::OtherQuestionnaire(_))
+    matches!(
+        notice,
+        Notice::QuestionnaireChanged { .. }
+            | Notice::Unreadable { .. }
+            | Notice::OtherQuestionnaire(_)
+            | Notice::LoadedNewer { kept_aside: 1.. }
+            | Notice::MergedNotSaved
+    )
 }
 
 /// "Entwurf „X“ löschen?"
@@ -830,15 +876,25 @@ pub fn delete_title(lang: Lang, name: &str) -> String {
     }
 }
 
-/// What a draft file holds: "Die Datei „x.json“ enthält den Entwurf „Name“, gespeichert am …".
-pub fn draft_file_about(lang: Lang, file_name: &str, name: &str, saved_at: &str) -> String {
+/// "gespeichert am 01.03.2026, 10:00 Uhr", or that the time is unknown (`None`: the file's
+/// `savedAt` is not a time, e.g. after a hand edit).
+pub fn saved_on(lang: Lang, saved_at: Option<&str>) -> String {
+    match (lang, saved_at) {
+        (Lang::De, Some(at)) => format!("gespeichert am {at}"),
+        (Lang::De, None) => "Zeitpunkt des Speicherns unbekannt".to_owned(),
+        (Lang::En, Some(at)) => format!("saved on {at}"),
+        (Lang::En, None) => "time of saving unknown".to_owned(),
+    }
+}
+
+/// What a draft file holds: "Die Datei „x.json“ enthält den Entwurf „Name“, gespeichert am …"
+/// (`saved`: [`saved_on`]).
+pub fn draft_file_about(lang: Lang, file_name: &str, name: &str, saved: &str) -> String {
     match (lang, name.is_empty()) {
-        (Lang::De, false) => {
-            format!("Die Datei „{file_name}“ enthält den Entwurf „{name}“, gespeichert am {saved_at}.")
-        }
-        (Lang::De, true) => format!("Die Datei „{file_name}“ enthält einen Entwurf, gespeichert am {saved_at}."),
-        (Lang::En, false) => format!("The file “{file_name}” holds the draft “{name}”, saved on {saved_at}."),
-        (Lang::En, true) => format!("The file “{file_name}” holds a draft, saved on {saved_at}."),
+        (Lang::De, false) => format!("Die Datei „{file_name}“ enthält den Entwurf „{name}“, {saved}."),
+        (Lang::De, true) => format!("Die Datei „{file_name}“ enthält einen Entwurf, {saved}."),
+        (Lang::En, false) => format!("The file “{file_name}” holds the draft “{name}”, {saved}."),
+        (Lang::En, true) => format!("The file “{file_name}” holds a draft, {saved}."),
     }
 }
 
@@ -877,10 +933,10 @@ pub fn replace_text(lang: Lang, file_name: &str) -> String {
 }
 
 /// The merge page's first paragraph for a file.
-pub fn merge_file_intro(lang: Lang, file_name: &str, their_name: &str, saved_at: &str, our_name: &str) -> String {
+pub fn merge_file_intro(lang: Lang, file_name: &str, their_name: &str, saved: &str, our_name: &str) -> String {
     match lang {
-        Lang::De => format!("Die Antworten aus der Datei „{file_name}“ (Entwurf „{their_name}“, gespeichert am {saved_at}) werden in Ihren Entwurf „{our_name}“ übernommen. Noch hat sich nichts geändert."),
-        Lang::En => format!("The answers from the file “{file_name}” (draft “{their_name}”, saved on {saved_at}) are taken into your draft “{our_name}”. Nothing has changed yet."),
+        Lang::De => format!("Die Antworten aus der Datei „{file_name}“ (Entwurf „{their_name}“, {saved}) werden in Ihren Entwurf „{our_name}“ übernommen. Noch hat sich nichts geändert."),
+        Lang::En => format!("The answers from the file “{file_name}” (draft “{their_name}”, {saved}) are taken into your draft “{our_name}”. Nothing has changed yet."),
     }
 }
 

@@ -581,6 +581,20 @@ pub enum Conflict {
     Deleted,
 }
 
+/// Whether leaving the page now would lose answers: whether this tab holds answers that no
+/// storage has, so that the browser must ask before the tab closes or reloads. Another tab's
+/// save not loaded while this tab holds answers it may lack (`diverged`), or changes typed here
+/// before another tab deleted the draft: yes. Otherwise the unsaved changes are saved now
+/// (`save_now`, as `pagehide` would; `true` when that worked): only a save that fails (storage
+/// full or blocked) leaves them in this tab alone. Nothing unsaved: never.
+pub fn unstored_on_leave(conflict: Option<Conflict>, unsaved: bool, save_now: impl FnOnce() -> bool) -> bool {
+    match conflict {
+        Some(Conflict::Newer { diverged }) => diverged,
+        Some(Conflict::Deleted) => unsaved,
+        None => unsaved && !save_now(),
+    }
+}
+
 /// Where the other side of a merge comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MergeSource {
@@ -603,6 +617,8 @@ pub struct MergeTask {
     pub their_saved_at: String,
     /// For a merge with the stored draft: its meta, which the merged draft saves over.
     pub base: Option<DraftMeta>,
+    /// The other tab saved again while an earlier plan was shown: this plan is the new one.
+    pub again: bool,
 }
 
 /// What the drafts pages are working on.
@@ -678,8 +694,12 @@ pub enum Notice {
     Merged { source: MergeSource, differences: usize, added: usize },
     /// Merging found nothing to change.
     NothingToMerge { source: MergeSource },
-    /// The newer answers another tab saved were loaded.
-    LoadedNewer,
+    /// The newer answers another tab saved were loaded; `kept_aside` of them fit no question of
+    /// this tab's questionnaire version and were kept aside.
+    LoadedNewer { kept_aside: usize },
+    /// The answers of the other tab were merged in this tab, but the merged draft could not be
+    /// saved (storage failed): they are only in this tab.
+    MergedNotSaved,
     /// The draft, deleted in another tab, was saved again.
     Recreated,
 }
@@ -1545,15 +1565,42 @@ mod tests {
             session: Box::new(stored),
             known: None,
             unsaved: false,
-            notices: vec![Notice::LoadedNewer],
+            notices: vec![Notice::LoadedNewer { kept_aside: 0 }],
             to_start: false,
         });
         assert_eq!(s.conflict, None);
-        assert_eq!(s.flash, Some(Notice::LoadedNewer));
+        assert_eq!(s.flash, Some(Notice::LoadedNewer { kept_aside: 0 }));
         assert_eq!(s.route, Route::Section(SectionIdx(0)), "the respondent stays where they were");
         assert!(!s.store.unsaved.get(), "what was loaded is what is stored");
         let s = type_text(s, "name", "Dora");
         assert_eq!(s.store.session.borrow().answer(name), Some(&AnswerValue::Text("Dora".into())));
+    }
+
+    #[test]
+    fn leaving_asks_first_exactly_while_the_tab_holds_answers_no_storage_has() {
+        let saves = Cell::new(0);
+        let save = |works: bool| {
+            let saves = &saves;
+            move || {
+                saves.set(saves.get() + 1);
+                works
+            }
+        };
+        // The normal case: what is unsaved is saved now, and nothing asks.
+        assert!(!unstored_on_leave(None, true, save(true)));
+        assert_eq!(saves.get(), 1);
+        assert!(!unstored_on_leave(None, false, save(true)), "nothing unsaved, nothing to ask");
+        assert_eq!(saves.get(), 1, "and nothing to save");
+        // Storage full or blocked: the save fails, the answers are only here.
+        assert!(unstored_on_leave(None, true, save(false)));
+        // Read-only after another tab saved: only where this tab holds answers the stored draft may lack.
+        assert!(unstored_on_leave(Some(Conflict::Newer { diverged: true }), false, save(true)));
+        assert!(unstored_on_leave(Some(Conflict::Newer { diverged: true }), true, save(true)));
+        assert!(!unstored_on_leave(Some(Conflict::Newer { diverged: false }), false, save(true)));
+        // Deleted in another tab: what was typed here after the last save is in no storage.
+        assert!(unstored_on_leave(Some(Conflict::Deleted), true, save(true)));
+        assert!(!unstored_on_leave(Some(Conflict::Deleted), false, save(true)));
+        assert_eq!(saves.get(), 2, "a tab in conflict never saves over the other tab's save");
     }
 
     #[test]
@@ -1594,6 +1641,7 @@ mod tests {
             their_name: String::new(),
             their_saved_at: String::new(),
             base: None,
+            again: false,
         });
         let s = s.reduce(Action::OpenTask(Task::Merge { task, choices: vec![Side::Ours] }));
         assert_eq!(s.route, Route::Draft(DraftPage::Merge));

@@ -10,7 +10,7 @@
 use bogen_app::drafts;
 use bogen_app::state::{Action, Conflict, DraftHandle, Notice, Store};
 use bogen_app::storage::{self, DraftEntry, Migration, StorageError};
-use bogen_engine::{compile, AnswerValue, DraftFile, DraftMeta, Lang, Questionnaire, SaveOrder, Session};
+use bogen_engine::{compile, AnswerValue, DraftFile, DraftMeta, Lang, Questionnaire, SaveOrder, Session, Side};
 use std::sync::Arc;
 use wasm_bindgen_test::*;
 
@@ -199,13 +199,39 @@ fn a_save_checks_the_stored_revision_and_never_writes_over_another_tabs_save() {
     assert!(store.unsaved.get(), "what this tab typed is still marked unsaved");
 
     // Loading the stored draft merges the two (they differ at "name": the merge page asks).
-    match drafts::load_stored(&store, Conflict::Newer { diverged: true }) {
-        Action::OpenTask(bogen_app::state::Task::Merge { task, choices }) => {
+    let task = match drafts::load_stored(&store, Conflict::Newer { diverged: true }).as_slice() {
+        [Action::OpenTask(bogen_app::state::Task::Merge { task, choices })] => {
             assert_eq!(task.plan.differences.len(), 1);
             assert_eq!(choices.len(), 1);
+            assert!(!task.again);
+            task.clone()
         }
         other => panic!("expected the merge page, got {other:?}"),
+    };
+
+    // The other tab saves again while the merge page is open: "Zusammenführen" writes nothing
+    // and plans anew against that save.
+    let third = DraftFile::from_session(&session_with_name(&q, "Tab drei"), &meta("t1", "2099-01-02T00:00:00.000Z", 3));
+    storage::save_draft(&q.id, &entry("t1", &third.saved_at, 3), &third.to_json()).expect("saves");
+    let task = match drafts::apply_merge(&store, &task, &[Side::Ours]).as_slice() {
+        [Action::OpenTask(bogen_app::state::Task::Merge { task, choices })] => {
+            assert!(task.again, "the page says that the other tab saved again");
+            assert_eq!(task.base.as_ref().map(|b| b.revision), Some(3), "planned against the newer save");
+            assert_eq!(choices, &[Side::Ours], "the choice made is kept where the plan asks the same");
+            task.clone()
+        }
+        other => panic!("expected the merge page again, got {other:?}"),
+    };
+    assert_eq!(storage::load_draft(&q.id, "t1").expect("loads"), Some(third), "nothing was written");
+    // Confirmed again: written at once over that save, before the page says "merged".
+    match drafts::apply_merge(&store, &task, &[Side::Ours]).as_slice() {
+        [Action::ReplaceSession { unsaved: false, known: Some(known), .. }, Action::Saved(Ok(_))] => {
+            assert_eq!(known.revision, 4);
+        }
+        other => panic!("expected the merge saved, got {other:?}"),
     }
+    let merged = storage::load_draft(&q.id, "t1").expect("loads").expect("stored");
+    assert_eq!((merged.revision, merged.answers["name"].as_str()), (4, Some("Tab eins")));
 
     // Deleted in another tab: saving would bring it back unasked; refused too.
     storage::delete_draft(&q.id, "t1").expect("deletes");

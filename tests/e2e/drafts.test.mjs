@@ -272,7 +272,8 @@ test('a draft file exported, the browser cleared and the file opened again: ever
     assert.deepEqual((await app.drafts()).map((d) => [d.name, d.progress]), [['Entwurf 1', `0 von ${example.model.visiblePages().length} Abschnitten`]]);
 
     await openDraftFile(app, { name: exported.fileName, mimeType: 'application/json', buffer: Buffer.from(exported.text) }, OPEN_AS_NEW);
-    await app.notice(`Der Entwurf aus der Datei „${exported.fileName}“ wurde als neuer Entwurf „Entwurf 1“ geöffnet.`).waitFor();
+    // The empty draft made after clearing is "Entwurf 1": the file's draft gets a name of its own.
+    await app.notice(`Der Entwurf aus der Datei „${exported.fileName}“ wurde als neuer Entwurf „Entwurf 2“ geöffnet.`).waitFor();
     const again = await app.downloadDraft();
     assert.deepEqual(again.json.answers, exported.json.answers, 'every answer is back');
     assert.deepEqual(again.json.answeredAt, exported.json.answeredAt, 'with the time of its last change');
@@ -664,6 +665,258 @@ test('where the browser does not promise to keep the drafts, the start page says
     }
     app.assertNoPageErrors();
   }
+});
+
+test('closing a tab asks first exactly while it holds answers no storage has: never after typing as usual, but after another tab saved over them, or when storage is full', async (t) => {
+  const { app, context } = await h.page(t);
+  await app.open();
+  await app.showField('Name der Kommune', 'Angaben zur Kommune');
+
+  // Typed and closed at once: leaving saves what was typed, and nothing asks.
+  const quick = await secondTab(context, app.baseUrl);
+  const asked = [];
+  quick.page.on('dialog', (dialog) => {
+    asked.push(dialog.type());
+    dialog.accept();
+  });
+  await quick.app.open();
+  await quick.app.showField('Ort', 'Angaben zur Kommune');
+  await quick.app.input('Ort').click();
+  await quick.app.input('Ort').pressSequentially('Sofortstadt');
+  const closed = quick.page.waitForEvent('close');
+  await quick.page.close({ runBeforeUnload: true });
+  await closed;
+  await app.waitForDraftSaved(DEFAULT_ID, 'Sofortstadt');
+  assert.deepEqual(asked, [], 'no question when leaving loses nothing');
+
+  // A tab that never hears of the other's saves types; its save is refused: its answers are only here.
+  await app.page.getByRole('alert').filter({ hasText: 'Dieser Entwurf wurde in einem anderen Tab geändert' }).waitFor();
+  await app.button('Neuere Antworten laden').click();
+  const late = await secondTab(context, app.baseUrl);
+  await late.page.addInitScript(() => window.addEventListener('storage', (e) => e.stopImmediatePropagation(), true));
+  await late.app.open();
+  await late.app.showField('Name der Kommune', 'Angaben zur Kommune');
+  await app.input('Name der Kommune').fill('Musterstadt');
+  await app.waitForDraftSaved(DEFAULT_ID, 'Musterstadt');
+  await late.app.input('Name der Kommune').click();
+  await late.app.input('Name der Kommune').pressSequentially('Neustadt');
+  await late.page.getByRole('alert').filter({ hasText: 'auch in diesem Tab gibt es Antworten, die dort fehlen können' }).waitFor();
+  let dialog = late.page.waitForEvent('dialog');
+  await late.page.close({ runBeforeUnload: true });
+  let question = await dialog;
+  assert.equal(question.type(), 'beforeunload');
+  await question.dismiss();
+  await late.app.assertValue(late.app.input('Name der Kommune'), 'Neustadt', 'staying keeps the tab and its answers');
+  const saved = await late.app.download(() => late.page.getByRole('alert').getByRole('button', { name: 'Entwurf als Datei speichern', exact: true }).click());
+  assert.equal(JSON.parse(saved.text).answers.municipality_name, 'Neustadt');
+  dialog = late.page.waitForEvent('dialog');
+  const lateClosed = late.page.waitForEvent('close');
+  await late.page.close({ runBeforeUnload: true });
+  await (await dialog).accept();
+  await lateClosed;
+
+  // Storage full: the save fails, so leaving asks.
+  const full = await secondTab(context, app.baseUrl);
+  await full.app.open();
+  await full.app.showField('Postleitzahl', 'Angaben zur Kommune');
+  await full.page.evaluate(() => {
+    let size = 1 << 20;
+    let i = 0;
+    while (size >= 8) {
+      try {
+        localStorage.setItem(`filler-${i}`, 'x'.repeat(size));
+        i += 1;
+      } catch {
+        size = Math.floor(size / 2);
+      }
+    }
+  });
+  await full.app.input('Postleitzahl').click();
+  await full.app.input('Postleitzahl').pressSequentially('99999');
+  await full.page.getByRole('alert').filter({ hasText: 'Der Speicher des Browsers ist voll' }).waitFor();
+  dialog = full.page.waitForEvent('dialog');
+  const fullClosed = full.page.waitForEvent('close');
+  await full.page.close({ runBeforeUnload: true });
+  question = await dialog;
+  assert.equal(question.type(), 'beforeunload');
+  await question.accept();
+  await fullClosed;
+  await app.page.evaluate(() => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith('filler-')) localStorage.removeItem(key);
+  });
+  app.assertNoPageErrors();
+});
+
+test('two tabs: the other tab saves again while the merge page is open; "Zusammenführen" then says so, shows the new differences, and the merge it reports is stored', async (t) => {
+  const { app, context } = await h.page(t);
+  await app.open();
+  await app.showField('Name der Kommune', 'Angaben zur Kommune');
+  const second = await secondTab(context, app.baseUrl);
+  await second.page.addInitScript(() => window.addEventListener('storage', (e) => e.stopImmediatePropagation(), true));
+  await second.app.open();
+  await second.app.showField('Name der Kommune', 'Angaben zur Kommune');
+
+  await app.input('Name der Kommune').fill('Stadt A');
+  await app.waitForDraftSaved(DEFAULT_ID, 'Stadt A');
+  await second.app.input('Name der Kommune').fill('Stadt B');
+  await second.page.getByRole('alert').filter({ hasText: 'Dieser Entwurf wurde in einem anderen Tab geändert' }).waitFor();
+  await second.app.button('Neuere Antworten laden').click();
+  await second.app.waitForPage('Entwürfe zusammenführen');
+  const mine = () => second.app.group('Name der Kommune').getByRole('radio', { name: 'Meine Antwort' });
+  await mine().check();
+
+  // Meanwhile the first tab saves again.
+  await app.input('Postleitzahl').fill('11111');
+  await app.waitForDraftSaved(DEFAULT_ID, '11111');
+
+  await second.app.button('Zusammenführen').click();
+  const again = second.page.getByRole('alert').filter({ hasText: 'Im anderen Tab wurde inzwischen wieder gespeichert' });
+  await again.waitFor();
+  assert.match(await again.innerText(), /Es wurde noch nichts zusammengeführt/);
+  await second.app.waitForPage('Entwürfe zusammenführen');
+  assert.match(await second.app.text(), /11111/, "the new plan takes the other tab's newer answer");
+  assert.equal(await second.page.getByRole('status').filter({ hasText: 'zusammengeführt:' }).count(), 0, 'no success reported');
+  assert.ok(await mine().isChecked(), 'the choice made stays where the new plan asks the same');
+  let [stored] = await second.app.storedDrafts(DEFAULT_ID);
+  assert.equal(stored.draft.answers.municipality_name, 'Stadt A', 'nothing was written');
+  await screenshot(second.page, t.name, 'merge-again');
+  await assertAccessible(second.page, 'the merge page after the other tab saved again');
+
+  await second.app.button('Zusammenführen').click();
+  await second.app.notice(/^Die Antworten aus dem anderen Tab wurden zusammengeführt/).waitFor();
+  [stored] = await second.app.storedDrafts(DEFAULT_ID);
+  assert.equal(stored.draft.answers.municipality_name, 'Stadt B', 'what the page reports merged is stored');
+  assert.equal(stored.draft.answers.office_postcode, '11111');
+  assert.equal(await second.page.getByRole('alert').filter({ hasText: 'Dieser Entwurf wurde in einem anderen Tab geändert' }).count(), 0, 'not read-only again');
+  await second.app.openSection('Angaben zur Kommune');
+  await second.app.input('Ort').fill('Beistadt an der Ruhr');
+  await second.app.waitForDraftSaved(DEFAULT_ID, 'Beistadt an der Ruhr');
+  second.app.assertNoPageErrors();
+  app.assertNoPageErrors();
+});
+
+test("a colleague's draft file opened as a new draft twice: every draft has a name of its own, in the page's language; a draft file is never named entwurf-entwurf", async (t) => {
+  const { app, page } = await h.page(t);
+  await app.open();
+  await app.showField('Name der Kommune', 'Angaben zur Kommune');
+  await app.input('Name der Kommune').fill('Stadt A');
+  await app.waitForDraftSaved(DEFAULT_ID, 'Stadt A');
+  const colleague = await app.downloadDraft();
+  assert.match(colleague.fileName, /^erfolgreiche-integration-2005-entwurf-1-\d{4}-\d{2}-\d{2}\.json$/);
+  assert.equal(colleague.json.name, 'Entwurf 1');
+
+  for (const name of ['Entwurf 2', 'Entwurf 3']) {
+    await openDraftFile(app, draftFile(colleague.text, colleague.fileName), OPEN_AS_NEW);
+    await app.notice(`Der Entwurf aus der Datei „${colleague.fileName}“ wurde als neuer Entwurf „${name}“ geöffnet.`).waitFor();
+  }
+  assert.deepEqual((await app.drafts()).map((d) => [d.name, d.open]), [['Entwurf 1', false], ['Entwurf 2', false], ['Entwurf 3', true]]);
+  for (const name of ['Entwurf 1', 'Entwurf 2', 'Entwurf 3']) {
+    assert.equal(await app.draftAction('Löschen', name).count(), 1, `one "Löschen" button for ${name}`);
+  }
+  // A copy and a name typed by hand never take a name in use either.
+  await app.draftAction('Kopieren', 'Entwurf 2').click();
+  await app.notice('Die Kopie „Kopie von Entwurf 2“ wurde angelegt.').waitFor();
+  await app.draftAction('Kopieren', 'Entwurf 2').click();
+  await app.notice('Die Kopie „Kopie von Entwurf 2 (2)“ wurde angelegt.').waitFor();
+  await app.draftAction('Umbenennen', 'Entwurf 3').click();
+  await app.waitForPage('Entwurf umbenennen');
+  await app.input('Name des Entwurfs').fill('entwurf 1');
+  await app.button('Namen speichern').click();
+  await app.waitForFocus(app.errorSummary());
+  assert.deepEqual(await app.errorSummaryLinks(), ['Es gibt schon einen Entwurf mit diesem Namen. Geben Sie einen anderen Namen ein']);
+  await app.input('Name des Entwurfs').fill('Entwurf 3');
+  await app.button('Namen speichern').click();
+  await app.notice('Der Entwurf heißt jetzt „Entwurf 3“.').waitFor();
+
+  // In English a draft from the file is named the English way.
+  await app.control('English').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'en', null, { polling: 50 });
+  await app.startPage();
+  await page.getByLabel('Choose a file (questionnaire or draft)').setInputFiles(draftFile(colleague.text, colleague.fileName));
+  await app.waitForPage('Open a draft from a file');
+  await page.getByRole('radio', { name: 'Open it as a new draft', exact: true }).check();
+  await app.button('Continue').click();
+  await app.notice(`The draft from the file “${colleague.fileName}” was opened as the new draft “Draft 6”.`).waitFor();
+  await screenshot(page, t.name, 'list');
+  app.assertNoPageErrors();
+});
+
+test('a tab on an older questionnaire version that loads a newer tab\'s answers says how many it kept aside, and links to them', async (t) => {
+  const { app, context, page } = await h.page(t);
+  const v100 = `${REPO_ROOT}/tests/fixtures/versions/integration-kurzbogen-1.0.0.json`;
+  const v110 = `${REPO_ROOT}/tests/fixtures/versions/integration-kurzbogen-1.1.0.json`;
+  await app.openFile(v100);
+  await app.showField('Name der Kommune', 'Kommune');
+  const newer = await secondTab(context, app.baseUrl);
+  await newer.app.openFile(v110);
+  await newer.app.showField('E-Mail der Ansprechperson', 'Kommune');
+  await newer.app.input('E-Mail der Ansprechperson').fill('integration@solingen.de');
+  await newer.app.input('Name der Kommune').fill('Stadt Solingen');
+  await newer.app.waitForDraftSaved('integration-kurzbogen', 'integration@solingen.de');
+
+  await page.getByRole('alert').filter({ hasText: 'Dieser Entwurf wurde in einem anderen Tab geändert' }).waitFor();
+  await app.button('Neuere Antworten laden').click();
+  const flash = page.getByRole('status').filter({ hasText: 'Die neueren Antworten aus dem anderen Tab wurden geladen.' });
+  await flash.waitFor();
+  const said = await flash.innerText();
+  assert.match(said, /Eine Antwort passt nicht mehr zu den Fragen und wurde beiseitegelegt\. Sie bleibt im Entwurf erhalten\./);
+  assert.doesNotMatch(said, /Sie können weiterarbeiten/);
+  await app.assertValue(app.input('Name der Kommune'), 'Stadt Solingen');
+  await screenshot(page, t.name, 'loaded');
+  await assertAccessible(page, 'a page after loading newer answers with some kept aside');
+  await flash.getByRole('link', { name: 'Beiseitegelegte Antworten ansehen' }).click();
+  await app.waitForPage('Beiseitegelegte Antworten');
+  assert.match(await app.text(), /contact_email/);
+  assert.equal(await page.getByLabel('Antwort zum Kopieren').inputValue(), 'integration@solingen.de');
+  app.assertNoPageErrors();
+});
+
+test('a hand-edited draft file: a savedAt that is no time shows as unknown, and opened as a new draft its unfit answers are stored kept aside at once', async (t) => {
+  const { app, page } = await h.page(t);
+  await app.open();
+  await app.startPage();
+  const base = {
+    format: 'bogen-draft', formatVersion: 2, questionnaireId: DEFAULT_ID, questionnaireVersion: '1.0.0',
+    questionnaireSha256: 'baebd95c9488a63a13dde8f5367b0bb87ac4b6f1b0e3c2a72f547f9357fb981a', draftId: 'b8506f973341c06c', name: 'Von Hand', revision: 2, answeredAt: {}, keptAside: [],
+  };
+  await app.chooseFile(draftFile({ ...base, savedAt: 'gestern', answers: { municipality_name: 'Stadt Solingen' } }, 'gestern.json'));
+  await app.waitForPage('Entwurf aus einer Datei öffnen');
+  assert.match(await app.text(), /Die Datei „gestern\.json“ enthält den Entwurf „Von Hand“, Zeitpunkt des Speicherns unbekannt\./);
+  assert.doesNotMatch(await app.text(), /gespeichert am gestern/);
+  await app.button('Abbrechen').click();
+
+  const edited = { ...base, savedAt: '2026-11-28T01:46:55.769Z', answers: { municipality_name: 'Stadt Solingen', municipality_kind: 'metropole', ghost_q: 'boo' } };
+  await openDraftFile(app, draftFile(edited, 'von-hand.json'), OPEN_AS_NEW);
+  await app.notice('Der Entwurf aus der Datei „von-hand.json“ wurde als neuer Entwurf „Von Hand“ geöffnet.').waitFor();
+  const stored = (await app.storedDrafts(DEFAULT_ID)).find(({ draft }) => draft.name === 'Von Hand').draft;
+  assert.equal(stored.answers.municipality_name, 'Stadt Solingen');
+  assert.ok(!('ghost_q' in stored.answers) && !('municipality_kind' in stored.answers), 'only answers that fit are in answers');
+  assert.deepEqual(stored.keptAside.map((k) => [k.questionId, k.value, k.reason.kind]).sort(), [
+    ['ghost_q', 'boo', 'unknownQuestion'],
+    ['municipality_kind', 'metropole', 'optionsRemoved'],
+  ].sort());
+  assert.match(await app.text(), /2 Antworten passen nicht mehr zu den Fragen und wurden beiseitegelegt/);
+  app.assertNoPageErrors();
+});
+
+test('the draft the app named by itself follows the language while nothing is answered in it: "Entwurf 1" is "Draft 1" in English', async (t) => {
+  const { app, page } = await h.page(t);
+  await app.open();
+  await app.startPage();
+  assert.deepEqual((await app.drafts()).map((d) => d.name), ['Entwurf 1']);
+  await app.control('English').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'en', null, { polling: 50 });
+  await eventually(async () => (await app.drafts()).map((d) => d.name), (names) => names.join() === 'Draft 1');
+  await eventually(async () => (await app.storedDrafts(DEFAULT_ID)).map(({ draft }) => draft.name), (names) => names.join() === 'Draft 1');
+  // Once answered, the name is the draft's own and stays.
+  await app.showField('Name of the municipality', 'About the municipality');
+  await app.input('Name of the municipality').fill('Stadt A');
+  await app.waitForDraftSaved(DEFAULT_ID, 'Stadt A');
+  await app.control('Deutsch').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'de', null, { polling: 50 });
+  await app.startPage();
+  assert.deepEqual((await app.drafts()).map((d) => d.name), ['Draft 1']);
+  app.assertNoPageErrors();
 });
 
 test('on a 375 px screen the list of drafts fits: each draft stacked, its progress, time saved and actions in view, German and English', async (t) => {
