@@ -122,11 +122,11 @@ fn what_is_not_a_draft_of_a_known_version_is_refused_with_a_message_that_says_wh
         draft format version 3 is not supported: this version of Bogen reads versions 1 and 2; open the draft with a newer version of Bogen
         not a Bogen draft file: formatVersion: expected 2, found "2"
         not a Bogen draft file: missing field `formatVersion`
-        not a Bogen draft file: missing field `keptAside` at line 3 column 59
-        not a Bogen draft file: comment: unknown field `comment`, expected one of `format`, `formatVersion`, `questionnaireId`, `questionnaireVersion`, `questionnaireSha256`, `draftId`, `name`, `savedAt`, `revision`, `answers`, `answeredAt`, `keptAside` at line 3 column 86
-        not a Bogen draft file: keptAside[0].reason.kind: unknown variant `lost`, expected one of `unknownQuestion`, `wrongType`, `optionsRemoved`, `matrixChanged`, `lineBreaks`, `recordFields` at line 3 column 160
+        not a Bogen draft file: missing field `keptAside` at line 1 column 1
+        not a Bogen draft file: comment: unknown field `comment`, expected one of `format`, `formatVersion`, `questionnaireId`, `questionnaireVersion`, `questionnaireSha256`, `draftId`, `name`, `savedAt`, `revision`, `answers`, `answeredAt`, `keptAside` at line 3 column 78
+        not a Bogen draft file: keptAside[0].reason.kind: unknown variant `lost`, expected one of `unknownQuestion`, `wrongType`, `optionsRemoved`, `matrixChanged`, `lineBreaks`, `recordFields` at line 3 column 147
         not a Bogen draft file: missing field `format` ("bogen-draft")
-        not a Bogen draft file: revision: invalid value: integer `-1`, expected u64 at line 3 column 26
+        not a Bogen draft file: revision: invalid value: integer `-1`, expected u64 at line 3 column 13
         not a Bogen draft file: format: a version 1 draft has no "format" member; remove it or write formatVersion 2
     "#]]
     .assert_eq(&(messages.join("\n") + "\n"));
