@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
+import { assertAccessible } from './lib/axe.mjs';
 import { harness } from './lib/harness.mjs';
 import { REPO_ROOT } from './lib/server.mjs';
 import { screenshot } from './lib/screenshot.mjs';
@@ -129,7 +130,18 @@ test('a file that is no questionnaire is refused for what it is, beside the file
     assert.ok(await page.getByRole('main').getByRole('heading', { level: 1, name: title }).isVisible(), file.name);
     assert.ok(await page.getByRole('banner').getByText(title).isVisible(), `${file.name}: the header's title`);
     assert.equal(new URL(page.url()).search, url, file.name);
-    if (file.name === 'einreichung.json') await screenshot(page, t.name, 'submission');
+    if (file.name === 'einreichung.json') {
+      await screenshot(page, t.name, 'submission');
+      await assertAccessible(page, 'a refused file');
+      // In English too, from the same file (the message is kept as what the file is, not as text).
+      await app.control('English').click();
+      await page.getByRole('alert').filter({ hasText: 'There is a problem' }).waitFor();
+      assert.match(
+        await page.getByRole('alert').filter({ hasText: 'There is a problem' }).innerText(),
+        /The file “einreichung\.json” is a signed submission \(for the project office\), not a questionnaire or a draft\. To go on filling in, open the draft file/,
+      );
+      await app.control('Deutsch').click();
+    }
   }
   // The link in the summary leads to the file field.
   await summary.getByRole('link').click();
