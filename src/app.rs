@@ -206,6 +206,13 @@ pub fn App() -> Html {
     // Why the file chosen last was not opened (shown beside the file field; what is open stays).
     let file_error = use_state(|| None::<FileError>);
     let file_error_serial = use_mut_ref(|| 0u32);
+    // A refused file: the focus goes to the message once it is drawn (again when the same file
+    // is chosen once more: each refusal has its own serial).
+    use_effect_with(file_error.as_ref().map(|e| e.serial), |serial| {
+        if serial.is_some() {
+            crate::dom::focus_after_render("error-summary".to_owned());
+        }
+    });
     // The notices for the start page of a draft that opens next (see `FormContext::reopen`).
     let carried = use_state(Vec::<Notice>::new);
     // Whether the browser promised to keep the drafts (`navigator.storage.persist()`), asked once.
@@ -438,7 +445,7 @@ pub fn App() -> Html {
                         <main class="main" id="main" tabindex="-1">
                             <h1 class="heading-l" tabindex="-1">{ t.missing_title }</h1>
                             <p class="body">{ t.missing_text }</p>
-                            <FileErrorSummary {lang} error={file_error.clone()} />
+                            { file_error_summary(lang, file_error.as_ref()) }
                             <crate::inputs::FilePicker id="questionnaire-file" label={t.broken_open_label} hint={t.drop_hint}
                                 on_file={on_open_file} on_error={on_file_error} />
                         </main>
@@ -449,29 +456,15 @@ pub fn App() -> Html {
     }
 }
 
-/// Properties of [`FileErrorSummary`].
-#[derive(Properties, PartialEq, Clone)]
-pub struct FileErrorSummaryProps {
-    pub lang: Lang,
-    pub error: Option<FileError>,
-}
-
-/// Why the file chosen last was not opened, as an error summary that links to the file field
-/// and takes the focus when it appears (and again when the same file is chosen once more).
-#[function_component]
-pub fn FileErrorSummary(props: &FileErrorSummaryProps) -> Html {
-    use_effect_with(props.error.as_ref().map(|e| e.serial), |serial| {
-        if serial.is_some() {
-            crate::dom::focus_block("error-summary");
-        }
-    });
-    let Some(error) = &props.error else {
+/// Why the file chosen last was not opened, as an error summary that links to the file field.
+/// A plain function, not a component of its own (that would cost the bundle more); `App` moves
+/// the focus to it whenever a file is refused.
+pub fn file_error_summary(lang: Lang, error: Option<&FileError>) -> Html {
+    let Some(error) = error else {
         return html! {};
     };
-    let message = i18n::file_problem(props.lang, &error.file_name, &error.problem);
-    html! {
-        <crate::layout::ErrorSummary lang={props.lang} entries={vec![("questionnaire-file".to_owned(), message)]} />
-    }
+    let message = i18n::file_problem(lang, &error.file_name, &error.problem);
+    html! { <crate::layout::ErrorSummary {lang} entries={vec![("questionnaire-file".to_owned(), message)]} /> }
 }
 
 /// Properties of [`BrokenPage`].
@@ -532,7 +525,7 @@ pub fn BrokenPage(props: &BrokenPageProps) -> Html {
                 </div>
             }
             <h2 class="heading-m">{ t.broken_open_heading }</h2>
-            <FileErrorSummary {lang} error={props.file_error.clone()} />
+            { file_error_summary(lang, props.file_error.as_ref()) }
             <crate::inputs::FilePicker id="questionnaire-file" label={t.broken_open_label} hint={t.drop_hint}
                 on_file={props.on_open_file.clone()} on_error={props.on_file_error.clone()} />
         </>

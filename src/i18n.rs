@@ -1317,8 +1317,7 @@ pub fn file_problem(lang: Lang, file_name: &str, problem: &crate::picked::FilePr
     use crate::picked::FileProblem as P;
     let de = lang == Lang::De;
     match problem {
-        P::Unreadable if de => "Die Datei konnte nicht gelesen werden. Wählen Sie sie noch einmal.".to_owned(),
-        P::Unreadable => "The file could not be read. Choose it again.".to_owned(),
+        P::Unreadable => texts(lang).file_read_failed.to_owned(),
         P::Empty if de => format!(
             "Die Datei „{file_name}“ ist leer. Wählen Sie die richtige Datei, oder bitten Sie um die Datei noch einmal."
         ),
@@ -1333,12 +1332,11 @@ pub fn file_problem(lang: Lang, file_name: &str, problem: &crate::picked::FilePr
         ),
         P::NotJson { line, col, .. } if de => format!(
             "Die Datei „{file_name}“ ist weder ein Fragebogen noch ein Entwurf: In Zeile {line}, Spalte {col} ist \
-             sie kein gültiges JSON. Wurde sie von Hand geändert? Wählen Sie die Datei, wie Bogen oder das \
-             Projektbüro sie gespeichert hat."
+             sie kein gültiges JSON."
         ),
         P::NotJson { line, col, .. } => format!(
             "The file “{file_name}” is neither a questionnaire nor a draft: at line {line}, column {col} it is not \
-             valid JSON. Was it changed by hand? Choose the file as Bogen or the project office saved it."
+             valid JSON."
         ),
         P::NotAnObject if de => format!("Die Datei „{file_name}“ ist weder ein Fragebogen noch ein Entwurf."),
         P::NotAnObject => format!("The file “{file_name}” is neither a questionnaire nor a draft."),
@@ -1368,12 +1366,6 @@ pub fn file_problem(lang: Lang, file_name: &str, problem: &crate::picked::FilePr
             texts(lang).review_link,
             texts(lang).key_load_label
         ),
-        P::TrustedKeys if de => format!(
-            "Die Datei „{file_name}“ ist die Liste der vertrauenswürdigen Schlüssel, kein Fragebogen und kein Entwurf."
-        ),
-        P::TrustedKeys => {
-            format!("The file “{file_name}” is the list of trusted keys, not a questionnaire or a draft.")
-        }
         P::UnknownFormat(format) if de => format!(
             "Die Datei „{file_name}“ ist weder ein Fragebogen noch ein Entwurf: Ihr Format ist „{format}“."
         ),
@@ -1480,25 +1472,14 @@ pub fn other_drafts_link(lang: Lang) -> &'static str {
 
 /// How to reach the drafts of a questionnaire opened from a file: its text is not kept here.
 pub fn other_drafts_open_file(lang: Lang, file_name: Option<&str>) -> String {
-    let t = texts(lang);
-    match (lang, file_name) {
-        (Lang::De, Some(name)) => format!(
-            "Öffnen Sie dazu die Fragebogen-Datei „{name}“ erneut, unten mit „{}“; Ihre Entwürfe dazu öffnen sich dann mit ihr.",
-            t.open_file_label
-        ),
-        (Lang::De, None) => format!(
-            "Öffnen Sie dazu die Fragebogen-Datei erneut, unten mit „{}“, oder den Link, mit dem Sie ihn erhalten haben; Ihre \
-             Entwürfe dazu öffnen sich dann mit ihm.",
-            t.open_file_label
-        ),
-        (Lang::En, Some(name)) => format!(
-            "To reach them, open the questionnaire file “{name}” again, below with “{}”; your drafts of it open with it.",
-            t.open_file_label
-        ),
-        (Lang::En, None) => format!(
-            "To reach them, open the questionnaire file again, below with “{}”, or the link you received it by; your drafts of \
-             it open with it.",
-            t.open_file_label
+    let name = file_name.map(|n| format!(" „{n}“")).unwrap_or_default();
+    match lang {
+        Lang::De => {
+            format!("Öffnen Sie dazu die Fragebogen-Datei{name} erneut, unten mit „{}“.", texts(lang).open_file_label)
+        }
+        Lang::En => format!(
+            "To reach them, open the questionnaire file{name} again, below with “{}”.",
+            texts(lang).open_file_label
         ),
     }
 }

@@ -198,7 +198,7 @@ pub fn StartPage(props: &StartPageProps) -> Html {
 
     html! {
         <>
-            <crate::app::FileErrorSummary {lang} error={props.file_error.clone()} />
+            { crate::app::file_error_summary(lang, props.file_error.as_ref()) }
             <h1 class="heading-xl" tabindex="-1">{ questionnaire.title.get(lang) }</h1>
             { origin_notice(&props.origin, lang) }
             if let Some(intro) = &questionnaire.introduction {

@@ -9,8 +9,6 @@
 //! it beside the file field and leaves whatever is open untouched.
 
 use bogen_engine::{DraftError, DraftFile};
-use serde::de::IgnoredAny;
-use serde::Deserialize;
 use serde_json::Value as Json;
 
 /// What a chosen file turned out to be.
@@ -39,9 +37,7 @@ pub enum FileProblem {
     Submission,
     /// A key file (`bogen-key`).
     KeyFile,
-    /// The list of trusted keys (`bogen-trusted-keys`).
-    TrustedKeys,
-    /// Another `format` (the member's value as written).
+    /// Another `format` (the member's value as written), e.g. the list of trusted keys.
     UnknownFormat(String),
     /// A draft of a format version this app does not read (the file's version).
     DraftVersion(u64),
@@ -62,16 +58,6 @@ pub struct FileError {
     pub serial: u32,
 }
 
-/// The members that say what a file is. Reading into it checks the whole text's JSON syntax
-/// without building a tree of it.
-#[derive(Deserialize)]
-struct Header {
-    format: Option<Json>,
-    #[serde(rename = "questionnaireId")]
-    questionnaire_id: Option<IgnoredAny>,
-    sections: Option<IgnoredAny>,
-}
-
 /// What `text` (the file's content) is, with the id of the open questionnaire (`None` where
 /// none is open: then a draft is refused, naming its questionnaire).
 pub fn classify(text: &str, open_id: Option<&str>) -> Picked {
@@ -79,37 +65,28 @@ pub fn classify(text: &str, open_id: Option<&str>) -> Picked {
     if text.trim().is_empty() {
         return Picked::Refused(FileProblem::Empty);
     }
-    let header = match serde_json::from_str::<Header>(text) {
-        Ok(header) => header,
+    // A tree of the whole file (a reader of its own for three members would cost the
+    // respondents' bundle more than the tree costs a file chosen by hand).
+    let tree = match serde_json::from_str::<Json>(text) {
+        Ok(Json::Object(tree)) => tree,
+        Ok(_) => return Picked::Refused(FileProblem::NotAnObject),
         Err(e) => {
-            return match e.classify() {
-                serde_json::error::Category::Eof => {
-                    Picked::Refused(FileProblem::NotJson { line: e.line(), col: e.column(), cut_off: true })
-                }
-                serde_json::error::Category::Syntax | serde_json::error::Category::Io => {
-                    Picked::Refused(FileProblem::NotJson { line: e.line(), col: e.column(), cut_off: false })
-                }
-                // Valid JSON that is no object, or an object with a member twice: the engine's
-                // questionnaire reader names the place of a repeated member.
-                serde_json::error::Category::Data => match serde_json::from_str::<Json>(text) {
-                    Ok(Json::Object(_)) => Picked::Questionnaire,
-                    _ => Picked::Refused(FileProblem::NotAnObject),
-                },
-            };
+            let cut_off = e.classify() == serde_json::error::Category::Eof;
+            return Picked::Refused(FileProblem::NotJson { line: e.line(), col: e.column(), cut_off });
         }
     };
-    let is_draft = match &header.format {
+    let is_draft = match tree.get("format") {
         Some(Json::String(format)) => match format.as_str() {
             "bogen-draft" => true,
             "bogen-submission" => return Picked::Refused(FileProblem::Submission),
             "bogen-key" => return Picked::Refused(FileProblem::KeyFile),
-            "bogen-trusted-keys" => return Picked::Refused(FileProblem::TrustedKeys),
             other => return Picked::Refused(FileProblem::UnknownFormat(other.to_owned())),
         },
         Some(other) => return Picked::Refused(FileProblem::UnknownFormat(other.to_string())),
         // A draft of format version 1 has no `format`; a questionnaire has `sections`.
-        None => header.questionnaire_id.is_some() && header.sections.is_none(),
+        None => tree.contains_key("questionnaireId") && !tree.contains_key("sections"),
     };
+    drop(tree);
     if !is_draft {
         return Picked::Questionnaire;
     }
@@ -181,7 +158,10 @@ mod tests {
             FileProblem::Submission
         );
         assert_eq!(refused(r#"{"format": "bogen-key", "formatVersion": 1}"#), FileProblem::KeyFile);
-        assert_eq!(refused(r#"{"format": "bogen-trusted-keys"}"#), FileProblem::TrustedKeys);
+        assert_eq!(
+            refused(r#"{"format": "bogen-trusted-keys"}"#),
+            FileProblem::UnknownFormat("bogen-trusted-keys".to_owned())
+        );
         assert_eq!(refused(r#"{"format": "xlsx"}"#), FileProblem::UnknownFormat("xlsx".to_owned()));
         assert_eq!(
             refused(&DRAFT.replace(r#""formatVersion": 2"#, r#""formatVersion": 3"#)),

@@ -367,8 +367,11 @@ fn index_rows(storage: &web_sys::Storage, questionnaire_id: &str) -> Result<Inde
 /// What the app keeps of a questionnaire it opened, under `bogen:questionnaire:<id>`: not its
 /// text, only what the start page of another questionnaire needs to name the drafts this browser
 /// holds of it ([`drafts_of_others`]) and to say how to open it again.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+///
+/// Stored as a JSON object (`titleDe`, `titleEn`, `version`, `link`, `fileName`) written and read
+/// through `serde_json::Value`: a derived reader and writer of its own would cost the
+/// respondents' bundle more.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct QuestionnaireNote {
     pub title_de: String,
     pub title_en: String,
@@ -376,11 +379,37 @@ pub struct QuestionnaireNote {
     pub version: String,
     /// A link that opens it again (`?questionnaire=<url>`, or the page that carries it by
     /// name), where it came by one.
-    #[serde(default)]
     pub link: Option<String>,
     /// The name of the file it was opened from, where it came as a file.
-    #[serde(default)]
     pub file_name: Option<String>,
+}
+
+impl QuestionnaireNote {
+    fn to_json(&self) -> String {
+        let mut map = serde_json::Map::new();
+        let text = |s: &str| serde_json::Value::String(s.to_owned());
+        map.insert("titleDe".to_owned(), text(&self.title_de));
+        map.insert("titleEn".to_owned(), text(&self.title_en));
+        map.insert("version".to_owned(), text(&self.version));
+        for (key, value) in [("link", &self.link), ("fileName", &self.file_name)] {
+            if let Some(value) = value {
+                map.insert(key.to_owned(), text(value));
+            }
+        }
+        serde_json::Value::Object(map).to_string()
+    }
+
+    fn from_json(text: &str) -> Option<QuestionnaireNote> {
+        let value = serde_json::from_str::<serde_json::Value>(text).ok()?;
+        let get = |key: &str| value.get(key).and_then(serde_json::Value::as_str).map(str::to_owned);
+        Some(QuestionnaireNote {
+            title_de: get("titleDe")?,
+            title_en: get("titleEn").unwrap_or_default(),
+            version: get("version").unwrap_or_default(),
+            link: get("link"),
+            file_name: get("fileName"),
+        })
+    }
 }
 
 fn note_key(questionnaire_id: &str) -> String {
@@ -390,7 +419,7 @@ fn note_key(questionnaire_id: &str) -> String {
 /// Notes an opened questionnaire's title, version and way back (see [`QuestionnaireNote`]).
 pub fn note_questionnaire(questionnaire_id: &str, note: &QuestionnaireNote) -> Result<(), StorageError> {
     let storage = raw_storage()?;
-    let text = serde_json::to_string(note).map_err(|e| StorageError::Other(e.to_string()))?;
+    let text = note.to_json();
     if get(&storage, &note_key(questionnaire_id))?.as_deref() == Some(text.as_str()) {
         return Ok(());
     }
@@ -438,7 +467,7 @@ pub fn drafts_of_others(open_id: &str) -> Vec<OtherDrafts> {
                     progress: None,
                 });
             }
-            let note = get(&storage, &note_key(&id)).ok().flatten().and_then(|t| serde_json::from_str(&t).ok());
+            let note = get(&storage, &note_key(&id)).ok().flatten().and_then(|t| QuestionnaireNote::from_json(&t));
             OtherDrafts { questionnaire_id: id, note, drafts }
         })
         .filter(|other| !other.drafts.is_empty())
