@@ -19,6 +19,7 @@ use crate::drafts;
 use crate::i18n::{self, texts};
 use crate::layout::Header;
 use crate::pages::{PrintPage, ReviewPage, SectionPage, StartPage};
+use crate::picked::{classify, FileError, FileProblem, Picked};
 use crate::state::{Action, Conflict, FocusTarget, FormContext, FormState, Notice, Route, SaveStatus};
 use crate::storage::{self, DraftKey, StorageError};
 use bogen_engine::{compile, Lang, Problem, Questionnaire};
@@ -54,8 +55,9 @@ enum Opened {
     Loading,
     /// A questionnaire is open; `serial` re-keys the form when another one is opened.
     Ready { questionnaire: QuestionnaireRef, serial: u32 },
-    /// A questionnaire file with problems.
-    Broken { file_name: String, problems: Vec<Problem> },
+    /// A questionnaire file with problems; `back` is the questionnaire that was open when it was
+    /// chosen, which stays as it was (its draft too) and is one click away.
+    Broken { file_name: String, problems: Vec<Problem>, back: Option<QuestionnaireRef> },
     /// The questionnaire could not be fetched.
     FetchFailed { url: String, reason: String },
     /// The page carries no questionnaire and none was asked for.
@@ -120,7 +122,7 @@ fn open_text(file_name: &str, text: &str, serial: u32) -> Opened {
 fn opened(file_name: &str, compiled: Result<Questionnaire, bogen_engine::Problems>, serial: u32) -> Opened {
     match compiled {
         Ok(questionnaire) => Opened::Ready { questionnaire: QuestionnaireRef(Arc::new(questionnaire)), serial },
-        Err(problems) => Opened::Broken { file_name: file_name.to_owned(), problems: problems.0 },
+        Err(problems) => Opened::Broken { file_name: file_name.to_owned(), problems: problems.0, back: None },
     }
 }
 
@@ -136,6 +138,37 @@ async fn fetch_text(url: &str) -> Result<String, String> {
     response.text().await.map_err(|e| e.to_string())
 }
 
+/// How a questionnaire came to be open, so that the start page of another one can say how to
+/// open it again ([`storage::QuestionnaireNote`]): a link that opens it, or the name of the file.
+#[derive(Clone, PartialEq, Default)]
+pub struct Source {
+    pub link: Option<String>,
+    pub file_name: Option<String>,
+}
+
+impl Source {
+    /// What the page opened first: `?questionnaire=<url>` or the page's own file (a link back),
+    /// or the questionnaire the page carries (a file made by `bogen bundle`: no link).
+    fn at_start() -> Source {
+        let location = web_sys::window().map(|w| w.location());
+        let path = location.as_ref().and_then(|l| l.pathname().ok()).unwrap_or_else(|| "/".to_owned());
+        if let Some(url) = crate::dom::query_param("questionnaire") {
+            let link = format!("{path}?questionnaire={}", js_sys::encode_uri_component(&url));
+            return Source { link: Some(link), file_name: None };
+        }
+        Source::own_page()
+    }
+
+    /// The page's own questionnaire: the page itself opens it again, when it names a file.
+    fn own_page() -> Source {
+        let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_else(|| "/".to_owned());
+        match crate::dom::page_questionnaire_file() {
+            Some(_) => Source { link: Some(path), file_name: None },
+            None => Source::default(),
+        }
+    }
+}
+
 fn file_name_of(url: &str) -> String {
     let path = url.split(['?', '#']).next().unwrap_or(url);
     path.rsplit('/').find(|s| !s.is_empty()).unwrap_or(url).to_owned()
@@ -147,6 +180,8 @@ fn file_name_of(url: &str) -> String {
 pub fn App() -> Html {
     let to_fetch = use_memo((), |_| file_to_fetch());
     let serial = use_mut_ref(|| 0u32);
+    // How the open questionnaire came (changed only once another one has opened).
+    let source = use_mut_ref(Source::at_start);
     let opened = {
         let to_fetch = to_fetch.clone();
         use_state(move || match to_fetch.as_ref() {
@@ -168,7 +203,16 @@ pub fn App() -> Html {
     let app_updated = *use_memo((), |_| crate::dom::page_build().is_some_and(|build| storage::note_build(&build)));
     // The language the respondent chose (remembered); otherwise the questionnaire's first.
     let chosen_lang = use_state(storage::load_lang);
-    let file_message = use_state(|| None::<AttrValue>);
+    // Why the file chosen last was not opened (shown beside the file field; what is open stays).
+    let file_error = use_state(|| None::<FileError>);
+    let file_error_serial = use_mut_ref(|| 0u32);
+    // A refused file: the focus goes to the message once it is drawn (again when the same file
+    // is chosen once more: each refusal has its own serial).
+    use_effect_with(file_error.as_ref().map(|e| e.serial), |serial| {
+        if serial.is_some() {
+            crate::dom::focus_after_render("error-summary".to_owned());
+        }
+    });
     // The notices for the start page of a draft that opens next (see `FormContext::reopen`).
     let carried = use_state(Vec::<Notice>::new);
     // Whether the browser promised to keep the drafts (`navigator.storage.persist()`), asked once.
@@ -223,33 +267,94 @@ pub fn App() -> Html {
             }
         })
     };
+    // A chosen file was not opened (`None`: the message goes, e.g. a draft from a file opened).
+    let on_file_problem = {
+        let file_error = file_error.clone();
+        let file_error_serial = file_error_serial.clone();
+        Callback::from(move |problem: Option<(String, FileProblem)>| {
+            let next = problem.map(|(file_name, problem)| {
+                let mut serial = file_error_serial.borrow_mut();
+                *serial += 1;
+                FileError { file_name, problem, serial: *serial }
+            });
+            file_error.set(next);
+        })
+    };
+    // A file chosen to be opened as a questionnaire (a draft goes to the open form first, which
+    // hands on only what is not its draft). An error about the file leaves what is open as it
+    // is: a file that is no questionnaire is refused beside the file field, and a broken
+    // questionnaire's page leads back to the one that was open (same version, same draft), so
+    // the URL changes only once another questionnaire has opened.
     let on_open_file = {
         let opened = opened.clone();
         let serial = serial.clone();
-        let file_message = file_message.clone();
+        let on_file_problem = on_file_problem.clone();
         let carried = carried.clone();
+        let source = source.clone();
         Callback::from(move |(name, text): (String, String)| {
+            match classify(&text, None) {
+                Picked::Questionnaire => {}
+                Picked::Draft(draft) => {
+                    let questionnaire_id = draft.questionnaire_id;
+                    on_file_problem.emit(Some((name, FileProblem::DraftOfOther { questionnaire_id })));
+                    return;
+                }
+                Picked::Refused(problem) => {
+                    on_file_problem.emit(Some((name, problem)));
+                    return;
+                }
+            }
+            let back = match &*opened {
+                Opened::Ready { questionnaire, .. } => Some(questionnaire.clone()),
+                Opened::Broken { back, .. } => back.clone(),
+                _ => None,
+            };
             let next = {
                 let mut serial = serial.borrow_mut();
                 *serial += 1;
                 open_text(&name, &text, *serial)
             };
-            carried.set(Vec::new());
-            file_message.set(None);
-            crate::dom::reset_url();
+            on_file_problem.emit(None);
+            let next = match next {
+                Opened::Broken { file_name, problems, .. } => Opened::Broken { file_name, problems, back },
+                ready => {
+                    carried.set(Vec::new());
+                    crate::dom::reset_url();
+                    *source.borrow_mut() = Source { link: None, file_name: Some(name) };
+                    ready
+                }
+            };
             opened.set(next);
         })
     };
     let on_file_error = {
-        let file_message = file_message.clone();
-        Callback::from(move |()| file_message.set(Some(texts(Lang::De).file_read_failed.into())))
+        let on_file_problem = on_file_problem.clone();
+        Callback::from(move |()| on_file_problem.emit(Some((String::new(), FileProblem::Unreadable))))
+    };
+    // Back from a broken questionnaire's page to the questionnaire that was open: the form
+    // mounts again on it and opens the draft this tab had open.
+    let on_back = {
+        let opened = opened.clone();
+        let serial = serial.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Opened::Broken { back: Some(questionnaire), .. } = &*opened {
+                let next = {
+                    let mut serial = serial.borrow_mut();
+                    *serial += 1;
+                    Opened::Ready { questionnaire: questionnaire.clone(), serial: *serial }
+                };
+                opened.set(next);
+            }
+        })
     };
     let on_open_default = {
         let opened = opened.clone();
         let serial = serial.clone();
         let carried = carried.clone();
+        let source = source.clone();
         Callback::from(move |_: MouseEvent| {
             carried.set(Vec::new());
+            *source.borrow_mut() = Source::own_page();
             let serial = {
                 let mut serial = serial.borrow_mut();
                 *serial += 1;
@@ -269,13 +374,14 @@ pub fn App() -> Html {
         })
     };
     let t = texts(lang);
-    let file_message_text = file_message.as_ref().map(|_| AttrValue::from(t.file_read_failed));
+    let file_error = (*file_error).clone();
 
     match &*opened {
         Opened::Ready { questionnaire, serial } => html! {
             <FormRoot key={*serial} questionnaire={questionnaire.clone()} {lang} {on_lang}
-                on_open_file={on_open_file} {on_file_error} file_message={file_message_text} {app_updated}
-                {on_reopen} initial_notices={(*carried).clone()} persist_refused={*persisted == Some(false)} />
+                on_open_file={on_open_file} {on_file_error} {on_file_problem} file_error={file_error.clone()} {app_updated}
+                {on_reopen} initial_notices={(*carried).clone()} persist_refused={*persisted == Some(false)}
+                source={source.borrow().clone()} />
         },
         Opened::Loading if !*slow => html! {},
         Opened::Loading => {
@@ -291,15 +397,21 @@ pub fn App() -> Html {
                 </>
             }
         }
-        Opened::Broken { file_name, problems } => {
+        Opened::Broken { file_name, problems, back } => {
             crate::dom::set_title(t.broken_title);
+            // The questionnaire that is still open, behind this page, keeps its title in the header.
+            let title = back
+                .as_ref()
+                .map_or(AttrValue::from(t.service_name), |q| AttrValue::from(q.0.title.get(lang).to_owned()));
+            let back_title = back.as_ref().map(|q| AttrValue::from(q.0.title.get(lang).to_owned()));
             html! {
                 <>
-                    <Header title={t.service_name} {lang} {on_lang} />
+                    <Header {title} {lang} {on_lang} />
                     <div class="width-container">
                         <main class="main" id="main" tabindex="-1">
                             <BrokenPage {lang} file_name={AttrValue::from(file_name.clone())} problems={problems.clone()}
-                                {on_open_file} {on_file_error} {on_open_default} file_message={file_message_text} />
+                                {on_open_file} {on_file_error} {on_open_default} {back_title} {on_back}
+                                file_error={file_error.clone()} />
                         </main>
                     </div>
                 </>
@@ -333,9 +445,7 @@ pub fn App() -> Html {
                         <main class="main" id="main" tabindex="-1">
                             <h1 class="heading-l" tabindex="-1">{ t.missing_title }</h1>
                             <p class="body">{ t.missing_text }</p>
-                            if let Some(message) = &file_message_text {
-                                <p class="error-message" role="alert">{ message.clone() }</p>
-                            }
+                            { file_error_summary(lang, file_error.as_ref()) }
                             <crate::inputs::FilePicker id="questionnaire-file" label={t.broken_open_label} hint={t.drop_hint}
                                 on_file={on_open_file} on_error={on_file_error} />
                         </main>
@@ -344,6 +454,17 @@ pub fn App() -> Html {
             }
         }
     }
+}
+
+/// Why the file chosen last was not opened, as an error summary that links to the file field.
+/// A plain function, not a component of its own (that would cost the bundle more); `App` moves
+/// the focus to it whenever a file is refused.
+pub fn file_error_summary(lang: Lang, error: Option<&FileError>) -> Html {
+    let Some(error) = error else {
+        return html! {};
+    };
+    let message = i18n::file_problem(lang, &error.file_name, &error.problem);
+    html! { <crate::layout::ErrorSummary {lang} entries={vec![("questionnaire-file".to_owned(), message)]} /> }
 }
 
 /// Properties of [`BrokenPage`].
@@ -355,8 +476,13 @@ pub struct BrokenPageProps {
     pub on_open_file: Callback<(String, String)>,
     pub on_file_error: Callback<()>,
     pub on_open_default: Callback<MouseEvent>,
+    /// The title of the questionnaire that was open when this file was chosen, if one was.
     #[prop_or_default]
-    pub file_message: Option<AttrValue>,
+    pub back_title: Option<AttrValue>,
+    /// Back to that questionnaire.
+    pub on_back: Callback<MouseEvent>,
+    #[prop_or_default]
+    pub file_error: Option<FileError>,
 }
 
 /// Every problem of a questionnaire file, with line, column and JSON path, in plain words.
@@ -364,6 +490,8 @@ pub struct BrokenPageProps {
 pub fn BrokenPage(props: &BrokenPageProps) -> Html {
     let lang = props.lang;
     let t = texts(lang);
+    // A new page: the focus goes to its heading (it was on the file field, now gone).
+    use_effect_with(props.file_name.clone(), |_| crate::dom::focus_heading());
     let items = props.problems.iter().enumerate().map(|(i, problem)| {
         let position = match problem.position {
             Some(p) => i18n::problem_position(lang, p.line, p.col),
@@ -384,15 +512,20 @@ pub fn BrokenPage(props: &BrokenPageProps) -> Html {
             <p class="body">{ t.broken_text }</p>
             <p class="body">{ t.broken_file }{": "}<code class="code">{ props.file_name.clone() }</code></p>
             <ol class="problem-list">{ for items }</ol>
-            if crate::dom::page_has_questionnaire() {
+            if let Some(title) = &props.back_title {
+                <p class="body">{ i18n::still_open(lang, title) }</p>
+                <div class="button-group">
+                    <button type="button" class="button" onclick={props.on_back.clone()}>
+                        { i18n::back_to_questionnaire(lang, title) }
+                    </button>
+                </div>
+            } else if crate::dom::page_has_questionnaire() {
                 <div class="button-group">
                     <button type="button" class="button" onclick={props.on_open_default.clone()}>{ t.open_default }</button>
                 </div>
             }
             <h2 class="heading-m">{ t.broken_open_heading }</h2>
-            if let Some(message) = &props.file_message {
-                <p class="error-message" role="alert">{ message.clone() }</p>
-            }
+            { file_error_summary(lang, props.file_error.as_ref()) }
             <crate::inputs::FilePicker id="questionnaire-file" label={t.broken_open_label} hint={t.drop_hint}
                 on_file={props.on_open_file.clone()} on_error={props.on_file_error.clone()} />
         </>
@@ -407,8 +540,11 @@ pub struct FormRootProps {
     pub on_lang: Callback<Lang>,
     pub on_open_file: Callback<(String, String)>,
     pub on_file_error: Callback<()>,
+    /// A chosen file was not opened (or, `None`, the message about one goes).
+    pub on_file_problem: Callback<Option<(String, FileProblem)>>,
+    /// Why the file chosen last was not opened.
     #[prop_or_default]
-    pub file_message: Option<AttrValue>,
+    pub file_error: Option<FileError>,
     /// The app was updated since the last visit: the start page says so.
     #[prop_or_default]
     pub app_updated: bool,
@@ -420,6 +556,9 @@ pub struct FormRootProps {
     /// The browser refused to promise to keep the drafts.
     #[prop_or_default]
     pub persist_refused: bool,
+    /// How the questionnaire came (noted for the start pages of other questionnaires).
+    #[prop_or_default]
+    pub source: Source,
 }
 
 fn route_from_url(questionnaire: &Questionnaire) -> Route {
@@ -456,6 +595,36 @@ pub fn FormRoot(props: &FormRootProps) -> Html {
     };
     let context =
         FormContext { store: state.store.clone(), dispatch: state.dispatcher(), reopen: props.on_reopen.clone() };
+    // This questionnaire's title and way back, for the start pages of others; and the drafts
+    // this browser holds of others, for this one's (read once: other questionnaires' drafts
+    // change only when they are open).
+    {
+        let questionnaire = questionnaire.clone();
+        let source = props.source.clone();
+        use_effect_with((), move |_| {
+            let note = storage::QuestionnaireNote {
+                title_de: questionnaire.title.get(Lang::De).to_owned(),
+                title_en: questionnaire.title.get(Lang::En).to_owned(),
+                version: questionnaire.version.clone(),
+                link: source.link,
+                file_name: source.file_name,
+            };
+            // Not being able to note it loses nothing: the list then names the id.
+            let _ = storage::note_questionnaire(&questionnaire.id, &note);
+        });
+    }
+    let others = use_memo(questionnaire.id.clone(), |id| storage::drafts_of_others(id));
+    // The message about a refused file belongs to the start page it was chosen on: gone once
+    // the respondent moves on, so that coming back does not show (and focus) it again.
+    {
+        let on_file_problem = props.on_file_problem.clone();
+        let shown = props.file_error.is_some();
+        use_effect_with(state.route, move |route| {
+            if *route != Route::Start && shown {
+                on_file_problem.emit(None);
+            }
+        });
+    }
     let lang = props.lang;
     let t = texts(lang);
 
@@ -657,17 +826,21 @@ pub fn FormRoot(props: &FormRootProps) -> Html {
     let summary_open = matches!(state.route, Route::Section(s) if state.summary_for == Some(s));
     crate::dom::set_title(&i18n::document_title(lang, &page_title, questionnaire.title.get(lang), summary_open));
 
-    // A file chosen on the start page: a draft goes to the page that asks what to do with it;
-    // anything else is handed up to be opened as a questionnaire.
+    // A file chosen on the start page: a draft of this questionnaire goes to the page that asks
+    // what to do with it; a questionnaire is handed up to be opened; anything else is refused
+    // beside the file field, and this form stays as it is.
     let on_open_file = {
         let dispatch = state.dispatcher();
         let open_questionnaire = props.on_open_file.clone();
+        let on_file_problem = props.on_file_problem.clone();
         let questionnaire = questionnaire.clone();
-        Callback::from(move |(name, text): (String, String)| {
-            match drafts::file_opened(&questionnaire, name.clone(), &text) {
-                Some(action) => dispatch.dispatch(action),
-                None => open_questionnaire.emit((name, text)),
+        Callback::from(move |(name, text): (String, String)| match classify(&text, Some(&questionnaire.id)) {
+            Picked::Draft(draft) => {
+                on_file_problem.emit(None);
+                dispatch.dispatch(drafts::file_opened(name, draft));
             }
+            Picked::Questionnaire => open_questionnaire.emit((name, text)),
+            Picked::Refused(problem) => on_file_problem.emit(Some((name, problem))),
         })
     };
     let revision = state.revision;
@@ -679,7 +852,7 @@ pub fn FormRoot(props: &FormRootProps) -> Html {
             <StartPage {lang} {revision} notices={state.notices.clone()} origin={origin.clone()}
                 drafts={state.drafts.clone()} {unavailable} persist_refused={props.persist_refused}
                 {on_open_file} on_file_error={props.on_file_error.clone()}
-                file_message={props.file_message.clone()} />
+                file_error={props.file_error.clone()} others={others.clone()} />
         },
         Route::Section(section) => {
             // What makes up the page, never the answers: typing redraws only its questions.

@@ -573,15 +573,10 @@ pub fn recreate(store: &Store) -> Action {
     save(store)
 }
 
-/// A file chosen on the start page: a draft of this questionnaire goes to the page that asks
-/// what to do with it; a draft of another questionnaire is refused with its id. `None` when
-/// the file is no draft (it is then opened as a questionnaire).
-pub fn file_opened(questionnaire: &Questionnaire, file_name: String, text: &str) -> Option<Action> {
-    let draft = DraftFile::parse(text).ok()?;
-    if draft.questionnaire_id != questionnaire.id {
-        return Some(Action::Notify { notice: Notice::OtherQuestionnaire(draft.questionnaire_id), drafts: None });
-    }
-    Some(Action::OpenTask(Task::OpenFile { file_name, draft: Rc::new(draft) }))
+/// A draft file of the open questionnaire was chosen (`crate::picked` read it): the page that
+/// asks what to do with it.
+pub fn file_opened(file_name: String, draft: DraftFile) -> Action {
+    Action::OpenTask(Task::OpenFile { file_name, draft: Rc::new(draft) })
 }
 
 /// The name a draft from a file gets here: its own, else the file's name without `.json`.

@@ -1368,6 +1368,203 @@ pub fn problem_position(lang: Lang, line: usize, col: usize) -> String {
     format!("{} {line}, {} {col} ({line}:{col})", t.broken_line, t.broken_col)
 }
 
+/// The heading of the message about a chosen file that is not opened.
+pub fn file_error_title(lang: Lang) -> &'static str {
+    match lang {
+        Lang::De => "Die Datei kann nicht geöffnet werden",
+        Lang::En => "The file cannot be opened",
+    }
+}
+
+/// Why a chosen file is not opened, and what to do instead: in the terms of what the file is
+/// meant to be (a submission, a draft, …), never as a broken questionnaire.
+pub fn file_problem(lang: Lang, file_name: &str, problem: &crate::picked::FileProblem) -> String {
+    use crate::picked::FileProblem as P;
+    let de = lang == Lang::De;
+    match problem {
+        P::Unreadable => texts(lang).file_read_failed.to_owned(),
+        P::Empty if de => format!(
+            "Die Datei „{file_name}“ ist leer. Wählen Sie die richtige Datei, oder bitten Sie um die Datei noch einmal."
+        ),
+        P::Empty => format!("The file “{file_name}” is empty. Choose the right file, or ask for the file again."),
+        P::NotJson { line, col, cut_off: true } if de => format!(
+            "Die Datei „{file_name}“ endet zu früh (Zeile {line}, Spalte {col}): Sie wurde beim Speichern, Senden \
+             oder Kopieren abgeschnitten. Bitten Sie um die Datei noch einmal."
+        ),
+        P::NotJson { line, col, cut_off: true } => format!(
+            "The file “{file_name}” ends too early (line {line}, column {col}): it was cut off when it was saved, \
+             sent or copied. Ask for the file again."
+        ),
+        P::NotJson { line, col, .. } if de => format!(
+            "Die Datei „{file_name}“ ist weder ein Fragebogen noch ein Entwurf: In Zeile {line}, Spalte {col} ist \
+             sie kein gültiges JSON."
+        ),
+        P::NotJson { line, col, .. } => format!(
+            "The file “{file_name}” is neither a questionnaire nor a draft: at line {line}, column {col} it is not \
+             valid JSON."
+        ),
+        P::NotAnObject if de => format!("Die Datei „{file_name}“ ist weder ein Fragebogen noch ein Entwurf."),
+        P::NotAnObject => format!("The file “{file_name}” is neither a questionnaire nor a draft."),
+        P::Submission if de => format!(
+            "Die Datei „{file_name}“ ist eine signierte Einreichung (für das Projektbüro), kein Fragebogen und kein \
+             Entwurf. Um weiter auszufüllen, öffnen Sie die Entwurfsdatei („{}“) oder Ihren Entwurf in der Liste \
+             „{}“. Die Einreichung senden Sie so, wie sie ist, an das Projektbüro.",
+            texts(lang).draft_download,
+            texts(lang).drafts_heading
+        ),
+        P::Submission => format!(
+            "The file “{file_name}” is a signed submission (for the project office), not a questionnaire or a \
+             draft. To go on filling in, open the draft file (“{}”) or your draft in the list “{}”. Send the \
+             submission to the project office as it is.",
+            texts(lang).draft_download,
+            texts(lang).drafts_heading
+        ),
+        P::KeyFile if de => format!(
+            "Die Datei „{file_name}“ ist eine Schlüsseldatei (Ihr Schlüssel zum Signieren), kein Fragebogen und kein \
+             Entwurf. Einen Schlüssel laden Sie auf der Seite „{}“ mit „{}“. Geben Sie die Schlüsseldatei nicht weiter.",
+            texts(lang).review_link,
+            texts(lang).key_load_label
+        ),
+        P::KeyFile => format!(
+            "The file “{file_name}” is a key file (your signing key), not a questionnaire or a draft. Load a key on \
+             the page “{}” with “{}”. Do not pass the key file on.",
+            texts(lang).review_link,
+            texts(lang).key_load_label
+        ),
+        P::UnknownFormat(format) if de => format!(
+            "Die Datei „{file_name}“ ist weder ein Fragebogen noch ein Entwurf: Ihr Format ist „{format}“."
+        ),
+        P::UnknownFormat(format) => {
+            format!("The file “{file_name}” is neither a questionnaire nor a draft: its format is “{format}”.")
+        }
+        P::DraftVersion(version) if de => format!(
+            "Die Datei „{file_name}“ ist ein Entwurf im Dateiformat Version {version}; diese Version von Bogen liest \
+             Entwürfe der Versionen 1 und 2. Öffnen Sie ihn mit der neueren Version von Bogen, mit der er \
+             gespeichert wurde."
+        ),
+        P::DraftVersion(version) => format!(
+            "The file “{file_name}” is a draft of file format version {version}; this version of Bogen reads drafts \
+             of versions 1 and 2. Open it with the newer version of Bogen it was saved with."
+        ),
+        P::DamagedDraft { path, position, detail } => {
+            let place = match (path.is_empty(), de) {
+                (true, true) => "der obersten Ebene".to_owned(),
+                (true, false) => "the top level".to_owned(),
+                (false, _) => path.clone(),
+            };
+            let at = match (position, de) {
+                (Some((line, col)), true) => format!(" (Zeile {line}, Spalte {col})"),
+                (Some((line, col)), false) => format!(" (line {line}, column {col})"),
+                (None, _) => String::new(),
+            };
+            if de {
+                format!(
+                    "Die Entwurfsdatei „{file_name}“ ist beschädigt, an der JSON-Stelle „{place}“{at}: {detail}. \
+                     Bitten Sie um die Datei noch einmal, so wie Bogen sie gespeichert hat („{}“), ohne sie von \
+                     Hand zu ändern.",
+                    texts(lang).draft_download
+                )
+            } else {
+                format!(
+                    "The draft file “{file_name}” is damaged at JSON path “{place}”{at}: {detail}. Ask for the \
+                     file again as Bogen saved it (“{}”), without changing it by hand.",
+                    texts(lang).draft_download
+                )
+            }
+        }
+        P::DraftOfOther { questionnaire_id } if de => format!(
+            "Der Entwurf in der Datei „{file_name}“ gehört zu einem anderen Fragebogen („{questionnaire_id}“). \
+             Öffnen Sie zuerst diesen Fragebogen – seine Fragebogen-Datei hier mit „{}“ oder den Link, mit dem Sie \
+             ihn erhalten haben – und wählen Sie dann dort diese Entwurfsdatei.",
+            texts(lang).open_file_label
+        ),
+        P::DraftOfOther { questionnaire_id } => format!(
+            "The draft in the file “{file_name}” belongs to another questionnaire (“{questionnaire_id}”). First \
+             open that questionnaire – its questionnaire file here with “{}”, or the link you received it by – \
+             then choose this draft file there.",
+            texts(lang).open_file_label
+        ),
+    }
+}
+
+/// The heading of the list of other questionnaires' drafts on a start page.
+pub fn other_drafts_heading(lang: Lang) -> &'static str {
+    match lang {
+        Lang::De => "Entwürfe zu anderen Fragebogen",
+        Lang::En => "Drafts of other questionnaires",
+    }
+}
+
+/// The line before that list.
+pub fn other_drafts_intro(lang: Lang) -> &'static str {
+    match lang {
+        Lang::De => "Sie haben in diesem Browser auch Entwürfe zu:",
+        Lang::En => "This browser also holds your drafts of:",
+    }
+}
+
+/// "(Version 1.0.0, zuletzt gespeichert am 28.11.2026, 01:47 Uhr; 2 Entwürfe)".
+pub fn other_drafts_facts(lang: Lang, version: &str, saved: Option<&str>, n: usize) -> String {
+    let de = lang == Lang::De;
+    let mut parts = Vec::new();
+    if !version.is_empty() {
+        parts.push(format!("Version {version}"));
+    }
+    if let Some(saved) = saved {
+        parts.push(if de { format!("zuletzt gespeichert am {saved}") } else { format!("last saved {saved}") });
+    }
+    let mut out = parts.join(", ");
+    let count = match (de, n) {
+        (true, 1) => "1 Entwurf".to_owned(),
+        (true, n) => format!("{n} Entwürfe"),
+        (false, 1) => "1 draft".to_owned(),
+        (false, n) => format!("{n} drafts"),
+    };
+    if !out.is_empty() {
+        out.push_str("; ");
+    }
+    out.push_str(&count);
+    format!("({out})")
+}
+
+/// The link that opens another questionnaire again.
+pub fn other_drafts_link(lang: Lang) -> &'static str {
+    match lang {
+        Lang::De => "Diesen Fragebogen öffnen",
+        Lang::En => "Open this questionnaire",
+    }
+}
+
+/// How to reach the drafts of a questionnaire opened from a file: its text is not kept here.
+pub fn other_drafts_open_file(lang: Lang, file_name: Option<&str>) -> String {
+    let name = file_name.map(|n| format!(" „{n}“")).unwrap_or_default();
+    match lang {
+        Lang::De => {
+            format!("Öffnen Sie dazu die Fragebogen-Datei{name} erneut, unten mit „{}“.", texts(lang).open_file_label)
+        }
+        Lang::En => format!(
+            "To reach them, open the questionnaire file{name} again, below with “{}”.",
+            texts(lang).open_file_label
+        ),
+    }
+}
+
+/// The button back to the questionnaire that was open before a broken one was chosen.
+pub fn back_to_questionnaire(lang: Lang, title: &str) -> String {
+    match lang {
+        Lang::De => format!("Zurück zu „{title}“"),
+        Lang::En => format!("Back to “{title}”"),
+    }
+}
+
+/// Said on the page of a broken questionnaire file chosen while another was open.
+pub fn still_open(lang: Lang, title: &str) -> String {
+    match lang {
+        Lang::De => format!("„{title}“ und Ihr Entwurf dazu bleiben, wie sie waren."),
+        Lang::En => format!("“{title}” and your draft of it stay as they were."),
+    }
+}
+
 /// The document title of a page: "Fehler: Angaben zur Kommune – Bewerbungsbogen".
 pub fn document_title(lang: Lang, page: &str, questionnaire: &str, has_errors: bool) -> String {
     let prefix = if has_errors { format!("{} ", texts(lang).error_prefix) } else { String::new() };

@@ -11,6 +11,8 @@
 //!   controls, the only code that handles input events.
 //! - [`storage`]: the only code that touches browser storage (several drafts per questionnaire,
 //!   language, the signing key; which draft a tab has open; `navigator.storage.persist()`).
+//! - [`picked`]: what a file chosen on a start page is meant to be (a draft, a questionnaire,
+//!   or another file, refused in its own terms).
 //! - [`drafts`]: the drafts of the open questionnaire: which one opens, the autosave with its
 //!   check against another tab's save, the list of drafts, draft files (open as new, replace,
 //!   merge), the answers kept aside; glue between storage, the engine and the reducer.
@@ -86,6 +88,7 @@ pub mod inputs;
 pub mod keys;
 pub mod layout;
 pub mod pages;
+pub mod picked;
 pub mod question;
 pub mod render_count;
 pub mod state;

@@ -95,9 +95,12 @@ pub struct StartPageProps {
     pub on_open_file: Callback<(String, String)>,
     /// A chosen file could not be read.
     pub on_file_error: Callback<()>,
-    /// The message about the last file opened, if it failed.
+    /// Why the file chosen last was not opened.
     #[prop_or_default]
-    pub file_message: Option<AttrValue>,
+    pub file_error: Option<crate::picked::FileError>,
+    /// The drafts this browser holds of other questionnaires.
+    #[prop_or_default]
+    pub others: Rc<Vec<crate::storage::OtherDrafts>>,
 }
 
 /// The start page: what this is, by when, the notices, the task list of the open draft with
@@ -195,6 +198,7 @@ pub fn StartPage(props: &StartPageProps) -> Html {
 
     html! {
         <>
+            { crate::app::file_error_summary(lang, props.file_error.as_ref()) }
             <h1 class="heading-xl" tabindex="-1">{ questionnaire.title.get(lang) }</h1>
             { origin_notice(&props.origin, lang) }
             if let Some(intro) = &questionnaire.introduction {
@@ -202,6 +206,7 @@ pub fn StartPage(props: &StartPageProps) -> Html {
             }
             { submission.unwrap_or_default() }
             { notices }
+            { other_drafts(&props.others, lang) }
             <h2 class="heading-l">{ t.sections_heading }</h2>
             <p class="body open-draft">{ t.open_draft_label }{": "}<strong>{ open_name }</strong></p>
             <p class="body progress-line"><strong>{ i18n::progress(lang, done, visible_pages.len()) }</strong></p>
@@ -216,12 +221,56 @@ pub fn StartPage(props: &StartPageProps) -> Html {
                 unavailable={props.unavailable} persist_refused={props.persist_refused} />
             <h2 class="heading-m">{ t.open_other_heading }</h2>
             <p class="body">{ t.open_other_text }</p>
-            if let Some(message) = &props.file_message {
-                <p class="error-message" role="alert">{ message.clone() }</p>
+            if let Some(error) = &props.file_error {
+                <p class="error-message" id="questionnaire-file-error">
+                    <span class="visually-hidden">{ t.error_prefix }{" "}</span>
+                    { i18n::file_problem(lang, &error.file_name, &error.problem) }
+                </p>
             }
             <FilePicker id="questionnaire-file" label={t.open_file_label} hint={t.drop_hint}
                 on_file={props.on_open_file.clone()} on_error={props.on_file_error.clone()} />
         </>
+    }
+}
+
+/// "Sie haben auch Entwürfe zu: …": the other questionnaires this browser holds drafts of, each
+/// with its title, version, last save and how to open it again (a link where it came by one;
+/// otherwise its file, whose text is not kept here).
+fn other_drafts(others: &[crate::storage::OtherDrafts], lang: Lang) -> Html {
+    if others.is_empty() {
+        return html! {};
+    }
+    let items = others.iter().map(|other| {
+        let note = other.note.as_ref();
+        let title = note
+            .map(|n| if lang == Lang::En && !n.title_en.is_empty() { n.title_en.clone() } else { n.title_de.clone() })
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| other.questionnaire_id.clone());
+        let last = other.drafts.iter().filter(|d| !d.saved_at.is_empty()).max_by(|a, b| a.saved_at.cmp(&b.saved_at));
+        let version = last
+            .map(|d| d.questionnaire_version.clone())
+            .filter(|v| !v.is_empty())
+            .or_else(|| note.map(|n| n.version.clone()))
+            .unwrap_or_default();
+        let saved = last.map(|d| crate::dom::local_date_time(&d.saved_at, lang));
+        let facts = i18n::other_drafts_facts(lang, &version, saved.as_deref(), other.drafts.len());
+        // Only a link the app made (a path on this site): storage can be edited by hand.
+        let way = match note.and_then(|n| n.link.clone()).filter(|l| l.starts_with('/') && !l.starts_with("//")) {
+            Some(link) => html! { <a href={link}>{ i18n::other_drafts_link(lang) }{ format!(": {title}") }</a> },
+            None => html! { { i18n::other_drafts_open_file(lang, note.and_then(|n| n.file_name.as_deref())) } },
+        };
+        html! {
+            <li key={other.questionnaire_id.clone()}>
+                <strong>{ title.clone() }</strong>{" "}{ facts }{" – "}{ way }
+            </li>
+        }
+    });
+    html! {
+        <section class="other-drafts" aria-labelledby="other-drafts-title">
+            <h2 class="heading-m" id="other-drafts-title">{ i18n::other_drafts_heading(lang) }</h2>
+            <p class="body">{ i18n::other_drafts_intro(lang) }</p>
+            <ul class="body">{ for items }</ul>
+        </section>
     }
 }
 

@@ -32,6 +32,13 @@
 //! questionnaire share its drafts, and a draft saved with version 1.0.0 opens with 1.1.0 (its
 //! answers carry or are kept aside, `docs/DRAFT.md`).
 //!
+//! **Other questionnaires' drafts.** When a questionnaire opens, its title, version and the way
+//! it came (a link, or a file's name; never its text) are noted under
+//! `bogen:questionnaire:<questionnaire id>` ([`note_questionnaire`]), so that the start page of
+//! another questionnaire can say which other questionnaires this browser holds drafts of and how
+//! to open them again ([`drafts_of_others`]): the page opens its own questionnaire, and drafts of
+//! one opened from a file would otherwise seem gone.
+//!
 //! A stored draft that cannot be read is never overwritten or dropped: it is moved aside to
 //! `bogen:draft-unreadable:<questionnaire id>:<draft id>` (with `-2`, `-3`, … when taken), and the
 //! app offers its text as a file.
@@ -307,6 +314,18 @@ fn write_index(storage: &web_sys::Storage, questionnaire_id: &str, drafts: &[Dra
 /// The index, repaired against the entries present (see the module doc); written back when
 /// the repair changed it.
 fn repaired_index(storage: &web_sys::Storage, questionnaire_id: &str) -> Result<Vec<DraftEntry>, StorageError> {
+    let (stored, rows) = index_rows(storage, questionnaire_id)?;
+    if stored.as_ref() != Some(&rows) {
+        // The index is derived: failing to write it back loses nothing.
+        let _ = write_index(storage, questionnaire_id, &rows);
+    }
+    Ok(rows)
+}
+
+/// The index as stored, and as the entries present make it, without writing anything.
+type IndexRows = (Option<Vec<DraftEntry>>, Vec<DraftEntry>);
+
+fn index_rows(storage: &web_sys::Storage, questionnaire_id: &str) -> Result<IndexRows, StorageError> {
     let stored = stored_index(storage, questionnaire_id)?;
     let prefix = draft_key(questionnaire_id, "");
     let present: Vec<String> = keys_with_prefix(storage, &prefix)?
@@ -342,11 +361,117 @@ fn repaired_index(storage: &web_sys::Storage, questionnaire_id: &str) -> Result<
             },
         });
     }
-    if stored.as_ref() != Some(&rows) {
-        // The index is derived: failing to write it back loses nothing.
-        let _ = write_index(storage, questionnaire_id, &rows);
+    Ok((stored, rows))
+}
+
+/// What the app keeps of a questionnaire it opened, under `bogen:questionnaire:<id>`: not its
+/// text, only what the start page of another questionnaire needs to name the drafts this browser
+/// holds of it ([`drafts_of_others`]) and to say how to open it again.
+///
+/// Stored as a JSON object (`titleDe`, `titleEn`, `version`, `link`, `fileName`) written and read
+/// through `serde_json::Value`: a derived reader and writer of its own would cost the
+/// respondents' bundle more.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuestionnaireNote {
+    pub title_de: String,
+    pub title_en: String,
+    /// The version opened last.
+    pub version: String,
+    /// A link that opens it again (`?questionnaire=<url>`, or the page that carries it by
+    /// name), where it came by one.
+    pub link: Option<String>,
+    /// The name of the file it was opened from, where it came as a file.
+    pub file_name: Option<String>,
+}
+
+impl QuestionnaireNote {
+    fn to_json(&self) -> String {
+        let mut map = serde_json::Map::new();
+        let text = |s: &str| serde_json::Value::String(s.to_owned());
+        map.insert("titleDe".to_owned(), text(&self.title_de));
+        map.insert("titleEn".to_owned(), text(&self.title_en));
+        map.insert("version".to_owned(), text(&self.version));
+        for (key, value) in [("link", &self.link), ("fileName", &self.file_name)] {
+            if let Some(value) = value {
+                map.insert(key.to_owned(), text(value));
+            }
+        }
+        serde_json::Value::Object(map).to_string()
     }
-    Ok(rows)
+
+    fn from_json(text: &str) -> Option<QuestionnaireNote> {
+        let value = serde_json::from_str::<serde_json::Value>(text).ok()?;
+        let get = |key: &str| value.get(key).and_then(serde_json::Value::as_str).map(str::to_owned);
+        Some(QuestionnaireNote {
+            title_de: get("titleDe")?,
+            title_en: get("titleEn").unwrap_or_default(),
+            version: get("version").unwrap_or_default(),
+            link: get("link"),
+            file_name: get("fileName"),
+        })
+    }
+}
+
+fn note_key(questionnaire_id: &str) -> String {
+    format!("bogen:questionnaire:{questionnaire_id}")
+}
+
+/// Notes an opened questionnaire's title, version and way back (see [`QuestionnaireNote`]).
+pub fn note_questionnaire(questionnaire_id: &str, note: &QuestionnaireNote) -> Result<(), StorageError> {
+    let storage = raw_storage()?;
+    let text = note.to_json();
+    if get(&storage, &note_key(questionnaire_id))?.as_deref() == Some(text.as_str()) {
+        return Ok(());
+    }
+    set(&storage, &note_key(questionnaire_id), &text)
+}
+
+/// The drafts this browser holds of a questionnaire other than the open one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OtherDrafts {
+    pub questionnaire_id: String,
+    /// What was noted when it was last opened; `None` for drafts from before such notes.
+    pub note: Option<QuestionnaireNote>,
+    /// Its drafts (a draft of the old single-draft layout with an empty id).
+    pub drafts: Vec<DraftEntry>,
+}
+
+/// Every other questionnaire this browser holds drafts of (read only: nothing is written, and a
+/// draft that cannot be read still counts), in the order of their ids.
+pub fn drafts_of_others(open_id: &str) -> Vec<OtherDrafts> {
+    let Ok(storage) = raw_storage() else {
+        return Vec::new();
+    };
+    let prefix = "bogen:draft:";
+    let mut ids: Vec<String> = keys_with_prefix(&storage, prefix)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|key| key.strip_prefix(prefix))
+        .map(|rest| rest.split(':').next().unwrap_or(rest).to_owned())
+        .filter(|id| !id.is_empty() && id != open_id)
+        .collect();
+    ids.sort();
+    ids.dedup();
+    ids.into_iter()
+        .map(|id| {
+            let mut drafts = index_rows(&storage, &id).map(|(_, rows)| rows).unwrap_or_default();
+            // The one draft of the old layout, until that questionnaire is opened again.
+            if let Ok(Some(text)) = get(&storage, &single_draft_key(&id)) {
+                let head = head_of(&text).ok();
+                drafts.push(DraftEntry {
+                    id: String::new(),
+                    name: String::new(),
+                    saved_at: head.as_ref().map(|h| h.saved_at.clone()).unwrap_or_default(),
+                    revision: 0,
+                    questionnaire_version: head.map(|h| h.questionnaire_version).unwrap_or_default(),
+                    progress: None,
+                });
+            }
+            let note = get(&storage, &note_key(&id)).ok().flatten().and_then(|t| QuestionnaireNote::from_json(&t));
+            OtherDrafts { questionnaire_id: id, note, drafts }
+        })
+        .filter(|other| !other.drafts.is_empty())
+        .collect()
 }
 
 /// A questionnaire's drafts, in the order they were made.

@@ -396,3 +396,46 @@ fn a_full_storage_is_reported_as_quota_exceeded_and_the_last_save_stays_whole() 
     assert!(storage::save_draft(&q.id, &entry("f1", &big.saved_at, 2), &big.to_json()).is_ok());
     clear(&q.id);
 }
+
+#[wasm_bindgen_test]
+fn drafts_of_other_questionnaires_are_listed_with_their_note_and_nothing_is_written() {
+    clear("others-open");
+    clear("others-file");
+    clear("others-old");
+    let file = questionnaire("others-file");
+    let text = DraftFile::from_session(&session_with_name(&file, "Kita"), &meta("f1", "2026-03-01T10:00:00.000Z", 2))
+        .to_json();
+    storage::save_draft("others-file", &entry("f1", "2026-03-01T10:00:00.000Z", 2), &text).expect("saved");
+    let note = storage::QuestionnaireNote {
+        title_de: "Elternbefragung".into(),
+        title_en: "Parents' survey".into(),
+        version: "1.0.0".into(),
+        link: None,
+        file_name: Some("kita-umfrage.json".into()),
+    };
+    storage::note_questionnaire("others-file", &note).expect("noted");
+    // A draft of the old single-draft layout, from before notes: listed by its id.
+    local_storage()
+        .set_item(&storage::single_draft_key("others-old"), &text.replace("others-file", "others-old"))
+        .expect("set_item works");
+    let before: Vec<String> = {
+        let storage = local_storage();
+        (0..storage.length().unwrap_or(0)).filter_map(|i| storage.key(i).ok().flatten()).collect()
+    };
+
+    let others = storage::drafts_of_others("others-open");
+    let file_entry = others.iter().find(|o| o.questionnaire_id == "others-file").expect("the file's questionnaire");
+    assert_eq!(file_entry.note.as_ref(), Some(&note));
+    assert_eq!(file_entry.drafts.len(), 1);
+    assert_eq!(file_entry.drafts[0].saved_at, "2026-03-01T10:00:00.000Z");
+    let old = others.iter().find(|o| o.questionnaire_id == "others-old").expect("the old layout's questionnaire");
+    assert_eq!((old.note.as_ref(), old.drafts.len()), (None, 1));
+    assert!(storage::drafts_of_others("others-file").iter().all(|o| o.questionnaire_id != "others-file"));
+    let after: Vec<String> = {
+        let storage = local_storage();
+        (0..storage.length().unwrap_or(0)).filter_map(|i| storage.key(i).ok().flatten()).collect()
+    };
+    assert_eq!(before, after, "listing writes no key");
+    clear("others-file");
+    clear("others-old");
+}
