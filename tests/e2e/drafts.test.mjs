@@ -37,6 +37,23 @@ async function secondTab(context, baseUrl) {
   return { page, app: new BogenApp(page, baseUrl) };
 }
 
+/**
+ * Two tabs of one browser on one draft, both on "Angaben zur Kommune". With `secondMissesSaves`
+ * the second tab never hears of the first one's saves through the `storage` event.
+ */
+async function twoTabs(t, { secondMissesSaves = false } = {}) {
+  const { app, context, page } = await h.page(t);
+  await app.open();
+  await app.showField('Name der Kommune', 'Angaben zur Kommune');
+  const second = await secondTab(context, app.baseUrl);
+  if (secondMissesSaves) {
+    await second.page.addInitScript(() => window.addEventListener('storage', (e) => e.stopImmediatePropagation(), true));
+  }
+  await second.app.open();
+  await second.app.showField('Name der Kommune', 'Angaben zur Kommune');
+  return { app, context, page, second };
+}
+
 test('a long text typed and the page reloaded at once: every character is there', async (t) => {
   const { app } = await h.page(t);
   await app.open();
@@ -162,12 +179,7 @@ test('several drafts: made, named, renamed, copied, switched between, deleted af
 });
 
 test('two tabs on one draft: the older tab is told and read-only, loading brings both answers, nothing is overwritten', async (t) => {
-  const { app, context, page } = await h.page(t);
-  await app.open();
-  await app.showField('Name der Kommune', 'Angaben zur Kommune');
-  const second = await secondTab(context, app.baseUrl);
-  await second.app.open();
-  await second.app.showField('Name der Kommune', 'Angaben zur Kommune');
+  const { app, page, second } = await twoTabs(t);
 
   // The first tab types a name.
   await app.input('Name der Kommune').fill('Musterstadt');
@@ -208,15 +220,9 @@ test('two tabs on one draft: the older tab is told and read-only, loading brings
 });
 
 test("two tabs, the storage event late: the save itself finds the other tab's save, and both are merged, the difference chosen", async (t) => {
-  const { app, context } = await h.page(t);
-  await app.open();
-  await app.showField('Name der Kommune', 'Angaben zur Kommune');
-  const second = await secondTab(context, app.baseUrl);
-  // This tab never hears of the other's saves (as when the event comes late): only the check
-  // before every save can notice them.
-  await second.page.addInitScript(() => window.addEventListener('storage', (e) => e.stopImmediatePropagation(), true));
-  await second.app.open();
-  await second.app.showField('Name der Kommune', 'Angaben zur Kommune');
+  // The second tab never hears of the first one's saves (as when the event comes late): only
+  // the check before every save can notice them.
+  const { app, second } = await twoTabs(t, { secondMissesSaves: true });
 
   await app.input('Name der Kommune').fill('Musterstadt');
   await app.input('Postleitzahl').fill('12345');
@@ -748,13 +754,7 @@ test('closing a tab asks first exactly while it holds answers no storage has: ne
 });
 
 test('two tabs: the other tab saves again while the merge page is open; "Zusammenführen" then says so, shows the new differences, and the merge it reports is stored', async (t) => {
-  const { app, context } = await h.page(t);
-  await app.open();
-  await app.showField('Name der Kommune', 'Angaben zur Kommune');
-  const second = await secondTab(context, app.baseUrl);
-  await second.page.addInitScript(() => window.addEventListener('storage', (e) => e.stopImmediatePropagation(), true));
-  await second.app.open();
-  await second.app.showField('Name der Kommune', 'Angaben zur Kommune');
+  const { app, second } = await twoTabs(t, { secondMissesSaves: true });
 
   await app.input('Name der Kommune').fill('Stadt A');
   await app.waitForDraftSaved(DEFAULT_ID, 'Stadt A');
