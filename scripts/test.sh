@@ -156,6 +156,7 @@ step_purity() {
 title_native="cargo test --workspace (native)"
 step_native() {
   if ! run_logged "$LOGS/native.log" cargo test --workspace; then
+    passed_native=$(sum_passed "$LOGS/native.log")
     failed_tests=$(sum_failed "$LOGS/native.log")
     fail "native tests failed"
   fi
@@ -200,6 +201,7 @@ step_wasm() {
   [ -f webdriver.json ] || echo "warning: no webdriver.json beside Cargo.toml: Chromium will not start as root without --no-sandbox"
   if ! CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
     run_logged "$LOGS/wasm.log" cargo test --target "$WASM_TARGET" -p bogen-app; then
+    passed_wasm=$(sum_passed "$LOGS/wasm.log")
     failed_tests=$(sum_failed "$LOGS/wasm.log")
     fail "wasm-bindgen-test failed"
   fi
@@ -225,6 +227,8 @@ title_e2e="end-to-end: node --test tests/e2e/ (headless Chromium)"
 step_e2e() {
   rm -rf tests/e2e/screenshots
   if ! run_logged "$LOGS/e2e.log" node --test --test-reporter=spec --test-concurrency=1 tests/e2e/; then
+    # The summary counts the ones that passed too, not only the failures.
+    passed_e2e=$(node_count pass "$LOGS/e2e.log")
     failed_tests=$(node_count fail "$LOGS/e2e.log")
     fail "end-to-end tests failed (screenshots: tests/e2e/screenshots/)"
   fi
