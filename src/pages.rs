@@ -487,7 +487,9 @@ pub fn QuestionChunk(props: &QuestionChunkProps) -> Html {
     };
     let style = format!("contain-intrinsic-size: auto {height}px");
     if !props.built {
-        return html! { <div class="question-chunk" {style}></div> };
+        // aria-busy: its questions are still to come. It is empty, so a screen reader misses
+        // nothing meanwhile; the e2e tests know from it when the page is whole.
+        return html! { <div class="question-chunk" {style} aria-busy="true"></div> };
     }
     html! {
         <div class="question-chunk" {style}>

@@ -164,6 +164,15 @@ export class BogenApp {
     await this.pageReached(title);
   }
 
+  /**
+   * Waits until every question of the page is built: a page draws its first screenful at once
+   * and the rest while the browser is idle (pages.rs, chunks), each part still to come an empty
+   * block marked aria-busy. On a busy machine the rest can take half a second.
+   */
+  async pageWhole() {
+    await this.page.waitForFunction(() => !document.querySelector('main [aria-busy="true"]'));
+  }
+
   /** Goes to the start page through the header's title link (any language) and waits for the task list. */
   async startPage() {
     const sections = this.page.getByRole('main').getByRole('heading', { level: 2, name: /^(Abschnitte|Sections)$/ });
@@ -228,6 +237,7 @@ export class BogenApp {
    * value an output, role status). Controls inside a group (records, "Bitte angeben") are not listed.
    */
   async questionLabels(scope = this.page.getByRole('main')) {
+    await this.pageWhole();
     const snapshot = await scope.ariaSnapshot();
     const lines = snapshot.split('\n');
     // The children of the scope's own node are one level deeper than its first line.
