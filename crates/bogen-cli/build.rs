@@ -5,8 +5,13 @@
 //! `BOGEN_APP_DIST`): the files that `dist/index.html` loads — the wasm-bindgen module, the
 //! WebAssembly module and the stylesheets. Without a build there, `bogen` is built without the
 //! app and `bogen bundle` says how to get one; every other command works the same.
+//!
+//! It also writes what `bogen --version` says beside the crate's version: the commit it was
+//! built from and that commit's date, and the build of the embedded app, so that an office can
+//! tell an old copy of the tool from a new one.
 
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
 fn main() {
     println!("cargo:rerun-if-env-changed=BOGEN_APP_DIST");
@@ -15,7 +20,14 @@ fn main() {
     // A folder: cargo looks at everything in it, so a new build is picked up.
     println!("cargo:rerun-if-changed={}", dist.display());
     let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default()).join("embedded_app.rs");
-    let code = match read_app(&dist) {
+    let app = read_app(&dist);
+    let app_build = match &app {
+        Ok(_) => app_build(&dist).map_or_else(|| "app embedded".to_owned(), |build| format!("app build {build}")),
+        Err(_) => "no app embedded".to_owned(),
+    };
+    let built_from = commit(&manifest_dir).unwrap_or_else(|| "commit unknown".to_owned());
+    println!("cargo:rustc-env=BOGEN_BUILT_FROM={built_from}; {app_build}");
+    let code = match app {
         Ok(app) => app,
         Err(why) => format!(
             "/// Why this binary carries no app.\npub const APP: Result<EmbeddedApp, &str> = Err({:?});\n",
@@ -58,6 +70,42 @@ fn read_app(dist: &Path) -> Result<String, String> {
         wasm = file(&wasm)?,
         css = css.join(", "),
     ))
+}
+
+/// `commit 1a2b3c4 of 2026-11-28`: the commit the source was checked out at, when it is a git
+/// checkout and git is there. Cargo runs this again when the checkout moves to another commit.
+fn commit(dir: &Path) -> Option<String> {
+    let git = |args: &[&str]| -> Option<String> {
+        let out = Command::new("git").args(args).current_dir(dir).output().ok()?;
+        let text = String::from_utf8(out.stdout).ok()?.trim().to_owned();
+        (out.status.success() && !text.is_empty()).then_some(text)
+    };
+    let described = git(&["log", "-1", "--format=commit %h of %cs"])?;
+    // HEAD names the branch, the branch's file (or packed-refs) the commit.
+    if let Some(git_dir) = git(&["rev-parse", "--absolute-git-dir"]) {
+        println!("cargo:rerun-if-changed={git_dir}/HEAD");
+    }
+    if let (Some(common), Some(branch)) =
+        (git(&["rev-parse", "--git-common-dir"]), git(&["symbolic-ref", "-q", "HEAD"]))
+    {
+        let common = dir.join(common);
+        for file in [common.join(&branch), common.join("packed-refs")] {
+            if file.exists() {
+                println!("cargo:rerun-if-changed={}", file.display());
+            }
+        }
+    }
+    Some(described)
+}
+
+/// The build of the app in `dist` (`<meta name="bogen-build">`, the same that the app's page
+/// and service worker carry).
+fn app_build(dist: &Path) -> Option<String> {
+    let index = std::fs::read_to_string(dist.join("index.html")).ok()?;
+    let marker = "<meta name=\"bogen-build\" content=\"";
+    let start = index.find(marker)? + marker.len();
+    let end = index[start..].find('"')?;
+    Some(index[start..start + end].to_owned()).filter(|b| !b.is_empty())
 }
 
 /// The text between `marker` and the next `'`.

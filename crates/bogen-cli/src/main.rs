@@ -16,11 +16,15 @@ use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// `0.0.0 (commit 1a2b3c4 of 2026-11-28; app build 9950f8850b08a493)`: which copy of the tool
+/// this is (see build.rs).
+const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (", env!("BOGEN_BUILT_FROM"), ")");
+
 /// The keys the app trusts to sign questionnaires: the same list, built in.
 pub const TRUSTED_KEYS: &str = include_str!("../../../questionnaire/trusted-keys.json");
 
 #[derive(Parser)]
-#[command(name = "bogen", version, about = "Tools for the project office of a Bogen questionnaire")]
+#[command(name = "bogen", version = VERSION, about = "Tools for the project office of a Bogen questionnaire")]
 struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -69,3 +69,25 @@ pub fn bogen(dir: &Path, args: &[&str]) -> Run {
 pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
+
+/// An office with two copies of the tool can tell them apart: the version names the commit the
+/// binary was built from and the app build it carries for `bogen bundle`.
+#[test]
+fn the_version_names_the_commit_and_the_app_it_was_built_with() {
+    let dir = TempDir::new("version");
+    let run = bogen(&dir.0, &["--version"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let git = Command::new("git").args(["log", "-1", "--format=%h of %cs"]).current_dir(repo_root()).output();
+    let commit = match git {
+        Ok(out) if out.status.success() => format!("commit {}", String::from_utf8(out.stdout).unwrap().trim()),
+        _ => "commit unknown".to_owned(),
+    };
+    let index = std::fs::read_to_string(repo_root().join("dist/index.html")).unwrap_or_default();
+    let app = match index.split("<meta name=\"bogen-build\" content=\"").nth(1) {
+        Some(rest) => format!("app build {}", rest.split('"').next().unwrap()),
+        None if index.is_empty() => "no app embedded".to_owned(),
+        None => "app embedded".to_owned(),
+    };
+    let expected = format!("bogen {} ({commit}; {app})\n", env!("CARGO_PKG_VERSION"));
+    assert_eq!(run.stdout, expected);
+}
