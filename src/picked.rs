@@ -1,14 +1,16 @@
 //! What a file the respondent chose on a start page ("Datei auswählen (Fragebogen oder
 //! Entwurf)") is meant to be, decided by its `format` member and its shape before anything is
-//! opened: a draft (opened, or refused as another questionnaire's), a questionnaire (compiled
-//! by the engine, which lists its problems), or another file, refused in its own terms: a
-//! signed submission, a key file, a draft of an unknown format version, a damaged draft (with
-//! the JSON path), an empty, cut-off or not-JSON file (with line and column).
+//! opened ([`FileKind`], the decision `bogen check` and the office make too): a draft (opened,
+//! or refused as another questionnaire's), a questionnaire (compiled by the engine, which lists
+//! its problems), or another file, refused in its own terms: a signed submission, a key file, a
+//! draft of an unknown format version, a damaged draft (with the JSON path), an empty, cut-off
+//! or not-JSON file (with line and column).
 //!
 //! Pure: no rendering, no storage. `i18n::file_problem` words a [`FileProblem`]; the app shows
 //! it beside the file field and leaves whatever is open untouched.
 
-use bogen_engine::{DraftError, DraftFile};
+use bogen_engine::signing::TRUSTED_KEYS_FORMAT;
+use bogen_engine::{DraftError, DraftFile, FileKind};
 use serde_json::Value as Json;
 
 /// What a chosen file turned out to be.
@@ -66,58 +68,44 @@ pub fn classify(text: &str, open_id: Option<&str>) -> Picked {
         return Picked::Refused(FileProblem::Empty);
     }
     // A tree of the whole file (a reader of its own for three members would cost the
-    // respondents' bundle more than the tree costs a file chosen by hand).
-    let tree = match serde_json::from_str::<Json>(text) {
-        Ok(Json::Object(tree)) => tree,
-        Ok(_) => return Picked::Refused(FileProblem::NotAnObject),
+    // respondents' bundle more than the tree costs a file chosen by hand); a draft is read from it.
+    let tree: Json = match serde_json::from_str(text) {
+        Ok(tree) => tree,
         Err(e) => {
             let cut_off = e.classify() == serde_json::error::Category::Eof;
             return Picked::Refused(FileProblem::NotJson { line: e.line(), col: e.column(), cut_off });
         }
     };
-    let is_draft = match tree.get("format") {
-        Some(Json::String(format)) => match format.as_str() {
-            "bogen-draft" => true,
-            "bogen-submission" => return Picked::Refused(FileProblem::Submission),
-            "bogen-key" => return Picked::Refused(FileProblem::KeyFile),
-            other => return Picked::Refused(FileProblem::UnknownFormat(other.to_owned())),
-        },
-        Some(other) => return Picked::Refused(FileProblem::UnknownFormat(other.to_string())),
-        // A draft of format version 1 has no `format`; a questionnaire has `sections`.
-        None => tree.contains_key("questionnaireId") && !tree.contains_key("sections"),
+    let problem = match FileKind::of(&tree) {
+        FileKind::Draft => return draft(&tree, text, open_id),
+        FileKind::Questionnaire => return Picked::Questionnaire,
+        FileKind::Submission => FileProblem::Submission,
+        FileKind::KeyFile => FileProblem::KeyFile,
+        // Named by its format: respondents never get one to open.
+        FileKind::TrustedKeys => FileProblem::UnknownFormat(TRUSTED_KEYS_FORMAT.to_owned()),
+        FileKind::Other(format) => FileProblem::UnknownFormat(format),
+        FileKind::NotAnObject => FileProblem::NotAnObject,
     };
-    drop(tree);
-    if !is_draft {
-        return Picked::Questionnaire;
-    }
-    match DraftFile::parse(text) {
+    Picked::Refused(problem)
+}
+
+/// A draft file's tree (parsed from `text`): opened if it is of the open questionnaire.
+fn draft(tree: &Json, text: &str, open_id: Option<&str>) -> Picked {
+    match DraftFile::from_parsed(tree, text) {
         Ok(draft) if Some(draft.questionnaire_id.as_str()) == open_id => Picked::Draft(draft),
         Ok(draft) => Picked::Refused(FileProblem::DraftOfOther { questionnaire_id: draft.questionnaire_id }),
         Err(DraftError::UnsupportedVersion(version)) => Picked::Refused(FileProblem::DraftVersion(version)),
-        Err(error) => Picked::Refused(damaged(&error)),
+        Err(DraftError::Malformed { path, detail, position }) => {
+            Picked::Refused(FileProblem::DamagedDraft { path, position: position.map(|at| (at.line, at.col)), detail })
+        }
+        // Not from a file of the draft's kind (its other errors are of another format, or of
+        // restoring); should the engine say more one day, its words stand for the file as a whole.
+        Err(other) => Picked::Refused(FileProblem::DamagedDraft {
+            path: String::new(),
+            position: None,
+            detail: other.to_string(),
+        }),
     }
-}
-
-/// The engine's message about a draft that does not read (`path: what at line L column C`),
-/// taken apart into the JSON path, the position and what is wrong.
-fn damaged(error: &DraftError) -> FileProblem {
-    let message = match error {
-        DraftError::Malformed(message) => message.clone(),
-        other => other.to_string(),
-    };
-    let (path, rest) = match message.split_once(": ") {
-        // A path has no spaces; serde's messages ("missing field …") do.
-        Some((path, rest)) if !path.is_empty() && !path.contains(char::is_whitespace) => (path.to_owned(), rest),
-        _ => (String::new(), message.as_str()),
-    };
-    let (detail, position) = match rest.rsplit_once(" at line ") {
-        Some((detail, at)) => match at.split_once(" column ").map(|(l, c)| (l.parse(), c.parse())) {
-            Some((Ok(line), Ok(col))) => (detail.to_owned(), Some((line, col))),
-            _ => (rest.to_owned(), None),
-        },
-        None => (rest.to_owned(), None),
-    };
-    FileProblem::DamagedDraft { path, position, detail }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -197,6 +185,15 @@ mod tests {
             matches!(&extra, FileProblem::DamagedDraft { path, detail, .. }
             if path == "extra" && detail.starts_with("unknown field `extra`")),
             "{extra:?}"
+        );
+
+        // The engine's fields, not its message taken apart: a member's name may hold what the
+        // message's words hold.
+        let spaced = refused(&DRAFT.replace(r#""keptAside": []"#, r#""keptAside": [], "a: b at line 9 column 9": 1"#));
+        assert!(
+            matches!(&spaced, FileProblem::DamagedDraft { path, position: Some((3, 74)), detail }
+            if path == "a: b at line 9 column 9" && detail.starts_with("unknown field `a: b at line 9 column 9`")),
+            "{spaced:?}"
         );
 
         let no_time = refused(&DRAFT.replace(r#""savedAt": "2026-01-01T00:00:00Z","#, ""));

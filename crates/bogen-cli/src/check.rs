@@ -2,7 +2,7 @@
 //! whether each file is signed by a key the app trusts.
 
 use anyhow::Context;
-use bogen_engine::{SignatureStatus, TrustedKeys};
+use bogen_engine::{FileKind, SignatureStatus, TrustedKeys};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -67,13 +67,13 @@ pub fn not_a_questionnaire(text: &str) -> Option<String> {
                 .to_owned(),
         );
     }
-    let format = serde_json::from_str::<serde_json::Value>(text).ok()?.get("format")?.as_str()?.to_owned();
-    let what = match format.as_str() {
-        "bogen-key" => "this is a key file (bogen keygen), not a questionnaire: give the questionnaire file, and keep the key file secret",
-        "bogen-submission" => "this is a submission, not a questionnaire: check submissions with bogen verify",
-        "bogen-draft" => "this is a draft of the app, not a questionnaire: give the questionnaire file",
-        "bogen-trusted-keys" => "this is the list of trusted keys, not a questionnaire: give the questionnaire file",
-        _ => return None,
+    // Text that is not JSON, and JSON that is no other file of Bogen's, gets the engine's problems.
+    let what = match FileKind::of(&serde_json::from_str(text).ok()?) {
+        FileKind::KeyFile => "this is a key file (bogen keygen), not a questionnaire: give the questionnaire file, and keep the key file secret",
+        FileKind::Submission => "this is a submission, not a questionnaire: check submissions with bogen verify",
+        FileKind::Draft => "this is a draft of the app, not a questionnaire: give the questionnaire file",
+        FileKind::TrustedKeys => "this is the list of trusted keys, not a questionnaire: give the questionnaire file",
+        FileKind::Questionnaire | FileKind::Other(_) | FileKind::NotAnObject => return None,
     };
     Some(what.to_owned())
 }
@@ -110,6 +110,11 @@ mod tests {
         assert!(why(r#"{"format": "bogen-key", "formatVersion": 1}"#).starts_with("this is a key file"));
         assert!(why(r#"{"format": "bogen-submission"}"#).starts_with("this is a submission"));
         assert!(why(r#"{"format": "bogen-draft"}"#).starts_with("this is a draft"));
+        let v1_draft = r#"{"formatVersion": 1, "questionnaireId": "q", "questionnaireVersion": "1", "answers": {}}"#;
+        assert!(why(v1_draft).starts_with("this is a draft"));
+        assert!(why(r#"{"format": "bogen-trusted-keys"}"#).starts_with("this is the list of trusted keys"));
+        assert_eq!(super::not_a_questionnaire(r#"{"format": "xlsx"}"#), None);
+        assert_eq!(super::not_a_questionnaire("[]"), None);
         assert_eq!(super::not_a_questionnaire(r#"{"formatVersion": 1, "id": "x"}"#), None);
         assert_eq!(super::not_a_questionnaire("{ oops"), None);
         assert!(super::ends_early("{\"a\": [1, "));

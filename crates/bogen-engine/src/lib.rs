@@ -33,6 +33,9 @@
 //!   [`submission::check_against`] whether its answers fit the questionnaire. [`signing`] holds
 //!   the scheme (RFC 8785 canonical form, Ed25519, fingerprints) shared with signed
 //!   questionnaires, whose status a compiled [`Questionnaire`] carries ([`SignatureStatus`]).
+//! - [`FileKind::of`] tells which of Bogen's files a parsed JSON document is (questionnaire,
+//!   draft, submission, key file, list of trusted keys, or another), for every reader that
+//!   refuses the others in its own words.
 //!
 //! Non-goals: no rendering, no storage, no clock, no randomness. The time of saving or signing
 //! and the seed of a new key are passed in. This crate depends on no browser crate; a test checks that.
@@ -51,6 +54,7 @@ pub mod compile;
 pub mod draft;
 mod eval;
 pub mod expr;
+pub mod file_kind;
 pub mod format;
 pub mod formats;
 mod graph;
@@ -73,6 +77,7 @@ pub use draft::{
     CarriedAnswer, Carry, DraftError, DraftFile, DraftMeta, Expected, KeptAside, KeptAsideReason, RestoreReport,
     SaveOrder,
 };
+pub use file_kind::FileKind;
 pub use merge::{Addition, Difference, MergeError, MergePlan, Newer, RecordPair, Side};
 pub use model::{
     ChoiceOption, Question, QuestionId, QuestionIdx, QuestionKind, Questionnaire, Section, SectionId, SectionIdx,

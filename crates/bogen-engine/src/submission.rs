@@ -8,11 +8,12 @@
 //!
 //! The time of signing and the key are passed in: the engine has no clock and draws no randomness.
 
+use crate::file_kind::FileKind;
 use crate::model::{QuestionKind, Questionnaire};
 use crate::session::{RestoreIssue, Session};
 use crate::signing::{
     canonical_bytes, parse_strict_json, sha256_hex, signature_of, verify_document, CanonicalError, Fingerprint,
-    JsonError, KeyPair, PublicKey, SignatureError, SignatureMember,
+    JsonError, KeyPair, PublicKey, SignatureError, SignatureMember, TRUSTED_KEYS_FORMAT,
 };
 use crate::text::Lang;
 use crate::tree::from_tree;
@@ -281,8 +282,13 @@ pub fn respondent_kind(questionnaire: &Questionnaire, answers: &BTreeMap<String,
 pub enum SubmissionError {
     /// Not JSON (or too large, or with a key twice).
     NotJson(JsonError),
-    /// JSON, but not a Bogen submission (the reason says what it lacks, or what it seems to be).
-    NotASubmission(String),
+    /// JSON, but not a Bogen submission.
+    NotASubmission {
+        /// What the file is instead.
+        kind: FileKind,
+        /// What it lacks, or what it seems to be, in words for the office.
+        reason: String,
+    },
     /// A submission of a format version this engine does not read.
     UnknownFormatVersion(String),
     /// A submission whose members are not of the documented shape (path and reason).
@@ -295,7 +301,7 @@ impl fmt::Display for SubmissionError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             SubmissionError::NotJson(e) => write!(f, "{e}"),
-            SubmissionError::NotASubmission(reason) => write!(f, "not a submission: {reason}"),
+            SubmissionError::NotASubmission { reason, .. } => write!(f, "not a submission: {reason}"),
             SubmissionError::UnknownFormatVersion(v) => write!(
                 f,
                 "unknown submission format version {v} (this version of Bogen reads {SUBMISSION_FORMAT_VERSION}); a newer Bogen may read it"
@@ -327,26 +333,10 @@ pub struct VerifiedSubmission {
 /// questionnaire: that needs the questionnaire ([`check_against`]).
 pub fn verify_submission(text: &str) -> Result<VerifiedSubmission, SubmissionError> {
     let value = parse_strict_json(text).map_err(SubmissionError::NotJson)?;
-    let Json::Object(document) = &value else {
-        return Err(SubmissionError::NotASubmission("the file is not a JSON object".to_owned()));
+    let document = match (FileKind::of(&value), &value) {
+        (FileKind::Submission, Json::Object(document)) => document,
+        (kind, _) => return Err(not_a_submission(kind, &value)),
     };
-    match document.get("format") {
-        Some(Json::String(format)) if format == SUBMISSION_FORMAT => {}
-        Some(Json::String(format)) => {
-            return Err(SubmissionError::NotASubmission(match format.as_str() {
-                crate::draft::DRAFT_FORMAT => {
-                    "it is a draft file, which is not signed; ask for the signed submission, \
-                    which the app exports on its review page"
-                        .to_owned()
-                }
-                "bogen-key" => "it is a key file, which is secret: ask its sender to keep it, and to send the signed \
-                    submission instead"
-                    .to_owned(),
-                _ => format!("its \"format\" is \"{format}\", not \"{SUBMISSION_FORMAT}\""),
-            }))
-        }
-        _ => return Err(SubmissionError::NotASubmission(what_it_seems_to_be(document))),
-    }
     match document.get("formatVersion") {
         Some(v) if v.as_u64() == Some(SUBMISSION_FORMAT_VERSION) => {}
         Some(v) => return Err(SubmissionError::UnknownFormatVersion(v.to_string())),
@@ -378,11 +368,30 @@ pub fn verify_submission(text: &str) -> Result<VerifiedSubmission, SubmissionErr
     Ok(VerifiedSubmission { fingerprint: signer.fingerprint(), signer, answers_digest, file })
 }
 
-/// A guess at what a JSON object that is no submission is, for the message.
-fn what_it_seems_to_be(document: &Map<String, Json>) -> String {
-    if document.contains_key("sections") && document.contains_key("formatVersion") {
+/// Why a file of another kind is no submission, in words for the office.
+fn not_a_submission(kind: FileKind, value: &Json) -> SubmissionError {
+    let reason = match &kind {
+        // A submission is an object: only what is none comes here.
+        FileKind::NotAnObject | FileKind::Submission => "the file is not a JSON object".to_owned(),
+        FileKind::Draft => "it is a draft file, which is not signed; ask for the signed submission, which the app \
+            exports on its review page"
+            .to_owned(),
+        FileKind::KeyFile => "it is a key file, which is secret: ask its sender to keep it, and to send the signed \
+            submission instead"
+            .to_owned(),
+        FileKind::TrustedKeys => format!("its \"format\" is \"{TRUSTED_KEYS_FORMAT}\", not \"{SUBMISSION_FORMAT}\""),
+        FileKind::Other(format) => format!("its \"format\" is \"{format}\", not \"{SUBMISSION_FORMAT}\""),
+        FileKind::Questionnaire => what_it_seems_to_be(value),
+    };
+    SubmissionError::NotASubmission { kind, reason }
+}
+
+/// A guess at what a JSON object without `format` is, for the message.
+fn what_it_seems_to_be(document: &Json) -> String {
+    let has = |member: &str| document.get(member).is_some();
+    if has("sections") && has("formatVersion") {
         "it looks like a questionnaire file".to_owned()
-    } else if document.contains_key("savedAt") && document.contains_key("answers") {
+    } else if has("savedAt") && has("answers") {
         "it looks like a draft file (drafts are not signed; export the submission on the review page)".to_owned()
     } else if document.get("signed") == Some(&Json::Bool(false)) {
         "it looks like an unsigned export of an older Bogen".to_owned()

@@ -16,7 +16,7 @@ use bogen_engine::submission::{
     check_against, respondent_kind, respondent_name, same_respondent_name, short_digest, QuestionnaireStamp,
     SubmissionError,
 };
-use bogen_engine::{verify_submission, Lang, Questionnaire};
+use bogen_engine::{verify_submission, FileKind, Lang, Questionnaire};
 use serde_json::{json, Value as Json};
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, HashMap};
@@ -381,7 +381,7 @@ pub fn verify_file(file: &str, content: Content<'_>, known: &KnownQuestionnaires
                     return report.invalid_because(InvalidKind::NotJson, Cause::CutOff, message);
                 }
                 SubmissionError::NotJson(_) => (InvalidKind::NotJson, Cause::Other),
-                SubmissionError::NotASubmission(_) => (InvalidKind::NotASubmission, format_cause(text)),
+                SubmissionError::NotASubmission { kind, .. } => (InvalidKind::NotASubmission, cause_of(kind)),
                 SubmissionError::UnknownFormatVersion(_) => (InvalidKind::UnknownFormatVersion, Cause::Other),
                 SubmissionError::Signature(SignatureError::Missing) => (InvalidKind::SignatureInvalid, Cause::Unsigned),
                 SubmissionError::Signature(SignatureError::Invalid) => (InvalidKind::SignatureInvalid, Cause::Changed),
@@ -454,14 +454,17 @@ fn ends_early(text: &str) -> bool {
     serde_json::from_str::<Json>(text).is_err_and(|e| e.classify() == serde_json::error::Category::Eof)
 }
 
-/// A draft or key file given as a submission (the JSON parsed; only called for a file that
-/// is not a submission).
-fn format_cause(text: &str) -> Cause {
-    let format = serde_json::from_str::<Json>(text).ok().and_then(|v| v.get("format")?.as_str().map(str::to_owned));
-    match format.as_deref() {
-        Some(bogen_engine::draft::DRAFT_FORMAT) => Cause::Draft,
-        Some("bogen-key") => Cause::KeyFile,
-        _ => Cause::Other,
+/// What the office does about a file of another kind than a submission: a draft or a key file
+/// has advice of its own.
+fn cause_of(kind: &FileKind) -> Cause {
+    match kind {
+        FileKind::Draft => Cause::Draft,
+        FileKind::KeyFile => Cause::KeyFile,
+        FileKind::Questionnaire
+        | FileKind::Submission
+        | FileKind::TrustedKeys
+        | FileKind::Other(_)
+        | FileKind::NotAnObject => Cause::Other,
     }
 }
 
@@ -700,6 +703,11 @@ mod tests {
         assert_eq!(cause(&verify("{\"format\": \"x\" oops}")), (InvalidKind::NotJson, Cause::Other));
         assert_eq!(cause(&verify(r#"{"format": "bogen-draft"}"#)), (InvalidKind::NotASubmission, Cause::Draft));
         assert_eq!(cause(&verify(r#"{"format": "bogen-key"}"#)), (InvalidKind::NotASubmission, Cause::KeyFile));
+        // A draft of format version 1 has no `format`; it is still a draft, with the draft's advice.
+        let v1_draft = r#"{"formatVersion": 1, "questionnaireId": "q", "questionnaireVersion": "1", "savedAt": "x", "answers": {}}"#;
+        assert_eq!(cause(&verify(v1_draft)), (InvalidKind::NotASubmission, Cause::Draft));
+        assert!(invalid(&verify(v1_draft)).message.contains("it is a draft file"), "{}", invalid(&verify(v1_draft)));
+        assert_eq!(cause(&verify(r#"{"format": "bogen-trusted-keys"}"#)), (InvalidKind::NotASubmission, Cause::Other));
         let mut unsigned: Json = serde_json::from_str(&text).unwrap();
         unsigned.as_object_mut().unwrap().remove("signature");
         assert_eq!(cause(&verify(&unsigned.to_string())), (InvalidKind::SignatureInvalid, Cause::Unsigned));

@@ -2,6 +2,7 @@
 //! and the compatibility table: how each kind of answer carries into each kind of question.
 
 use crate::support::{load, render_kept_aside, session_after};
+use bogen_engine::location::LineCol;
 use bogen_engine::{DraftError, DraftFile, DraftMeta, SaveOrder, Session};
 use expect_test::{expect, Expect};
 use std::sync::Arc;
@@ -134,6 +135,48 @@ fn what_is_not_a_draft_of_a_known_version_is_refused_with_a_message_that_says_wh
         DraftFile::parse(r#"{"format": "bogen-draft", "formatVersion": 3}"#),
         Err(DraftError::UnsupportedVersion(3))
     ));
+}
+
+#[test]
+fn a_malformed_draft_names_its_path_detail_and_position_as_fields_and_reads_the_same_from_a_parsed_tree() {
+    let text = r#"{"format": "bogen-draft", "formatVersion": 2, "questionnaireId": "t", "questionnaireVersion": "1",
+        "questionnaireSha256": null, "draftId": "d", "name": "", "savedAt": "2026-01-01T00:00:00Z",
+        "revision": 1, "answers": "nope", "answeredAt": {}, "keptAside": []}"#;
+    let malformed = |path: &str, detail: &str, position: Option<(usize, usize)>| DraftError::Malformed {
+        path: path.to_owned(),
+        detail: detail.to_owned(),
+        position: position.map(|(line, col)| LineCol { line, col }),
+    };
+    let answers = malformed("answers", r#"invalid type: string "nope", expected a map"#, Some((3, 24)));
+    assert_eq!(DraftFile::parse(text), Err(answers.clone()));
+    let tree: serde_json::Value = serde_json::from_str(text).unwrap();
+    assert_eq!(DraftFile::from_parsed(&tree, text), Err(answers));
+
+    let extra = text.replace(r#""nope""#, "{}").replace(r#""keptAside": []"#, r#""keptAside": [], "extra": 1"#);
+    let tree: serde_json::Value = serde_json::from_str(&extra).unwrap();
+    assert!(matches!(
+        DraftFile::from_parsed(&tree, &extra),
+        Err(DraftError::Malformed { path, position: Some(_), .. }) if path == "extra"
+    ));
+    // Read through serde, from the tree alone, the place in the text is not known.
+    assert!(matches!(
+        serde_json::from_value::<DraftFile>(tree),
+        Err(e) if e.to_string() == "not a Bogen draft file: extra: unknown field `extra`, expected one of `format`, \
+            `formatVersion`, `questionnaireId`, `questionnaireVersion`, `questionnaireSha256`, `draftId`, `name`, \
+            `savedAt`, `revision`, `answers`, `answeredAt`, `keptAside`"
+    ));
+
+    // Text that is not JSON: serde_json's words, which name the place.
+    assert_eq!(DraftFile::parse("{\n  \"answers\": ]"), Err(malformed("", "expected value at line 2 column 14", None)));
+    assert_eq!(DraftFile::parse("[]"), Err(malformed("", "a draft file is a JSON object", None)));
+    assert_eq!(
+        DraftFile::parse(r#"{"format": "bogen-draft", "formatVersion": "2"}"#),
+        Err(malformed("formatVersion", r#"expected 2, found "2""#, None))
+    );
+    assert_eq!(
+        DraftFile::parse(r#"{"formatVersion": 2, "questionnaireId": "t"}"#),
+        Err(malformed("", r#"missing field `format` ("bogen-draft")"#, None))
+    );
 }
 
 #[test]

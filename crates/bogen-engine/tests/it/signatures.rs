@@ -8,7 +8,8 @@ use bogen_engine::signing::{
 };
 use bogen_engine::submission::{check_against, respondent_name, session_respondent_name, AnswerProblem};
 use bogen_engine::{
-    compile, create_submission, verify_submission, AnswerValue, Lang, Session, SignatureStatus, SubmissionError,
+    compile, create_submission, verify_submission, AnswerValue, FileKind, Lang, Session, SignatureStatus,
+    SubmissionError,
 };
 use serde_json::Value as Json;
 use std::sync::Arc;
@@ -229,9 +230,10 @@ fn every_way_a_file_can_fail_has_its_own_reason() {
     let signed = create_submission(&session, Lang::De, CREATED_AT, &KeyPair::from_seed([42; 32])).unwrap();
     let text = &signed.text;
     assert!(matches!(reason("{\"format\": "), SubmissionError::NotJson(JsonError::Syntax { .. })));
-    assert!(matches!(reason("[1, 2]"), SubmissionError::NotASubmission(_)));
+    assert!(matches!(reason("[1, 2]"), SubmissionError::NotASubmission { kind: FileKind::NotAnObject, .. }));
     assert!(
-        matches!(reason(FIXTURE), SubmissionError::NotASubmission(r) if r.contains("questionnaire")),
+        matches!(reason(FIXTURE), SubmissionError::NotASubmission { kind: FileKind::Questionnaire, reason }
+            if reason.contains("questionnaire")),
         "a questionnaire is named as such"
     );
     assert!(matches!(
@@ -240,7 +242,7 @@ fn every_way_a_file_can_fail_has_its_own_reason() {
     ));
     assert!(matches!(
         reason(&text.replace("\"bogen-submission\"", "\"bogen-draft\"")),
-        SubmissionError::NotASubmission(_)
+        SubmissionError::NotASubmission { kind: FileKind::Draft, .. }
     ));
     assert!(
         matches!(reason(&text.replace(CREATED_AT, "yesterday")), SubmissionError::Malformed(r) if r.contains("createdAt"))
