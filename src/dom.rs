@@ -385,7 +385,11 @@ pub async fn upload(url: &str, file_name: &str, mime: &str, text: &str) -> Resul
         .map_err(|e| UploadFailure::Request(describe(e)))?;
     // No content type of our own: the browser sets multipart/form-data with its boundary.
     let request = gloo::net::http::Request::post(url).body(form).map_err(|e| UploadFailure::Request(e.to_string()))?;
-    let response = request.send().await.map_err(|e| UploadFailure::Network(e.to_string()))?;
+    let response = request.send().await.map_err(|e| match web_sys::window().map(|w| w.navigator().on_line()) {
+        // Offline, the browser's own words ("Failed to fetch") would only puzzle.
+        Some(false) => UploadFailure::Offline,
+        _ => UploadFailure::Network(e.to_string()),
+    })?;
     if crate::submit::is_success(response.status()) {
         Ok(())
     } else {

@@ -1306,6 +1306,21 @@ pub fn mail_body(lang: Lang, title: &str, record: &ExportRecord) -> String {
     lines.join("\n")
 }
 
+/// The review and print pages' warning once an answer changed after the file was signed: that
+/// file, perhaps sent already, and the checksum on paper no longer belong together.
+pub fn export_outdated(lang: Lang, file_name: &str) -> String {
+    match lang {
+        Lang::De => format!(
+            "Sie haben Antworten geändert, nachdem Sie die Datei „{file_name}“ signiert haben. Diese Datei enthält die \
+             Änderungen nicht: Signieren Sie die Bewerbung erneut und senden Sie die neue Datei."
+        ),
+        Lang::En => format!(
+            "You changed answers after you signed the file “{file_name}”. That file does not hold the changes: sign \
+             the application again and send the new file."
+        ),
+    }
+}
+
 /// What an upload ended with.
 pub fn upload_status(lang: Lang, status: &UploadStatus) -> String {
     let t = texts(lang);
@@ -1334,6 +1349,12 @@ pub fn upload_status(lang: Lang, status: &UploadStatus) -> String {
         UploadStatus::Failed(UploadFailure::Network(detail)) => format!(
             "The upload failed: the server did not answer (network error or CORS; the browser reports: {detail}). {keep}"
         ),
+        UploadStatus::Failed(UploadFailure::Offline) if de => {
+            format!("Das Hochladen ist fehlgeschlagen: Dieser Computer ist nicht mit dem Internet verbunden. {keep}")
+        }
+        UploadStatus::Failed(UploadFailure::Offline) => {
+            format!("The upload failed: this computer is not connected to the internet. {keep}")
+        }
         UploadStatus::Failed(UploadFailure::Request(detail)) if de => {
             format!("Das Hochladen konnte nicht beginnen ({detail}). {keep}")
         }
@@ -1974,6 +1995,10 @@ mod tests {
         let network = UploadStatus::Failed(UploadFailure::Network("TypeError: Failed to fetch".to_owned()));
         assert!(upload_status(Lang::De, &network)
             .contains("Der Server hat nicht geantwortet (Netzwerkfehler oder CORS; der Browser meldet: TypeError: Failed to fetch)"));
+        let offline = UploadStatus::Failed(UploadFailure::Offline);
+        assert!(upload_status(Lang::En, &offline)
+            .starts_with("The upload failed: this computer is not connected to the internet. The file is kept"));
+        assert!(!upload_status(Lang::De, &offline).contains("Server"), "offline, the server is not to blame");
         assert_eq!(
             upload_status(Lang::De, &UploadStatus::Done { time: "14:32".to_owned() }),
             "Die Datei wurde um 14:32 Uhr hochgeladen."

@@ -799,6 +799,7 @@ pub fn ReviewPage(props: &ReviewProps) -> Html {
                 </p>
             }
             { key_part(&props.signing, other_respondents.as_ref(), lang, &ctx.dispatch) }
+            { outdated_export(&props.signing, lang) }
             <p class="body">{ t.export_note }</p>
             <div class="button-group">
                 <button type="button" class="button" onclick={export}>{ t.export_button }</button>
@@ -808,6 +809,15 @@ pub fn ReviewPage(props: &ReviewProps) -> Html {
                 { export_done(&questionnaire, record, &props.signing, lang, &ctx.dispatch) }
             }
         </>
+    }
+}
+
+/// The warning that the signed file no longer holds the answers (an answer changed after it was
+/// made), or nothing.
+fn outdated_export(signing: &Signing, lang: Lang) -> Html {
+    match &signing.outdated_export {
+        Some(record) => warning_text(lang, i18n::export_outdated(lang, &record.file_name)),
+        None => Html::default(),
     }
 }
 
@@ -1042,6 +1052,7 @@ pub fn PrintPage(props: &ReviewProps) -> Html {
             <span class="caption-l">{ t.print_title }</span>
             <h1 class="heading-l" tabindex="-1">{ questionnaire.title.get(lang) }</h1>
             <p class="body no-print">{ t.print_intro }</p>
+            <div class="no-print">{ outdated_export(&props.signing, lang) }</div>
             <div class="button-group no-print">
                 <button type="button" class="button" onclick={print}>{ t.print_button }</button>
             </div>

@@ -527,6 +527,9 @@ pub struct Signing {
     pub pending: Option<PendingKey>,
     /// What the last export produced; dropped when an answer changes (the file no longer matches).
     pub last_export: Option<Rc<ExportRecord>>,
+    /// The last export once an answer changed after it: that file, perhaps sent already, no
+    /// longer holds the answers shown (nor their checksum on paper) until a new one is signed.
+    pub outdated_export: Option<Rc<ExportRecord>>,
     /// The upload of the last export.
     pub upload: UploadStatus,
     /// The respondents the key signed for in this browser (see `storage::note_signed_for`).
@@ -869,7 +872,9 @@ impl FormState {
 
     /// The last export no longer matches the answers: it is not offered again.
     fn drop_export(&mut self) {
-        self.signing.last_export = None;
+        if let Some(record) = self.signing.last_export.take() {
+            self.signing.outdated_export = Some(record);
+        }
         self.signing.upload = UploadStatus::Idle;
     }
 
@@ -1116,6 +1121,7 @@ impl FormState {
                 next.signing.notice = notice;
                 next.signing.pending = None;
                 next.signing.last_export = Some(record);
+                next.signing.outdated_export = None;
                 next.signing.upload = UploadStatus::Idle;
                 next.export_refused = false;
                 next.focus_on(FocusTarget::Block(EXPORT_DONE_ID));
@@ -1492,7 +1498,7 @@ mod tests {
             notice: Some(KeyNotice::Made),
             signed_for: Rc::default(),
         });
-        assert_eq!(s.signing.last_export, Some(made));
+        assert_eq!(s.signing.last_export, Some(made.clone()));
         assert_eq!(s.signing.key, Some(key.clone()));
         assert_eq!(s.focus, Some(FocusTarget::Block(EXPORT_DONE_ID)));
         let s = s.reduce(Action::Upload(UploadStatus::Running));
@@ -1503,10 +1509,22 @@ mod tests {
 
         let s = type_text(s, "name", "Berta");
         assert_eq!(s.signing.last_export, None, "a file that no longer matches the answers is not offered");
+        assert_eq!(s.signing.outdated_export, Some(made.clone()), "but the pages say that it no longer matches");
         assert_eq!(s.signing.upload, UploadStatus::Idle);
-        assert_eq!(s.signing.key, Some(key), "the key stays");
+        assert_eq!(s.signing.key, Some(key.clone()), "the key stays");
         let s = s.reduce(Action::Upload(UploadStatus::Done { time: "14:32".to_owned() }));
         assert_eq!(s.signing.upload, UploadStatus::Idle, "a late answer for a dropped file is ignored");
+
+        let s = type_text(s, "name", "Carla");
+        assert_eq!(s.signing.outdated_export, Some(made.clone()), "still the file that was made");
+        let s = s.reduce(Action::Exported {
+            record: made.clone(),
+            key,
+            not_kept: None,
+            notice: None,
+            signed_for: Rc::default(),
+        });
+        assert_eq!(s.signing.outdated_export, None, "a new file matches the answers again");
     }
 
     #[test]

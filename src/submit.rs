@@ -59,6 +59,8 @@ pub enum UploadFailure {
     /// No answer could be read: the network failed, the server is down, or it does not allow
     /// this page to read its answer (CORS). Browsers do not say which; the detail is theirs.
     Network(String),
+    /// No answer, and the browser says it is offline: nothing to do with the server.
+    Offline,
     /// The request could not even be made (the reason is the browser's).
     Request(String),
 }

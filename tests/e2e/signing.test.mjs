@@ -337,6 +337,50 @@ test('upload: a server error is reported exactly and the file kept; the retry up
     (await failed.innerText()).trim(),
     /^Das Hochladen ist fehlgeschlagen: Der Server hat nicht geantwortet \(Netzwerkfehler oder CORS; der Browser meldet: TypeError: Failed to fetch\)\. Die Datei bleibt erhalten/,
   );
+
+  // Offline (a single file opened from disk on a train): said so, without the browser's words.
+  await other.page.context().setOffline(true);
+  await other.app.button('Datei hochladen').click();
+  const offline = other.page.getByRole('main').getByRole('status').filter({ hasText: 'Internet' });
+  await offline.waitFor();
+  assert.equal(
+    (await offline.innerText()).trim(),
+    'Das Hochladen ist fehlgeschlagen: Dieser Computer ist nicht mit dem Internet verbunden. Die Datei bleibt erhalten: Versuchen Sie es noch einmal, oder senden Sie sie per E-Mail.',
+  );
+  app.assertNoPageErrors();
+});
+
+test('an answer changed after the export: the review and print pages say that the signed file no longer holds it, until it is signed again', async (t) => {
+  const { app, page } = await h.page(t);
+  await openUploadFixture(app);
+  await fill(app);
+  const first = await exportVerified(app);
+  const warning = page.getByRole('main').getByText(/nachdem Sie die Datei/);
+  assert.equal(await warning.count(), 0, 'no warning while the file matches');
+
+  await app.openSection('Angaben zur Kommune');
+  await app.input('Einwohnerzahl').fill('590000');
+  await app.button('Weiter').click();
+  await app.waitForPage('Antworten prüfen');
+  assert.equal(
+    (await warning.innerText()).replace(/\s+/g, ' ').trim(),
+    `Warnung: Sie haben Antworten geändert, nachdem Sie die Datei „${first.fileName}“ signiert haben. Diese Datei enthält die Änderungen nicht: Signieren Sie die Bewerbung erneut und senden Sie die neue Datei.`,
+  );
+  await screenshot(page, t.name, 'review-outdated');
+
+  await page.getByRole('main').getByRole('link', { name: 'Druckansicht', exact: true }).click();
+  await app.button('Drucken').waitFor();
+  assert.ok(await warning.isVisible(), 'the print view says so on screen');
+  await page.emulateMedia({ media: 'print' });
+  assert.ok(!(await warning.isVisible()), 'but not on paper');
+  await page.emulateMedia({ media: 'screen' });
+  await screenshot(page, t.name, 'print-outdated');
+
+  await page.goBack();
+  await app.waitForPage('Antworten prüfen');
+  const second = await exportVerified(app);
+  assert.equal(second.json.answers.inhabitants, 590000, 'the new file holds the change');
+  assert.equal(await warning.count(), 0, 'signed again: the file matches');
   app.assertNoPageErrors();
 });
 
