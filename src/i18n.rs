@@ -1452,6 +1452,18 @@ pub fn file_problem(lang: Lang, file_name: &str, problem: &crate::picked::FilePr
             texts(lang).review_link,
             texts(lang).key_load_label
         ),
+        P::TrustedKeys if de => format!(
+            "Die Datei „{file_name}“ ist die Liste der vertrauenswürdigen Schlüssel des Projektbüros (zum Prüfen der \
+             Einreichungen), kein Fragebogen und kein Entwurf. Zum Ausfüllen brauchen Sie sie nicht; öffnen Sie den \
+             Fragebogen oder Ihre Entwurfsdatei („{}“).",
+            texts(lang).draft_download
+        ),
+        P::TrustedKeys => format!(
+            "The file “{file_name}” is the project office's list of trusted keys (for checking submissions), not a \
+             questionnaire or a draft. You do not need it to fill in; open the questionnaire or your draft file \
+             (“{}”).",
+            texts(lang).draft_download
+        ),
         P::UnknownFormat(format) if de => format!(
             "Die Datei „{file_name}“ ist weder ein Fragebogen noch ein Entwurf: Ihr Format ist „{format}“."
         ),

@@ -2,14 +2,13 @@
 //! Entwurf)") is meant to be, decided by its `format` member and its shape before anything is
 //! opened ([`FileKind`], the decision `bogen check` and the office make too): a draft (opened,
 //! or refused as another questionnaire's), a questionnaire (compiled by the engine, which lists
-//! its problems), or another file, refused in its own terms: a signed submission, a key file, a
-//! draft of an unknown format version, a damaged draft (with the JSON path), an empty, cut-off
+//! its problems), or another file, refused in its own terms: a signed submission, a key file, the
+//! office's list of trusted keys, a draft of an unknown format version, a damaged draft (with the JSON path), an empty, cut-off
 //! or not-JSON file (with line and column).
 //!
 //! Pure: no rendering, no storage. `i18n::file_problem` words a [`FileProblem`]; the app shows
 //! it beside the file field and leaves whatever is open untouched.
 
-use bogen_engine::signing::TRUSTED_KEYS_FORMAT;
 use bogen_engine::{DraftError, DraftFile, FileKind};
 use serde_json::Value as Json;
 
@@ -39,7 +38,9 @@ pub enum FileProblem {
     Submission,
     /// A key file (`bogen-key`).
     KeyFile,
-    /// Another `format` (the member's value as written), e.g. the list of trusted keys.
+    /// The project office's list of trusted keys (`bogen-trusted-keys`), for checking submissions.
+    TrustedKeys,
+    /// Another `format` (the member's value as written).
     UnknownFormat(String),
     /// A draft of a format version this app does not read (the file's version).
     DraftVersion(u64),
@@ -81,8 +82,9 @@ pub fn classify(text: &str, open_id: Option<&str>) -> Picked {
         FileKind::Questionnaire => return Picked::Questionnaire,
         FileKind::Submission => FileProblem::Submission,
         FileKind::KeyFile => FileProblem::KeyFile,
-        // Named by its format: respondents never get one to open.
-        FileKind::TrustedKeys => FileProblem::UnknownFormat(TRUSTED_KEYS_FORMAT.to_owned()),
+        // The office's own file, sent along by mistake: it says whose it is and that filling in
+        // needs none of it.
+        FileKind::TrustedKeys => FileProblem::TrustedKeys,
         FileKind::Other(format) => FileProblem::UnknownFormat(format),
         FileKind::NotAnObject => FileProblem::NotAnObject,
     };
@@ -147,8 +149,8 @@ mod tests {
         );
         assert_eq!(refused(r#"{"format": "bogen-key", "formatVersion": 1}"#), FileProblem::KeyFile);
         assert_eq!(
-            refused(r#"{"format": "bogen-trusted-keys"}"#),
-            FileProblem::UnknownFormat("bogen-trusted-keys".to_owned())
+            refused(r#"{"format": "bogen-trusted-keys", "formatVersion": 1, "keys": []}"#),
+            FileProblem::TrustedKeys
         );
         assert_eq!(refused(r#"{"format": "xlsx"}"#), FileProblem::UnknownFormat("xlsx".to_owned()));
         assert_eq!(

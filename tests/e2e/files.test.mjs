@@ -92,6 +92,12 @@ const WRONG_FILES = [
     text: json({ format: 'bogen-submission', formatVersion: 1, questionnaire: { id: 'kita-umfrage', version: '1.0.0', sha256: 'ab' }, createdAt: '2026-01-01T00:00:00.000Z', language: 'de', answers: {} }),
     says: /„einreichung\.json“ ist eine signierte Einreichung \(für das Projektbüro\), kein Fragebogen und kein Entwurf\. Um weiter auszufüllen, öffnen Sie die Entwurfsdatei/,
   },
+  {
+    // The office's own file, sent along with the questionnaire by mistake.
+    name: 'trusted-keys.json',
+    text: json({ format: 'bogen-trusted-keys', formatVersion: 1, keys: [] }),
+    says: /„trusted-keys\.json“ ist die Liste der vertrauenswürdigen Schlüssel des Projektbüros \(zum Prüfen der Einreichungen\), kein Fragebogen und kein Entwurf\. Zum Ausfüllen brauchen Sie sie nicht/,
+  },
   { name: 'fv3.json', text: json({ ...DRAFT_MEMBERS, formatVersion: 3 }), says: /ein Entwurf im Dateiformat Version 3; diese Version von Bogen liest Entwürfe der Versionen 1 und 2/ },
   { name: 'extra.json', text: json({ ...DRAFT_MEMBERS, extra: 1 }), says: /Die Entwurfsdatei „extra\.json“ ist beschädigt, an der JSON-Stelle „extra“ \(Zeile \d+, Spalte \d+\): unknown field `extra`/ },
   { name: 'ohne-zeit.json', text: json({ ...DRAFT_MEMBERS, savedAt: undefined }), says: /„ohne-zeit\.json“ ist beschädigt, an der JSON-Stelle „der obersten Ebene“ \(Zeile \d+, Spalte \d+\): missing field `savedAt`/ },
