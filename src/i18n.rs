@@ -1486,8 +1486,8 @@ pub fn file_problem(lang: Lang, file_name: &str, problem: &crate::picked::FilePr
                 (false, _) => path.clone(),
             };
             let at = match (position, de) {
-                (Some((line, col)), true) => format!(" (Zeile {line}, Spalte {col})"),
-                (Some((line, col)), false) => format!(" (line {line}, column {col})"),
+                (Some(at), true) => format!(" (Zeile {}, Spalte {})", at.line, at.col),
+                (Some(at), false) => format!(" (line {}, column {})", at.line, at.col),
                 (None, _) => String::new(),
             };
             if de {

@@ -9,6 +9,7 @@
 //! Pure: no rendering, no storage. `i18n::file_problem` words a [`FileProblem`]; the app shows
 //! it beside the file field and leaves whatever is open untouched.
 
+use bogen_engine::location::LineCol;
 use bogen_engine::{DraftError, DraftFile, FileKind};
 use serde_json::Value as Json;
 
@@ -46,7 +47,7 @@ pub enum FileProblem {
     DraftVersion(u64),
     /// A draft file that does not read: where (`path`, empty for the file as a whole; line and
     /// column where known) and what is wrong (the engine's words, in English).
-    DamagedDraft { path: String, position: Option<(usize, usize)>, detail: String },
+    DamagedDraft { path: String, position: Option<LineCol>, detail: String },
     /// A draft of another questionnaire than the open one (or of one, where none is open).
     DraftOfOther { questionnaire_id: String },
 }
@@ -98,7 +99,7 @@ fn draft(tree: &Json, text: &str, open_id: Option<&str>) -> Picked {
         Ok(draft) => Picked::Refused(FileProblem::DraftOfOther { questionnaire_id: draft.questionnaire_id }),
         Err(DraftError::UnsupportedVersion(version)) => Picked::Refused(FileProblem::DraftVersion(version)),
         Err(DraftError::Malformed { path, detail, position }) => {
-            Picked::Refused(FileProblem::DamagedDraft { path, position: position.map(|at| (at.line, at.col)), detail })
+            Picked::Refused(FileProblem::DamagedDraft { path, position, detail })
         }
         // Not from a file of the draft's kind (its other errors are of another format, or of
         // restoring); should the engine say more one day, its words stand for the file as a whole.
@@ -193,7 +194,7 @@ mod tests {
         // message's words hold.
         let spaced = refused(&DRAFT.replace(r#""keptAside": []"#, r#""keptAside": [], "a: b at line 9 column 9": 1"#));
         assert!(
-            matches!(&spaced, FileProblem::DamagedDraft { path, position: Some((3, 74)), detail }
+            matches!(&spaced, FileProblem::DamagedDraft { path, position: Some(LineCol { line: 3, col: 74 }), detail }
             if path == "a: b at line 9 column 9" && detail.starts_with("unknown field `a: b at line 9 column 9`")),
             "{spaced:?}"
         );

@@ -20,10 +20,15 @@ fn main() {
     // A folder: cargo looks at everything in it, so a new build is picked up.
     println!("cargo:rerun-if-changed={}", dist.display());
     let out = PathBuf::from(std::env::var_os("OUT_DIR").unwrap_or_default()).join("embedded_app.rs");
-    let app = read_app(&dist);
-    let app_build = match &app {
-        Ok(_) => app_build(&dist).map_or_else(|| "app embedded".to_owned(), |build| format!("app build {build}")),
-        Err(_) => "no app embedded".to_owned(),
+    // Read once: the app's files and its build id both come from it.
+    let index = std::fs::read_to_string(dist.join("index.html"))
+        .map_err(|_| "no release build of the app: run scripts/build.sh, then build bogen again".to_owned());
+    let app = index.and_then(|index| read_app(&dist, &index).map(|app| (app, app_build(&index))));
+    let (app, app_build) = match app {
+        Ok((app, build)) => {
+            (Ok(app), build.map_or_else(|| "app embedded".to_owned(), |build| format!("app build {build}")))
+        }
+        Err(why) => (Err(why), "no app embedded".to_owned()),
     };
     let built_from = commit(&manifest_dir).unwrap_or_else(|| "commit unknown".to_owned());
     println!("cargo:rustc-env=BOGEN_BUILT_FROM={built_from}; {app_build}");
@@ -39,15 +44,13 @@ fn main() {
     }
 }
 
-/// The Rust source that embeds the app found in `dist`, or why there is none.
-fn read_app(dist: &Path) -> Result<String, String> {
-    let index = std::fs::read_to_string(dist.join("index.html"))
-        .map_err(|_| "no release build of the app: run scripts/build.sh, then build bogen again".to_owned())?;
-    let module = quoted_after(&index, "import init, * as bindings from '")
+/// The Rust source that embeds the app found in `dist` (whose page is `index`), or why there is none.
+fn read_app(dist: &Path, index: &str) -> Result<String, String> {
+    let module = quoted_after(index, "import init, * as bindings from '")
         .ok_or("dist/index.html does not import the app's module (not a Trunk release build?)")?;
-    let wasm = quoted_after(&index, "module_or_path: '").ok_or("dist/index.html does not name the app's .wasm")?;
+    let wasm = quoted_after(index, "module_or_path: '").ok_or("dist/index.html does not name the app's .wasm")?;
     let mut stylesheets = Vec::new();
-    let mut rest = index.as_str();
+    let mut rest = index;
     while let Some(at) = rest.find("<link rel=\"stylesheet\" href=\"") {
         rest = &rest[at + "<link rel=\"stylesheet\" href=\"".len()..];
         let end = rest.find('"').ok_or("a stylesheet link in dist/index.html is not closed")?;
@@ -98,10 +101,9 @@ fn commit(dir: &Path) -> Option<String> {
     Some(described)
 }
 
-/// The build of the app in `dist` (`<meta name="bogen-build">`, the same that the app's page
-/// and service worker carry).
-fn app_build(dist: &Path) -> Option<String> {
-    let index = std::fs::read_to_string(dist.join("index.html")).ok()?;
+/// The build of the app whose page is `index` (`<meta name="bogen-build">`, the same that the
+/// app's page and service worker carry).
+fn app_build(index: &str) -> Option<String> {
     let marker = "<meta name=\"bogen-build\" content=\"";
     let start = index.find(marker)? + marker.len();
     let end = index[start..].find('"')?;
