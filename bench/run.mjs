@@ -44,7 +44,7 @@ const SEED = Number(opt('seed', 13));
 // content-visibility of issue 13), to measure what a change of styles/main.css would gain.
 const EXPERIMENT_CSS = opt('experiment-css', null);
 const bogenExtra = EXPERIMENT_CSS ? { css: readFileSync(resolve(EXPERIMENT_CSS), 'utf8') } : {};
-// An experiment too: V8 flags for both systems' browsers (e.g. `--no-wasm-tier-up`, to see what
+// An experiment too: V8 flags for both systems' browsers (e.g. `--liftoff-only`, to see what
 // V8's background compiles of hot WebAssembly cost a load on this machine's two cores). A page
 // cannot set them; the figures only say where time goes.
 const JS_FLAGS = opt('js-flags', null);
