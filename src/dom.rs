@@ -437,6 +437,32 @@ pub fn page_build() -> Option<String> {
     meta.get_attribute("content").filter(|v| !v.is_empty())
 }
 
+/// The browser's service workers of this page (`navigator.serviceWorker`); `None` where there
+/// are none: a file opened from disk, plain http to another host, a browser without them.
+/// Read through `Reflect`: web-sys's bindings for the container would cost the bundle more than
+/// the two members used here.
+fn service_workers() -> Option<web_sys::EventTarget> {
+    let navigator = web_sys::window()?.navigator();
+    let container = js_sys::Reflect::get(&navigator, &JsValue::from_str("serviceWorker")).ok()?;
+    container.is_object().then(|| container.unchecked_into())
+}
+
+/// Whether the app's service worker controls this page: its copy of the build is complete
+/// (pwa/sw.js takes control only once it has cached every file), so the page opens again
+/// without a network.
+pub fn offline_ready() -> bool {
+    service_workers()
+        .and_then(|container| js_sys::Reflect::get(&container, &JsValue::from_str("controller")).ok())
+        .is_some_and(|controller| controller.is_object())
+}
+
+/// Calls `ready` when the app's service worker takes control of the page (`controllerchange`:
+/// on the first visit, once its install has finished). Listens while the handle is kept.
+pub fn on_offline_ready(ready: impl Fn() + 'static) -> Option<gloo::events::EventListener> {
+    let container = service_workers()?;
+    Some(gloo::events::EventListener::new(&container, "controllerchange", move |_| ready()))
+}
+
 /// The fetch of the questionnaire (`?questionnaire=<url>`, else the page's own file) that
 /// index.html started before the app's code was loaded (`window.bogenQuestionnaire`: the URL
 /// and a promise of the file's text, rejected with "HTTP <status> <text>" or the browser's

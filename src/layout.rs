@@ -58,6 +58,7 @@ pub fn Header(props: &HeaderProps) -> Html {
         }
         _ => html! {},
     };
+    let offline_ready = use_offline_ready();
     html! {
         <>
             <a href="#main" class="skip-link" onclick={skip}>{ t.skip_link }</a>
@@ -72,10 +73,32 @@ pub fn Header(props: &HeaderProps) -> Html {
                         <ul class="language-switch__list">{ for switches }</ul>
                     </nav>
                 </div>
-                <div class="width-container status-line">{ status }</div>
+                <div class="width-container status-line">
+                    { status }
+                    // Always there, empty until the copy is ready: a screen reader announces a
+                    // status that appears in a region it already knows.
+                    <p class="offline-status" role="status">
+                        if offline_ready { { t.offline_ready } }
+                    </p>
+                </div>
             </header>
         </>
     }
+}
+
+/// Whether the page opens again without a network (the app's service worker controls it); turns
+/// true while the page is open when the first visit's install finishes.
+#[hook]
+fn use_offline_ready() -> bool {
+    let ready = use_state(crate::dom::offline_ready);
+    {
+        let ready = ready.clone();
+        use_effect_with((), move |_| {
+            let listener = crate::dom::on_offline_ready(move || ready.set(crate::dom::offline_ready()));
+            move || drop(listener)
+        });
+    }
+    *ready
 }
 
 /// Properties of [`ErrorSummary`].

@@ -16,6 +16,10 @@ import { DEFAULT_DIST, startServer } from './lib/server.mjs';
 const h = harness();
 const TITLE = 'Erfolgreiche Integration ist kein Zufall. Strategien kommunaler Integrationspolitik';
 const UPDATED = 'Bogen wurde seit Ihrem letzten Besuch aktualisiert. Ihre Entwürfe sind erhalten.';
+const OFFLINE_READY = 'Offline bereit: Diese Seite öffnet sich auch ohne Internet.';
+
+/** The header's status that says the page opens without a network (a polite live region). */
+const offlineStatus = (page) => page.getByRole('banner').getByRole('status');
 
 /** Waits until the page is controlled by the app's service worker, whose cache then holds the build. */
 async function waitForServiceWorker(page) {
@@ -50,10 +54,16 @@ test('the served app names a manifest with icons and registers a service worker'
   app.assertNoPageErrors();
 });
 
-test('after the first visit the app starts and works with the network cut', async (t) => {
+test('after the first visit the app starts and works with the network cut, and says so once its copy is ready', async (t) => {
   const { app, context, page } = await h.page(t, { serviceWorkers: 'allow' });
   await app.open();
+  // The first visit: the page opened without the worker; once the worker has cached the build
+  // and taken control, the header says that the page works offline, in a status region that was
+  // there (empty) from the start, so that a screen reader announces it.
+  assert.equal(await offlineStatus(page).count(), 1, 'the status region is in the header from the start');
   await waitForServiceWorker(page);
+  await offlineStatus(page).filter({ hasText: OFFLINE_READY }).waitFor();
+  await screenshot(page, t.name, 'offline-ready');
   const name = await app.showField('Name der Kommune', 'Angaben zur Kommune');
   await name.fill('Offlinestadt');
   await app.waitForStoredText('Offlinestadt');
@@ -69,6 +79,10 @@ test('after the first visit the app starts and works with the network cut', asyn
   await app.heading('Antworten prüfen').waitFor();
   await page.goto(new URL('/', h.server.url).href);
   await app.heading(TITLE).waitFor();
+  assert.equal(await offlineStatus(page).textContent(), OFFLINE_READY, 'offline, a page the worker serves says so from the start');
+  await app.control('English').click();
+  await offlineStatus(page).filter({ hasText: 'Ready offline: this page opens without an internet connection too.' }).waitFor();
+  await app.control('Deutsch').click();
   await screenshot(page, t.name, 'offline-start');
   await assertAccessible(page, 'the start page, offline');
   app.assertNoPageErrors();
