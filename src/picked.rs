@@ -3,8 +3,8 @@
 //! opened ([`FileKind`], the decision `bogen check` and the office make too): a draft (opened,
 //! or refused as another questionnaire's), a questionnaire (compiled by the engine, which lists
 //! its problems), or another file, refused in its own terms: a signed submission, a key file, the
-//! office's list of trusted keys, a draft of an unknown format version, a damaged draft (with the JSON path), an empty, cut-off
-//! or not-JSON file (with line and column).
+//! office's list of trusted keys, a draft of an unknown format version, a damaged draft (with the
+//! JSON path), an empty, cut-off or not-JSON file (with line and column).
 //!
 //! Pure: no rendering, no storage. `i18n::file_problem` words a [`FileProblem`]; the app shows
 //! it beside the file field and leaves whatever is open untouched.
