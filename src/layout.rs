@@ -94,7 +94,14 @@ fn use_offline_ready() -> bool {
     {
         let ready = ready.clone();
         use_effect_with((), move |_| {
-            let listener = crate::dom::on_offline_ready(move || ready.set(crate::dom::offline_ready()));
+            let set = {
+                let ready = ready.clone();
+                move || ready.set(crate::dom::offline_ready())
+            };
+            let listener = crate::dom::on_offline_ready(set.clone());
+            // The worker may have taken over between this header's render and now (effects
+            // run after the render, possibly a task later): that `controllerchange` is gone.
+            set();
             move || drop(listener)
         });
     }
