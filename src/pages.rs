@@ -805,7 +805,7 @@ pub fn ReviewPage(props: &ReviewProps) -> Html {
                 <button type="button" class="button" onclick={export}>{ t.export_button }</button>
                 <a class="button button--secondary" href={Route::Print.to_hash(&questionnaire)}>{ t.print_link }</a>
             </div>
-            if let Some(record) = &props.signing.last_export {
+            if let Some(record) = props.signing.current_export() {
                 { export_done(&questionnaire, record, &props.signing, lang, &ctx.dispatch) }
             }
         </>
@@ -815,7 +815,7 @@ pub fn ReviewPage(props: &ReviewProps) -> Html {
 /// The warning that the signed file no longer holds the answers (an answer changed after it was
 /// made), or nothing.
 fn outdated_export(signing: &Signing, lang: Lang) -> Html {
-    match &signing.outdated_export {
+    match signing.outdated_export() {
         Some(record) => warning_text(lang, i18n::export_outdated(lang, &record.file_name)),
         None => Html::default(),
     }

@@ -525,18 +525,42 @@ pub struct Signing {
     pub notice: Option<KeyNotice>,
     /// A loaded key that waits for the respondent's confirmation.
     pub pending: Option<PendingKey>,
-    /// What the last export produced; dropped when an answer changes (the file no longer matches).
-    pub last_export: Option<Rc<ExportRecord>>,
-    /// The last export once an answer changed after it: that file, perhaps sent already, no
-    /// longer holds the answers shown (nor their checksum on paper) until a new one is signed.
-    pub outdated_export: Option<Rc<ExportRecord>>,
+    /// What the last export of this form produced, and whether it still holds the answers.
+    pub export: Option<LastExport>,
     /// The upload of the last export.
     pub upload: UploadStatus,
     /// The respondents the key signed for in this browser (see `storage::note_signed_for`).
     pub signed_for: Rc<Vec<SignedFor>>,
 }
 
+/// The last export of a form: one file, which holds the answers shown until one changes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LastExport {
+    /// It holds the answers shown: the review page offers it (download, upload, e-mail).
+    Current(Rc<ExportRecord>),
+    /// An answer changed after it was made: that file, perhaps sent already, no longer holds the
+    /// answers shown (nor their checksum on paper). It is not offered again; the pages say so
+    /// until a new one is signed.
+    Outdated(Rc<ExportRecord>),
+}
+
 impl Signing {
+    /// The export that still holds the answers shown, if there is one.
+    pub fn current_export(&self) -> Option<&Rc<ExportRecord>> {
+        match &self.export {
+            Some(LastExport::Current(record)) => Some(record),
+            _ => None,
+        }
+    }
+
+    /// The last export once an answer changed after it, if there is one.
+    pub fn outdated_export(&self) -> Option<&Rc<ExportRecord>> {
+        match &self.export {
+            Some(LastExport::Outdated(record)) => Some(record),
+            _ => None,
+        }
+    }
+
     /// The other respondents this browser's key already signed a submission of `questionnaire_id`
     /// for, when the one about to be signed is `name`: the office would count only the later
     /// file of the two, so the review page warns.
@@ -872,8 +896,8 @@ impl FormState {
 
     /// The last export no longer matches the answers: it is not offered again.
     fn drop_export(&mut self) {
-        if let Some(record) = self.signing.last_export.take() {
-            self.signing.outdated_export = Some(record);
+        if let Some(LastExport::Current(record)) = &self.signing.export {
+            self.signing.export = Some(LastExport::Outdated(record.clone()));
         }
         self.signing.upload = UploadStatus::Idle;
     }
@@ -1120,8 +1144,7 @@ impl FormState {
                 next.signing.not_kept = not_kept;
                 next.signing.notice = notice;
                 next.signing.pending = None;
-                next.signing.last_export = Some(record);
-                next.signing.outdated_export = None;
+                next.signing.export = Some(LastExport::Current(record));
                 next.signing.upload = UploadStatus::Idle;
                 next.export_refused = false;
                 next.focus_on(FocusTarget::Block(EXPORT_DONE_ID));
@@ -1147,7 +1170,7 @@ impl FormState {
                 next.signing.pending = None;
             }
             Action::Upload(status) => {
-                if next.signing.last_export.is_none() {
+                if next.signing.current_export().is_none() {
                     return self;
                 }
                 next.signing.upload = status;
@@ -1498,25 +1521,28 @@ mod tests {
             notice: Some(KeyNotice::Made),
             signed_for: Rc::default(),
         });
-        assert_eq!(s.signing.last_export, Some(made.clone()));
+        assert_eq!(s.signing.export, Some(LastExport::Current(made.clone())));
         assert_eq!(s.signing.key, Some(key.clone()));
         assert_eq!(s.focus, Some(FocusTarget::Block(EXPORT_DONE_ID)));
         let s = s.reduce(Action::Upload(UploadStatus::Running));
         let s = s.reduce(Action::Navigate(Route::Print));
         let s = s.reduce(Action::Navigate(Route::Review));
-        assert!(s.signing.last_export.is_some(), "the file is offered again after visiting another page");
+        assert!(s.signing.current_export().is_some(), "the file is offered again after visiting another page");
         assert_eq!(s.signing.upload, UploadStatus::Running);
 
         let s = type_text(s, "name", "Berta");
-        assert_eq!(s.signing.last_export, None, "a file that no longer matches the answers is not offered");
-        assert_eq!(s.signing.outdated_export, Some(made.clone()), "but the pages say that it no longer matches");
+        assert_eq!(
+            s.signing.export,
+            Some(LastExport::Outdated(made.clone())),
+            "a file that no longer matches the answers is not offered, but the pages say that it no longer matches"
+        );
         assert_eq!(s.signing.upload, UploadStatus::Idle);
         assert_eq!(s.signing.key, Some(key.clone()), "the key stays");
         let s = s.reduce(Action::Upload(UploadStatus::Done { time: "14:32".to_owned() }));
         assert_eq!(s.signing.upload, UploadStatus::Idle, "a late answer for a dropped file is ignored");
 
         let s = type_text(s, "name", "Carla");
-        assert_eq!(s.signing.outdated_export, Some(made.clone()), "still the file that was made");
+        assert_eq!(s.signing.outdated_export(), Some(&made), "still the file that was made");
         let s = s.reduce(Action::Exported {
             record: made.clone(),
             key,
@@ -1524,7 +1550,7 @@ mod tests {
             notice: None,
             signed_for: Rc::default(),
         });
-        assert_eq!(s.signing.outdated_export, None, "a new file matches the answers again");
+        assert_eq!(s.signing.export, Some(LastExport::Current(made)), "a new file matches the answers again");
     }
 
     #[test]
