@@ -21,7 +21,7 @@ import { chromium } from 'playwright-core';
 import { writeAll } from './generate.mjs';
 import { pageUrl, startBenchServers } from './lib/server.mjs';
 import { CHROMIUM, CHROMIUM_ARGS, firstCharacter, humanClick, loadPhases, metricsOf, openPage } from './lib/browser.mjs';
-import { ratios, summary } from './lib/stats.mjs';
+import { medianRatioInterval, ratios, summary } from './lib/stats.mjs';
 import { chartSvg } from './lib/chart.mjs';
 import { METRICS, evaluateBudgets, summaryMarkdown } from './lib/report.mjs';
 import { readOptions } from './lib/options.mjs';
@@ -310,15 +310,21 @@ await servers.surveyjs.close();
 // --- statistics ---------------------------------------------------------------------------------
 const runs = {};
 for (const [key, bySystem] of Object.entries(raw)) {
-  runs[key] = { stats: {}, ratio: {} };
+  runs[key] = { stats: {}, ratio: {}, ratioInterval: {} };
+  const okLoads = {};
   for (const [system, loads] of Object.entries(bySystem)) {
-    const ok = loads.filter((l) => !l.failed);
+    const ok = (okLoads[system] = loads.filter((l) => !l.failed));
     runs[key].stats[system] = Object.fromEntries(METRICS.filter((m) => m.from).map((m) => [m.id, summary(m.from(ok))]));
     runs[key].stats[system].failedLoads = loads.length - ok.length;
     runs[key].stats[system].notTaken = ok.filter((l) => !l.accepted.ok).length;
   }
   if (runs[key].stats.bogen && runs[key].stats.surveyjs) {
     for (const m of METRICS.filter((m) => m.from)) runs[key].ratio[m.id] = ratios(runs[key].stats.bogen[m.id], runs[key].stats.surveyjs[m.id]);
+    // How sure the ratio of medians is, for the figures taken once per load (the budgets' two
+    // ratios among them): see medianRatioInterval.
+    for (const m of METRICS.filter((m) => m.from && m.per === 'load')) {
+      runs[key].ratioInterval[m.id] = medianRatioInterval(m.from(okLoads.bogen), m.from(okLoads.surveyjs));
+    }
   }
 }
 for (const [key, loads] of Object.entries(autosave)) {

@@ -52,10 +52,15 @@ export function evaluateBudgets(results) {
   const big = Math.max(...sizes);
   const small = Math.min(...sizes);
   const out = [];
-  const add = (budget, measured, limit, compare, note) => {
+  // `interval` (the ratio budgets): where the ratio of medians lies with 95 % confidence. Then
+  // `decided` says whether this run can tell: the whole interval on the side of the limit that
+  // `met` names. A budget met or missed inside the interval is within the noise of the run.
+  const add = (budget, measured, limit, compare, note, interval = null) => {
     const met = measured === null || limit === null ? null : compare(measured, limit);
-    out.push({ budget, measured, limit, met, note });
+    const decided = interval && met !== null ? compare(interval.low, limit) === met && compare(interval.high, limit) === met : null;
+    out.push({ budget, measured, limit, met, note, ...(interval ? { interval, decided } : {}) });
   };
+  const interval = (key, metric) => results.runs[key]?.ratioInterval?.[metric] ?? null;
   for (const mode of results.about.settings.modes) {
     const key = `${big}-${mode}`;
     add(`keydown → next frame, p95, ${big} questions, ${mode}`, stat(results, key, 'bogen', 'keyToFrame', 'p95'), 17, (m, l) => m < l, 'ms; includes the wait for the display refresh (0–16.7 ms)');
@@ -70,10 +75,10 @@ export function evaluateBudgets(results) {
     const fcLimit = mode === 'single' ? 0.25 : 1 / 3;
     const fcB = stat(results, key, 'bogen', 'firstChar', 'median');
     const fcS = stat(results, key, 'surveyjs', 'firstChar', 'median');
-    add(`first character: Bogen / SurveyJS, median, ${big}, ${mode}`, fcB !== null && fcS ? fcB / fcS : null, fcLimit, (m, l) => m <= l, `ms ${fcB?.toFixed(0)} vs ${fcS?.toFixed(0)}`);
+    add(`first character: Bogen / SurveyJS, median, ${big}, ${mode}`, fcB !== null && fcS ? fcB / fcS : null, fcLimit, (m, l) => m <= l, `ms ${fcB?.toFixed(0)} vs ${fcS?.toFixed(0)}`, interval(key, 'firstChar'));
     const mB = stat(results, key, 'bogen', 'memory', 'median');
     const mS = stat(results, key, 'surveyjs', 'memory', 'median');
-    add(`memory: Bogen / SurveyJS, median, ${big}, ${mode}`, mB !== null && mS ? mB / mS : null, 1 / 3, (m, l) => m <= l, `MiB ${mB?.toFixed(1)} vs ${mS?.toFixed(1)}`);
+    add(`memory: Bogen / SurveyJS, median, ${big}, ${mode}`, mB !== null && mS ? mB / mS : null, 1 / 3, (m, l) => m <= l, `MiB ${mB?.toFixed(1)} vs ${mS?.toFixed(1)}`, interval(key, 'memory'));
   }
   const appKey = Object.keys(results.runs)[0];
   add('respondents’ app (wasm + JS + CSS + HTML), gzip -9', stat(results, appKey, 'bogen', 'appGzip', 'median'), 200, (m, l) => m <= l, 'KiB, questionnaire excluded');
@@ -105,7 +110,17 @@ export function summaryMarkdown(results) {
   );
   lines.push('## Budgets (issue 13)', '', '| budget | measured | limit | met | note |', '|---|---:|---:|:-:|---|');
   for (const b of results.budgets) {
-    lines.push(`| ${b.budget} | ${fmt(b.measured)} | ${fmt(b.limit)} | ${b.met === null ? '?' : b.met ? 'yes' : '**no**'} | ${b.note ?? ''} |`);
+    const met = b.met === null ? '?' : b.met ? 'yes' : '**no**';
+    const noise = b.decided === false ? ' (within noise)' : '';
+    const interval = b.interval ? `; 95 % interval ${fmt(b.interval.low)}–${fmt(b.interval.high)}` : '';
+    lines.push(`| ${b.budget} | ${fmt(b.measured)} | ${fmt(b.limit)} | ${met}${noise} | ${b.note ?? ''}${interval} |`);
+  }
+  if (results.budgets.some((b) => b.interval)) {
+    lines.push(
+      '',
+      'The interval of a ratio is a bootstrap over this run\'s loads (each system\'s loads drawn again with replacement, 4,000 times). ' +
+        '"Within noise": the interval holds the limit, so this run cannot tell met from not met; more loads, or other runs, can.',
+    );
   }
   lines.push('');
   for (const [key, run] of Object.entries(results.runs)) {
