@@ -99,8 +99,9 @@ pub mod trust;
 pub use app::App;
 
 /// The app's memory allocator in the browser: Talc instead of Rust's default there, dlmalloc.
-/// The module is 2.9 KiB smaller (gzip), and the load and typing no slower (ARCHITECTURE.md,
-/// "Crates"). In the library, not the binary, so that the browser tests run on it too.
+/// The module is 2.9 KiB smaller (gzip), and the load and typing are no slower (ARCHITECTURE.md,
+/// "Dependencies and why"). In the library, not the binary, so that the browser tests run on it
+/// too.
 #[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
 #[global_allocator]
 static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
