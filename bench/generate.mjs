@@ -23,20 +23,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readOptions } from './lib/options.mjs';
+import { seededRandom } from './lib/stats.mjs';
 
 export const QUESTIONS_PER_SECTION = 25;
-
-/** mulberry32: a small seeded generator (deterministic, not for anything but labels). */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SUBJECTS = [
   'die Integrationsbeauftragte', 'der Ausländerbeirat', 'die Volkshochschule', 'das Jugendamt', 'die Schulen',
@@ -285,7 +274,7 @@ function answer(spec, s) {
 export function generate({ questions, mode, seed = 13 }) {
   if (questions % QUESTIONS_PER_SECTION !== 0) throw new Error(`questions must be a multiple of ${QUESTIONS_PER_SECTION}`);
   if (!['page', 'single'].includes(mode)) throw new Error(`mode must be page or single, not ${mode}`);
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const nSections = questions / QUESTIONS_PER_SECTION;
   const qid = `bench-${questions}-${mode}`;
   const title = `Benchmark: ${questions} Fragen (${mode === 'page' ? 'eine Seite je Abschnitt' : 'alle auf einer Seite'})`;

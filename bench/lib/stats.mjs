@@ -33,7 +33,7 @@ export function medianRatioInterval(bogen, surveyjs, { resamples = 4000, level =
   const a = bogen.filter(Number.isFinite);
   const b = surveyjs.filter(Number.isFinite);
   if (a.length < 3 || b.length < 3) return null;
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const medianOfResample = (xs) => summary(Array.from(xs, () => xs[Math.floor(random() * xs.length)])).median;
   const ratios = [];
   for (let i = 0; i < resamples; i++) {
@@ -47,8 +47,11 @@ export function medianRatioInterval(bogen, surveyjs, { resamples = 4000, level =
   return { low: at((1 - level) / 2), high: at(1 - (1 - level) / 2), level, resamples };
 }
 
-/** A small seeded generator of numbers in [0, 1) (mulberry32): the same draws on every run. */
-function mulberry32(seed) {
+/**
+ * A small seeded generator of numbers in [0, 1) (mulberry32): the same draws on every run. For
+ * the generated questionnaires' labels and the bootstrap's draws, not for anything secret.
+ */
+export function seededRandom(seed) {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
