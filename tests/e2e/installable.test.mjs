@@ -59,7 +59,9 @@ test('after the first visit the app starts and works with the network cut, and s
   await app.open();
   // The first visit: the page opened without the worker; once the worker has cached the build
   // and taken control, the header says that the page works offline, in a status region that was
-  // there (empty) from the start, so that a screen reader announces it.
+  // there (empty) from the start, so that a screen reader announces it. (The app draws the
+  // header after the page's `load` event, once its module runs: wait for the header first.)
+  await page.getByRole('banner').waitFor();
   assert.equal(await offlineStatus(page).count(), 1, 'the status region is in the header from the start');
   await waitForServiceWorker(page);
   await offlineStatus(page).filter({ hasText: OFFLINE_READY }).waitFor();
