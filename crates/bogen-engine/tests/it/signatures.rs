@@ -87,6 +87,22 @@ proptest::proptest! {
     }
 }
 
+/// Strings are scanned eight bytes at a time for what needs an escape: every ASCII byte, and a
+/// character of two to four bytes, at every position of a string longer than two such words.
+#[test]
+fn every_byte_at_every_position_of_a_long_string_is_written_as_the_reference_writes_it() {
+    let specials: Vec<String> =
+        (0u8..0x80).map(|b| char::from(b).to_string()).chain(["é", "€", "\u{1f600}"].map(String::from)).collect();
+    for special in &specials {
+        for at in 0..24 {
+            let text = format!("{}{special}{}", "a".repeat(at), "b".repeat(24 - at));
+            let value = Json::String(text.clone());
+            let reference = serde_json_canonicalizer::to_vec(&value).expect("the reference writes it");
+            assert_eq!(canonical_bytes(&value).unwrap(), reference, "{text:?}");
+        }
+    }
+}
+
 #[test]
 fn rfc_8785_appendix_b_numbers() {
     // IEEE 754 bits and the text RFC 8785 requires (NaN and Infinity are not JSON: serde_json
