@@ -14,6 +14,8 @@
 #   [native]  cargo test --workspace
 #   [check]   bogen check: questionnaire/*.json and questionnaire/examples/*.json exit 0,
 #             tests/broken/**/*.json and tests/e2e/fixtures/broken*.json exit 1
+#   [benchlib] node --test bench/lib/: the benchmark's statistics and budget verdicts (the
+#             benchmark itself runs apart: scripts/bench.sh)
 #   [wasm]    wasm-bindgen-test of bogen-app in headless Chromium
 #   [build]   trunk build --release (wasm-opt -Oz checked), bundle size of dist/
 #   [bundle]  scripts/bundle.sh: bogen with dist/ in it makes single-file questionnaires into
@@ -24,7 +26,7 @@
 #             checks the served start page in Chromium, stops the server
 #   [fuzz]    every cargo-fuzz target of crates/bogen-engine/fuzz for BOGEN_FUZZ_SECONDS (30) s
 # The run fails if any of the three test layers (native, wasm, e2e) ran zero tests, and ends with the
-# line `summary: N passed, M failed` (N: tests passed across the three layers).
+# line `summary: N passed, M failed` (N: tests passed across the three layers and the bench library).
 #
 # Conveniences for local runs, ignored when CI=true (CI runs everything):
 #   BOGEN_STEPS="wasm build e2e"  run only these steps (the zero-test rule applies to those run)
@@ -35,7 +37,7 @@ set -euo pipefail
 # shellcheck source=scripts/common.sh
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-ALL_STEPS=(setup fmt clippy purity native check wasm build bundle e2e fresh fuzz)
+ALL_STEPS=(setup fmt clippy purity native check benchlib wasm build bundle e2e fresh fuzz)
 if [ "${CI:-}" = true ]; then
   for v in BOGEN_STEPS BOGEN_SKIP_SETUP BOGEN_SKIP_FUZZ BOGEN_FUZZ_SECONDS; do
     if [ -n "${!v:-}" ]; then echo "test.sh: CI=true, ignoring $v" >&2; unset "$v"; fi
@@ -57,7 +59,7 @@ mkdir -p "$LOGS"
 step_names=() step_results=()
 current_step="" step_title="" step_started=0
 run_started=$SECONDS
-passed_native=0 passed_wasm=0 passed_e2e=0 failed_tests=0
+passed_native=0 passed_wasm=0 passed_e2e=0 passed_benchlib=0 failed_tests=0
 bundle_line="" single_file_line=""
 
 fail() {
@@ -65,14 +67,14 @@ fail() {
   exit 1
 }
 summary() {
-  local code=$? total=$((passed_native + passed_wasm + passed_e2e)) i
+  local code=$? total=$((passed_native + passed_wasm + passed_e2e + passed_benchlib)) i
   if [ -n "$current_step" ]; then
     step_names+=("$step_title")
     step_results+=("FAILED ($((SECONDS - step_started)) s)")
   fi
   printf '\n%s\n' "$(bold '==> summary')"
   for i in "${!step_names[@]}"; do printf '  %-58s %s\n' "${step_names[$i]}" "${step_results[$i]}"; done
-  printf '  tests passed: native %d, wasm %d, end-to-end %d\n' "$passed_native" "$passed_wasm" "$passed_e2e"
+  printf '  tests passed: native %d, wasm %d, end-to-end %d, bench library %d\n' "$passed_native" "$passed_wasm" "$passed_e2e" "$passed_benchlib"
   [ -z "$bundle_line" ] || printf '  release bundle: %s\n' "$bundle_line"
   [ -z "$single_file_line" ] || printf '  single file: %s\n' "$single_file_line"
   printf '  time: %d s\n' "$((SECONDS - run_started))"
@@ -194,6 +196,18 @@ step_check() {
   done
   [ "$failed" = 0 ] || fail "bogen check did not give the expected exit codes"
   result="ok, $(printf '%s\n' "${valid[@]}" | grep -c .) valid, $n_broken broken"
+}
+
+title_benchlib="bench library: node --test bench/lib/"
+step_benchlib() {
+  if ! run_logged "$LOGS/benchlib.log" node --test --test-reporter=spec bench/lib/; then
+    passed_benchlib=$(node_count pass "$LOGS/benchlib.log")
+    failed_tests=$(node_count fail "$LOGS/benchlib.log")
+    fail "the bench library's tests failed"
+  fi
+  passed_benchlib=$(node_count pass "$LOGS/benchlib.log")
+  [ "$passed_benchlib" -gt 0 ] || fail "node --test bench/lib/ ran no test"
+  result="ok, $passed_benchlib passed"
 }
 
 title_wasm="wasm-bindgen-test: bogen-app in headless Chromium"
