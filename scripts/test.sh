@@ -93,6 +93,23 @@ sum_failed() { grep -aoE 'test result: (ok|FAILED)\. [0-9]+ passed; [0-9]+ faile
 # node_count pass|fail LOG: the count in node's closing "ℹ pass N" (spec) or "# pass N" (tap) line.
 node_count() { grep -aE "^[^[:space:]]+ $1 [0-9]+\$" "$2" | tail -n1 | grep -oE '[0-9]+$' || echo 0; }
 
+# run_node_tests LAYER WHAT HINT ARGS...: node --test ARGS, logged to LAYER.log; its counts go to
+# passed_LAYER (and failed_tests). Fails with "WHAT failed HINT" or "WHAT ran no test".
+run_node_tests() {
+  local layer=$1 what=$2 hint=$3 count
+  shift 3
+  if ! run_logged "$LOGS/$layer.log" node --test --test-reporter=spec "$@"; then
+    # The summary counts the ones that passed too, not only the failures.
+    printf -v "passed_$layer" '%s' "$(node_count pass "$LOGS/$layer.log")"
+    failed_tests=$(node_count fail "$LOGS/$layer.log")
+    fail "$what failed$hint"
+  fi
+  count=$(node_count pass "$LOGS/$layer.log")
+  printf -v "passed_$layer" '%s' "$count"
+  [ "$count" -gt 0 ] || fail "$what ran no test"
+  result="ok, $count passed"
+}
+
 # run_logged LOG CMD...: runs CMD, shows its output and keeps a copy in LOG; returns CMD's status.
 run_logged() {
   local log=$1 code
@@ -199,16 +216,7 @@ step_check() {
 }
 
 title_benchlib="bench library: node --test bench/lib/"
-step_benchlib() {
-  if ! run_logged "$LOGS/benchlib.log" node --test --test-reporter=spec bench/lib/; then
-    passed_benchlib=$(node_count pass "$LOGS/benchlib.log")
-    failed_tests=$(node_count fail "$LOGS/benchlib.log")
-    fail "the bench library's tests failed"
-  fi
-  passed_benchlib=$(node_count pass "$LOGS/benchlib.log")
-  [ "$passed_benchlib" -gt 0 ] || fail "node --test bench/lib/ ran no test"
-  result="ok, $passed_benchlib passed"
-}
+step_benchlib() { run_node_tests benchlib "the bench library's tests (node --test bench/lib/)" "" bench/lib/; }
 
 title_wasm="wasm-bindgen-test: bogen-app in headless Chromium"
 step_wasm() {
@@ -240,15 +248,7 @@ step_bundle() {
 title_e2e="end-to-end: node --test tests/e2e/ (headless Chromium)"
 step_e2e() {
   rm -rf tests/e2e/screenshots
-  if ! run_logged "$LOGS/e2e.log" node --test --test-reporter=spec --test-concurrency=1 tests/e2e/; then
-    # The summary counts the ones that passed too, not only the failures.
-    passed_e2e=$(node_count pass "$LOGS/e2e.log")
-    failed_tests=$(node_count fail "$LOGS/e2e.log")
-    fail "end-to-end tests failed (screenshots: tests/e2e/screenshots/)"
-  fi
-  passed_e2e=$(node_count pass "$LOGS/e2e.log")
-  [ "$passed_e2e" -gt 0 ] || fail "the end-to-end tests ran no test"
-  result="ok, $passed_e2e passed"
+  run_node_tests e2e "the end-to-end tests" " (screenshots: tests/e2e/screenshots/)" --test-concurrency=1 tests/e2e/
 }
 
 title_fresh="fresh clone: README's scripts/serve.sh, page in Chromium"
