@@ -300,21 +300,21 @@ fn write_canonical_object(
     skip: Option<&str>,
     out: &mut Vec<u8>,
 ) -> Result<(), CanonicalError> {
+    let members = object.iter().filter(|(key, _)| Some(key.as_str()) != skip);
     // `is_ascii` first: core checks a word at a time, and keys are nearly always ASCII.
     if object.keys().any(|key| !key.is_ascii() && key.bytes().any(|b| b >= 0xEE)) {
-        return write_members_in_utf16_order(object, skip, out);
+        return write_members_in_utf16_order(members, out);
     }
-    write_members(object.iter().filter(|(key, _)| Some(key.as_str()) != skip), out)
+    write_members(members, out)
 }
 
 #[inline(never)]
-fn write_members_in_utf16_order(
-    object: &Map<String, Json>,
-    skip: Option<&str>,
+fn write_members_in_utf16_order<'a>(
+    members: impl Iterator<Item = (&'a String, &'a Json)>,
     out: &mut Vec<u8>,
 ) -> Result<(), CanonicalError> {
     let utf16_less = |a: &str, b: &str| a.encode_utf16().lt(b.encode_utf16());
-    let mut members: Vec<(&String, &Json)> = object.iter().filter(|(key, _)| Some(key.as_str()) != skip).collect();
+    let mut members: Vec<(&String, &Json)> = members.collect();
     if !members.windows(2).all(|pair| utf16_less(pair[0].0, pair[1].0)) {
         members.sort_unstable_by(|a, b| a.0.encode_utf16().cmp(b.0.encode_utf16()));
     }
