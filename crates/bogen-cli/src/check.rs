@@ -1,6 +1,7 @@
 //! `bogen check`: loads questionnaire files with the engine and prints every problem, and
 //! whether each file is signed by a key the app trusts.
 
+use crate::terminal::printable;
 use anyhow::Context;
 use bogen_engine::{FileKind, SignatureStatus, TrustedKeys};
 use std::path::PathBuf;
@@ -14,7 +15,7 @@ pub fn run(files: &[PathBuf]) -> anyhow::Result<ExitCode> {
         let name = file.display().to_string();
         if let Some(why) = not_a_questionnaire(&text) {
             any_problems = true;
-            println!("{name}: {why}");
+            println!("{}", printable(&format!("{name}: {why}")));
             continue;
         }
         match bogen_engine::compile(&text) {
@@ -40,7 +41,10 @@ pub fn run(files: &[PathBuf]) -> anyhow::Result<ExitCode> {
             }
             Err(problems) => {
                 any_problems = true;
-                print!("{}", problems.render(&name));
+                // A problem quotes the file (a misspelt key, an id): printed one line each.
+                for problem in &problems.0 {
+                    println!("{}", printable(&problem.render(&name)));
+                }
                 if ends_early(&text) {
                     eprintln!("{name}: the file ends before its JSON does: a bracket or quote is not closed, or the file was cut off");
                 }

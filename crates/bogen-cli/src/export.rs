@@ -45,7 +45,7 @@ pub fn run(options: &Options<'_>) -> anyhow::Result<ExitCode> {
     };
     let known = inputs::known_questionnaires(options.questionnaires)?;
     let expanded = inputs::expand(options.files);
-    expanded.print_subfolder_notes();
+    expanded.print_notes();
     let inputs = expanded.inputs;
     if inputs.is_empty() {
         bail!("no submission files: the folders given hold no *.json files");

@@ -21,17 +21,46 @@ pub struct Input {
     pub path: Result<PathBuf, String>,
 }
 
-/// The inputs of the arguments, and the subfolders of the folders given, which are not read.
+/// The inputs of the arguments, and what of the folders given is not read.
 pub struct Expanded {
     pub inputs: Vec<Input>,
     /// Per folder given, how many subfolders it has (only folders with some).
     pub subfolders: Vec<(String, usize)>,
+    /// Per folder given, the names of its files that do not end in `.json` (only folders with
+    /// some; hidden files are not counted).
+    pub other_files: Vec<(String, Vec<String>)>,
+    /// Files given more than once (as the same path, or through a folder too): read once.
+    pub repeated: Vec<String>,
 }
 
 impl Expanded {
-    /// One line per folder whose subfolders were not read (the office may have sorted files
-    /// into them and expect them checked).
-    pub fn print_subfolder_notes(&self) {
+    /// One line per folder whose subfolders or other files were not read, and per file given
+    /// twice: the office may have sorted submissions into a subfolder, and a mail program may
+    /// have saved one as `name.json.txt`, and expects them checked; nothing is left out unsaid.
+    pub fn print_notes(&self) {
+        for (folder, names) in &self.other_files {
+            let n = names.len();
+            let shown: Vec<&str> = names.iter().take(3).map(String::as_str).collect();
+            let more = if n > 3 { format!(" and {} more", n - 3) } else { String::new() };
+            eprintln!(
+                "{}",
+                crate::terminal::printable(&format!(
+                    "note: {folder}: {} not end in .json and {} not read ({}{more}); give {} as {} to check {} too",
+                    if n == 1 { "1 file does".to_owned() } else { format!("{n} files do") },
+                    if n == 1 { "was" } else { "were" },
+                    shown.join(", "),
+                    if n == 1 { "it" } else { "them" },
+                    if n == 1 { "an argument" } else { "arguments" },
+                    if n == 1 { "it" } else { "them" },
+                ))
+            );
+        }
+        for name in &self.repeated {
+            eprintln!(
+                "{}",
+                crate::terminal::printable(&format!("note: {name} was given more than once and is read once"))
+            );
+        }
         for (folder, n) in &self.subfolders {
             eprintln!(
                 "note: {folder}: {} not read (only the files directly in a folder are); give {} as {} to check {} too",
@@ -48,8 +77,9 @@ impl Expanded {
 /// name, hidden files left out (an office drops hundreds of submissions into one folder); a file
 /// stands for itself, whatever its name. Subfolders are not read, only counted.
 pub fn expand(arguments: &[PathBuf]) -> Expanded {
-    let mut inputs = Vec::new();
+    let mut inputs: Vec<Input> = Vec::new();
     let mut subfolders = Vec::new();
+    let mut other_files = Vec::new();
     for argument in arguments {
         if !argument.is_dir() {
             inputs.push(Input { name: argument.display().to_string(), path: Ok(argument.clone()) });
@@ -70,16 +100,40 @@ pub fn expand(arguments: &[PathBuf]) -> Expanded {
         if n_folders > 0 {
             subfolders.push((argument.display().to_string(), n_folders));
         }
-        let mut files: Vec<PathBuf> = paths
+        let (mut files, mut others): (Vec<PathBuf>, Vec<PathBuf>) = paths
             .into_iter()
-            .filter(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("json")) && !p.is_dir())
+            .filter(|p| !p.is_dir())
             // Hidden files: e.g. the `._name.json` that macOS leaves beside copied files.
             .filter(|p| !p.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.')))
-            .collect();
+            .partition(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("json")));
         files.sort();
+        others.sort();
+        if !others.is_empty() {
+            let names = others.iter().map(|p| p.file_name().unwrap_or_default().to_string_lossy().into_owned());
+            other_files.push((argument.display().to_string(), names.collect()));
+        }
         inputs.extend(files.into_iter().map(|path| Input { name: path.display().to_string(), path: Ok(path) }));
     }
-    Expanded { inputs, subfolders }
+    // The same file twice would be counted twice and supersede itself.
+    let mut first_names = std::collections::HashMap::new();
+    let mut repeated = Vec::new();
+    inputs.retain(|input| {
+        let Ok(path) = &input.path else { return true };
+        let identity = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+        match first_names.entry(identity) {
+            std::collections::hash_map::Entry::Vacant(vacant) => {
+                vacant.insert(input.name.clone());
+                true
+            }
+            std::collections::hash_map::Entry::Occupied(first) => {
+                if !repeated.contains(first.get()) {
+                    repeated.push(first.get().clone());
+                }
+                false
+            }
+        }
+    });
+    Expanded { inputs, subfolders, other_files, repeated }
 }
 
 /// Reads an input, checking its size first. Reading stops one byte past the limit, so that a
@@ -92,6 +146,9 @@ pub fn load(input: &Input) -> Loaded {
     let file = std::fs::File::open(path).and_then(|f| f.metadata().map(|m| (f, m)));
     let (file, metadata) = match file {
         Ok(found) => found,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Loaded::Unreadable("there is no file at this path (is its name or folder misspelt?)".to_owned())
+        }
         Err(e) => return Loaded::Unreadable(e.to_string()),
     };
     if metadata.is_dir() {

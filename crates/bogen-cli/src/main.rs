@@ -10,6 +10,7 @@ mod check;
 mod export;
 mod inputs;
 mod keys;
+mod terminal;
 mod verify;
 
 use clap::{Parser, Subcommand};

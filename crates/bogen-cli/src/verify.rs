@@ -11,7 +11,7 @@ pub fn run(files: &[PathBuf], questionnaires: &[PathBuf], json: bool) -> anyhow:
     let known = inputs::known_questionnaires(questionnaires)?;
     let expanded = inputs::expand(files);
     if !json {
-        expanded.print_subfolder_notes();
+        expanded.print_notes();
     }
     let inputs = expanded.inputs;
     if inputs.is_empty() {
@@ -36,10 +36,11 @@ pub fn run(files: &[PathBuf], questionnaires: &[PathBuf], json: bool) -> anyhow:
     Ok(if counts.invalid > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-/// `FILE: valid: …`, `FILE: valid, superseded by FILE2: …` or `FILE: invalid: reason`.
+/// `FILE: valid: …`, `FILE: valid, superseded by FILE2: …` or `FILE: invalid: reason`, safe to
+/// print: the names and answers in it come from the files ([`crate::terminal`]).
 pub fn line(report: &FileReport) -> String {
     let file = &report.file;
-    match &report.status {
+    let line = match &report.status {
         Status::Valid => format!("{file}: valid: {}", described(report)),
         Status::Superseded { by } => match &report.superseded_by_other_name {
             None => format!("{file}: valid, superseded by {by}: {}", described(report)),
@@ -53,7 +54,8 @@ pub fn line(report: &FileReport) -> String {
             Some(fingerprint) => format!("{file}: invalid: {invalid} (signed by {fingerprint})"),
             None => format!("{file}: invalid: {invalid}"),
         },
-    }
+    };
+    crate::terminal::printable(&line).into_owned()
 }
 
 /// `Musterstadt (Großstadt), signed by ABCD-…, erfolgreiche-integration-2005 1.0.0,
@@ -96,7 +98,7 @@ pub fn print_hints(reports: &[FileReport]) {
         })
     };
     if any(InvalidKind::Unreadable, None) {
-        eprintln!("hint: a file that could not be read: check its permissions, or copy it to this computer first");
+        eprintln!("hint: a file that could not be read: check its path and its permissions, or copy it to this computer first");
     }
     if any(InvalidKind::TooLarge, None) {
         eprintln!("hint: a submission is a few kilobytes; a file over 16 MiB is something else: ask what was sent");

@@ -67,14 +67,17 @@ pub struct Problems(pub Vec<Problem>);
 impl Problems {
     /// Renders each problem as `FILE:line:col: path: message`, one per line.
     pub fn render(&self, file_name: &str) -> String {
-        let mut out = String::new();
-        for problem in &self.0 {
-            match problem.position {
-                Some(p) => out.push_str(&format!("{file_name}:{}:{}: {problem}\n", p.line, p.col)),
-                None => out.push_str(&format!("{file_name}: {problem}\n")),
-            }
+        self.0.iter().map(|problem| problem.render(file_name) + "\n").collect()
+    }
+}
+
+impl Problem {
+    /// `FILE:line:col: path: message` (`FILE: path: message` without a position), no line break.
+    pub fn render(&self, file_name: &str) -> String {
+        match self.position {
+            Some(p) => format!("{file_name}:{}:{}: {self}", p.line, p.col),
+            None => format!("{file_name}: {self}"),
         }
-        out
     }
 }
 

@@ -47,6 +47,27 @@ fn a_file_signed_by_another_key_verifies_and_shows_that_keys_fingerprint() {
     assert!(!run.stdout.contains(key(3).public_key().fingerprint().as_str()), "{}", run.stdout);
 }
 
+#[test]
+fn names_and_answers_from_a_file_cannot_forge_or_hide_a_report_line() {
+    let dir = TempDir::new("forged-line");
+    let questionnaire = default_questionnaire();
+    let mut answers = campaign::answers(&questionnaire, 2);
+    let name = "Stadt Fake\nb.json: valid: Stadt Echt\u{1b}[2K\r\u{202e}";
+    answers.insert("municipality_name".to_owned(), json!(name));
+    let file = "a\u{1b}[31m.json";
+    dir.write(file, campaign::sign(&questionnaire, &answers, &key(2), AT));
+    let run = bogen(&dir.0, &["verify", file]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout.lines().count(), 1, "{}", run.stdout);
+    assert!(
+        run.stdout
+            .starts_with("a\\u{1b}[31m.json: valid: Stadt Fake\\nb.json: valid: Stadt Echt\\u{1b}[2K\\r\\u{202e} ("),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains(['\u{1b}', '\r', '\u{202e}']), "{:?}", run.stdout);
+}
+
 /// Runs `bogen verify` on one file with `text` and returns its one line; the exit code must be 1.
 fn invalid_line(text: &[u8], extra: &[&str]) -> String {
     let dir = TempDir::new("invalid");
@@ -182,7 +203,10 @@ fn a_file_that_cannot_be_read_is_invalid_and_the_others_are_still_checked() {
     let run = bogen(&dir.0, &["verify", "missing.json", "ok.json"]);
     assert_eq!(run.code, 1);
     let lines: Vec<&str> = run.stdout.lines().collect();
-    assert_eq!(lines[0], "missing.json: invalid: the file could not be read: No such file or directory (os error 2)");
+    assert_eq!(
+        lines[0],
+        "missing.json: invalid: the file could not be read: there is no file at this path (is its name or folder misspelt?)"
+    );
     assert_eq!(lines[1], valid_line(&dir, "ok.json", 6, &key(6), AT));
 }
 
@@ -302,7 +326,22 @@ fn a_folder_stands_for_its_json_files_in_name_order_and_a_later_submission_super
             valid_line(&dir, "eingang/c.json", 8, &key(8), AT).as_str(),
         ]
     );
-    assert_eq!(run.stderr, "3 files: 2 valid, 1 superseded, 0 invalid\n");
+    assert_eq!(
+        run.stderr,
+        "note: eingang: 1 file does not end in .json and was not read (notiz.txt); give it as an argument to check it too\n\
+         3 files: 2 valid, 1 superseded, 0 invalid\n"
+    );
+    // A file given again (here also through its folder) is read once, not counted twice.
+    let run = bogen(&dir.0, &["verify", "eingang/c.json", "eingang", "./eingang/c.json"]);
+    assert_eq!(run.stdout.lines().count(), 3, "{}", run.stdout);
+    assert!(run.stdout.starts_with("eingang/c.json: valid: "), "{}", run.stdout);
+    assert_eq!(
+        run.stderr.matches("note: eingang/c.json was given more than once and is read once\n").count(),
+        1,
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.ends_with("3 files: 2 valid, 1 superseded, 0 invalid\n"), "{}", run.stderr);
 }
 
 #[test]
