@@ -331,6 +331,42 @@ impl FileReport {
     }
 }
 
+/// What a file that is plainly no text is, from its first bytes: what an office receives by
+/// mistake in place of a submission.
+fn known_binary_kind(bytes: &[u8]) -> Option<&'static str> {
+    const SIGNATURES: [(&[u8], &str); 6] = [
+        (b"%PDF", "a PDF document"),
+        (b"\x89PNG", "a PNG image"),
+        (b"\xFF\xD8\xFF", "a JPEG image"),
+        (b"GIF8", "a GIF image"),
+        (b"PK\x03\x04", "a ZIP archive (or an office document such as .docx or .xlsx)"),
+        (b"\xD0\xCF\x11\xE0", "an old Microsoft Office document (.doc or .xls)"),
+    ];
+    SIGNATURES.iter().find(|(magic, _)| bytes.starts_with(magic)).map(|&(_, what)| what)
+}
+
+/// The text of a UTF-16 file that starts with its byte order mark (little or big endian), or
+/// `None` when it is no such file or not valid UTF-16.
+fn utf16_with_bom(bytes: &[u8]) -> Option<String> {
+    let (body, little_endian) = match bytes {
+        [0xFF, 0xFE, body @ ..] => (body, true),
+        [0xFE, 0xFF, body @ ..] => (body, false),
+        _ => return None,
+    };
+    if body.len() % 2 != 0 {
+        return None;
+    }
+    let units = body.chunks_exact(2).map(|pair| {
+        let pair = [pair[0], pair[1]];
+        if little_endian {
+            u16::from_le_bytes(pair)
+        } else {
+            u16::from_be_bytes(pair)
+        }
+    });
+    char::decode_utf16(units).collect::<Result<String, _>>().ok()
+}
+
 /// Checks one input against the known questionnaires. Never panics on any input.
 pub fn verify_file(file: &str, content: Content<'_>, known: &KnownQuestionnaires) -> FileReport {
     let report = FileReport::new(file);
@@ -344,15 +380,30 @@ pub fn verify_file(file: &str, content: Content<'_>, known: &KnownQuestionnaires
             return report.invalid(InvalidKind::Unreadable, format!("the file could not be read: {reason}"))
         }
     };
+    if let Some(what) = known_binary_kind(bytes) {
+        return report.invalid(
+            InvalidKind::NotJson,
+            format!("not JSON: the file is {what}, not a submission; ask the municipality for the .json file the app exported"),
+        );
+    }
     // A byte order mark is no part of the JSON (RFC 8259 lets readers skip it), and some editors add one.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = match std::str::from_utf8(bytes) {
+    // An editor that saved the file again as "Unicode" wrote UTF-16; the signature is over the
+    // JSON, not its encoding, so such a file is read rather than lost.
+    let decoded = utf16_with_bom(bytes);
+    let text = match decoded.as_deref().map_or_else(|| std::str::from_utf8(bytes), Ok) {
         Ok(text) => text,
         Err(e) => {
+            let before = &bytes[..e.valid_up_to()];
+            let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
             return report.invalid(
                 InvalidKind::NotJson,
-                format!("not JSON: the file is not UTF-8 text (byte {} is not)", e.valid_up_to() + 1),
-            )
+                format!(
+                    "not JSON: the file is not UTF-8 text (byte {} is not, on line {line}); it was saved in another \
+                     encoding: ask the municipality for the file as the app exported it",
+                    e.valid_up_to() + 1
+                ),
+            );
         }
     };
     if text.trim().is_empty() {
@@ -641,6 +692,23 @@ mod tests {
     }
 
     #[test]
+    fn a_submission_saved_again_as_utf_16_is_read_and_still_verifies() {
+        let text = valid_text();
+        for little_endian in [true, false] {
+            let mut bytes: Vec<u8> = if little_endian { vec![0xFF, 0xFE] } else { vec![0xFE, 0xFF] };
+            for unit in text.encode_utf16() {
+                bytes.extend(if little_endian { unit.to_le_bytes() } else { unit.to_be_bytes() });
+            }
+            let report = verify_file("a", Content::Bytes(&bytes), &known());
+            assert_eq!(report.status, Status::Valid, "little endian: {little_endian}");
+        }
+        // Without its byte order mark it is not guessed at.
+        let bytes: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let report = verify_file("a", Content::Bytes(&bytes), &known());
+        assert!(matches!(report.status, Status::Invalid(Invalid { kind: InvalidKind::NotJson, .. })), "{report:?}");
+    }
+
+    #[test]
     fn every_failed_check_has_its_own_kind_and_message() {
         let text = valid_text();
         let cases: Vec<(FileReport, InvalidKind, &str)> = vec![
@@ -658,7 +726,14 @@ mod tests {
             (
                 verify_file("a", Content::Bytes(b"{\"a\": \"\xff\"}"), &known()),
                 InvalidKind::NotJson,
-                "not JSON: the file is not UTF-8 text (byte 8 is not)",
+                "not JSON: the file is not UTF-8 text (byte 8 is not, on line 1); it was saved in another encoding: \
+                 ask the municipality for the file as the app exported it",
+            ),
+            (
+                verify_file("a", Content::Bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"), &known()),
+                InvalidKind::NotJson,
+                "not JSON: the file is a PDF document, not a submission; ask the municipality for the .json file the \
+                 app exported",
             ),
             (
                 verify(&("[".repeat(10_000) + &"]".repeat(10_000))),

@@ -90,7 +90,13 @@ fn not_json_not_a_submission_and_an_unknown_format_version_each_have_their_reaso
     );
     assert_eq!(
         invalid_line(b"{\"a\": \"\xff\"}", &[]),
-        "x.json: invalid: not JSON: the file is not UTF-8 text (byte 8 is not)"
+        "x.json: invalid: not JSON: the file is not UTF-8 text (byte 8 is not, on line 1); it was saved in another \
+         encoding: ask the municipality for the file as the app exported it"
+    );
+    assert_eq!(
+        invalid_line(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", &[]),
+        "x.json: invalid: not JSON: the file is a PNG image, not a submission; ask the municipality for the .json file \
+         the app exported"
     );
     let questionnaire_file = std::fs::read(repo_root().join("questionnaire/examples/kita-umfrage.json")).unwrap();
     assert_eq!(
