@@ -436,6 +436,8 @@ pub enum AnswerProblem {
     NotAsExported {
         /// The question's id.
         id: String,
+        /// What the app exports for it (`None`: nothing).
+        expected: Option<Json>,
     },
     /// A visible question whose answer breaks one of its checks (e.g. a required one missing).
     Violation {
@@ -473,12 +475,25 @@ impl fmt::Display for AnswerProblem {
                     ),
                 }
             }
-            AnswerProblem::NotAsExported { id } => write!(
-                f,
-                "\"{id}\" is not what the app exports for these answers (e.g. a record holds an answer of a field its other answers hide)"
-            ),
+            AnswerProblem::NotAsExported { id, expected } => {
+                write!(f, "\"{id}\" is not what the app exports for these answers: ")?;
+                match expected {
+                    // E.g. a record's answer to a field its other answers hide.
+                    Some(expected) => write!(f, "it would write {}", abridged(&expected.to_string())),
+                    None => write!(f, "it would leave this answer out"),
+                }
+            }
             AnswerProblem::Violation { id, kind } => write!(f, "\"{id}\": {}", describe_violation(kind)),
         }
+    }
+}
+
+/// `text` cut to about 80 characters, with `…` where it was cut (an expected repeat group can be long).
+fn abridged(text: &str) -> String {
+    const MOST: usize = 80;
+    match text.char_indices().nth(MOST) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_owned(),
     }
 }
 
@@ -530,7 +545,7 @@ pub fn check_against(answers: &BTreeMap<String, Json>, questionnaire: &Arc<Quest
                 computed: expected.get(id).cloned(),
             }
         } else {
-            AnswerProblem::NotAsExported { id: id.clone() }
+            AnswerProblem::NotAsExported { id: id.clone(), expected: expected.get(id).cloned() }
         });
     }
     for (id, value) in &expected {

@@ -338,6 +338,17 @@ fn answers_that_do_not_fit_the_questionnaire_are_named() {
         problems.iter().any(|p| matches!(p, AnswerProblem::Violation { id, .. } if id == "inhabitants")),
         "{problems:?}"
     );
+    // An answer in a form the app never writes is shown with the form it writes.
+    let problems = check_against(
+        &answers(r#"{"name": "X", "kind": "stadt", "measures": [{"title": "Kurs", "year": null}]}"#),
+        &questionnaire,
+    );
+    let words: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        words,
+        [r#""measures" is not what the app exports for these answers: it would write [{"title":"Kurs"}]"#],
+        "{problems:?}"
+    );
     let problems = check_against(&answers(r#"{"kind": "dorf", "name": ["X"]}"#), &questionnaire);
     assert!(problems.iter().any(|p| matches!(p, AnswerProblem::WrongType { id, .. } if id == "name")), "{problems:?}");
     assert!(problems.iter().any(|p| matches!(p, AnswerProblem::Violation { id, .. } if id == "kind")), "{problems:?}");
