@@ -8,6 +8,7 @@
 //!
 //! The time of signing and the key are passed in: the engine has no clock and draws no randomness.
 
+use crate::answer::AnswerValue;
 use crate::file_kind::FileKind;
 use crate::model::{QuestionKind, Questionnaire};
 use crate::session::{RestoreIssue, Session};
@@ -17,7 +18,7 @@ use crate::signing::{
 };
 use crate::text::Lang;
 use crate::tree::from_tree;
-use crate::validate::{describe_violation, ViolationKind};
+use crate::validate::{describe_violation, ViolationKind, ViolationLocation};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value as Json};
 use std::collections::BTreeMap;
@@ -443,6 +444,9 @@ pub enum AnswerProblem {
     Violation {
         /// The question's id.
         id: String,
+        /// In a repeat group, the record's position and the field's id (`[1].age`); empty for
+        /// the answer as a whole.
+        place: String,
         /// What is wrong.
         kind: ViolationKind,
     },
@@ -483,7 +487,7 @@ impl fmt::Display for AnswerProblem {
                     None => write!(f, "it would leave this answer out"),
                 }
             }
-            AnswerProblem::Violation { id, kind } => write!(f, "\"{id}\": {}", describe_violation(kind)),
+            AnswerProblem::Violation { id, place, kind } => write!(f, "\"{id}{place}\": {}", describe_violation(kind)),
         }
     }
 }
@@ -558,8 +562,20 @@ pub fn check_against(answers: &BTreeMap<String, Json>, questionnaire: &Arc<Quest
         }
     }
     for (q, violation) in session.all_violations() {
-        let id = questionnaire.question(q).id.0.clone();
-        problems.push(AnswerProblem::Violation { id, kind: violation.kind.clone() });
+        let question = questionnaire.question(q);
+        let place = match (violation.location, session.answer(q), &question.kind) {
+            (
+                ViolationLocation::RecordField { record, field },
+                Some(AnswerValue::Records(records)),
+                QuestionKind::Repeat { fields, .. },
+            ) => {
+                let position = records.iter().position(|r| r.id == record);
+                let field = fields.get(field).map_or("?", |f| f.id.0.as_str());
+                format!("[{}].{field}", position.map_or_else(|| "?".to_owned(), |p| p.to_string()))
+            }
+            _ => String::new(),
+        };
+        problems.push(AnswerProblem::Violation { id: question.id.0.clone(), place, kind: violation.kind.clone() });
     }
     problems
 }

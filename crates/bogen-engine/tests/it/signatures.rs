@@ -349,6 +349,13 @@ fn answers_that_do_not_fit_the_questionnaire_are_named() {
         [r#""measures" is not what the app exports for these answers: it would write [{"title":"Kurs"}]"#],
         "{problems:?}"
     );
+    // A check that fails in a record names the record and the field.
+    let problems = check_against(
+        &answers(r#"{"name": "X", "kind": "stadt", "measures": [{"title": "Kurs"}, {"year": 2003}]}"#),
+        &questionnaire,
+    );
+    let words: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(words, [r#""measures[1].title": a required answer is missing"#], "{problems:?}");
     let problems = check_against(&answers(r#"{"kind": "dorf", "name": ["X"]}"#), &questionnaire);
     assert!(problems.iter().any(|p| matches!(p, AnswerProblem::WrongType { id, .. } if id == "name")), "{problems:?}");
     assert!(problems.iter().any(|p| matches!(p, AnswerProblem::Violation { id, .. } if id == "kind")), "{problems:?}");
