@@ -112,7 +112,13 @@ pub fn read(text: &str) -> Result<Reading<'_>, Problems> {
         }
         Err(e) => return Err(Problems(vec![Problem { path: String::new(), position: None, message: e.to_string() }])),
     };
-    let mut compiler = Compiler { problems: Vec::new(), languages: vec![Lang::De], section_paths: Vec::new() };
+    let mut compiler = Compiler {
+        problems: Vec::new(),
+        languages: vec![Lang::De],
+        languages_given: false,
+        undeclared: Vec::new(),
+        section_paths: Vec::new(),
+    };
     for path in duplicates {
         let key = path.rsplit('.').next().unwrap_or(&path).to_owned();
         // Readers differ on which of the two counts (this one takes the last): a signed
@@ -165,6 +171,7 @@ impl Reading<'_> {
         let has_canonical = matches!(canonical, Some(Ok(_)));
         drop(canonical);
         let questionnaire = compiler.questionnaire(root);
+        compiler.count_undeclared_languages();
         let mut problems = compiler.problems;
         match questionnaire {
             Some(mut questionnaire) if has_canonical && problems.is_empty() => {
@@ -210,6 +217,12 @@ struct Compiler {
     /// Problems found so far; their positions are filled in at the end.
     problems: Vec<Problem>,
     languages: Vec<Lang>,
+    /// Whether the file has `"languages"` (else it is German only).
+    languages_given: bool,
+    /// Each language used in a text but not declared: its code, its problem (the first text
+    /// that uses it) and how many texts use it after that. One problem per language, not one
+    /// per text: a misspelt `"languages"` would otherwise bury itself under hundreds.
+    undeclared: Vec<(String, usize, usize)>,
     /// JSON path of each section, by index.
     section_paths: Vec<String>,
 }
@@ -346,6 +359,16 @@ const RESERVED_IDS: [&str; 11] =
     ["and", "or", "not", "in", "true", "false", "record", "count", "empty", "sum", "round"];
 
 impl Compiler {
+    /// Adds to each undeclared language's one problem how many more texts use it.
+    fn count_undeclared_languages(&mut self) {
+        for (_, index, more) in std::mem::take(&mut self.undeclared) {
+            if more > 0 {
+                let texts = if more == 1 { "text uses" } else { "texts use" };
+                self.problems[index].message.push_str(&format!(" ({more} more {texts} it)"));
+            }
+        }
+    }
+
     fn problem(&mut self, path: &str, message: impl Into<String>) {
         self.problems.push(Problem { path: path.to_owned(), position: None, message: message.into() });
     }
@@ -408,6 +431,7 @@ impl Compiler {
             self.problem("", "a questionnaire file must be a JSON object, e.g. {\"formatVersion\": 1, \"id\": …}");
             return None;
         };
+        self.languages_given = object.contains_key("languages");
         let section_values = object.insert("sections".to_owned(), Json::Array(Vec::new()));
         let header: Option<QuestionnaireFile> = self.part(root, &String::new);
         let mut header = header?;
@@ -837,15 +861,24 @@ impl Compiler {
                 }
                 // What is left are the languages not declared.
                 for code in map.keys() {
-                    if !self.languages.iter().any(|l| l.code() == code) {
-                        self.problem(
-                            &join_path(&path(), code),
-                            format!(
-                                "language \"{code}\" is not declared in \"languages\" ({})",
-                                self.languages.iter().map(|l| format!("\"{l}\"")).collect::<Vec<_>>().join(", ")
-                            ),
-                        );
+                    if self.languages.iter().any(|l| l.code() == code) {
+                        continue;
                     }
+                    if let Some((_, _, more)) = self.undeclared.iter_mut().find(|(c, _, _)| c == code) {
+                        *more += 1;
+                        continue;
+                    }
+                    let declared = self.languages.iter().map(|l| format!("\"{l}\"")).collect::<Vec<_>>().join(", ");
+                    let message = if self.languages_given {
+                        format!("language \"{code}\" is not declared in \"languages\" ({declared})")
+                    } else {
+                        format!(
+                            "language \"{code}\" is not declared: the file has no \"languages\", so its only language \
+                             is \"de\"; add e.g. \"languages\": [\"de\", \"{code}\"]"
+                        )
+                    };
+                    self.undeclared.push((code.clone(), self.problems.len(), 0));
+                    self.problem(&join_path(&path(), code), message);
                 }
                 LocalizedText::from_pairs(pairs)
             }

@@ -222,6 +222,19 @@ fn texts_missing_in_a_declared_language_are_errors() {
 }
 
 #[test]
+fn an_undeclared_language_is_one_problem_however_many_texts_use_it() {
+    // A misspelt "languages" leaves the file German only; its English texts are one problem.
+    check(
+        r#"{"formatVersion": 1, "id": "t", "version": "1", "langauges": ["de", "en"], "title": {"de": "T", "en": "T"},
+"sections": [{"id": "s", "title": {"de": "S", "en": "S"}, "questions": [{"id": "a", "type": "text", "label": {"de": "A", "en": "A"}}]}]}"#,
+        expect![[r#"
+            q.json:1:49: langauges: unknown field "langauges" (did you mean "languages"?)
+            q.json:1:97: title.en: language "en" is not declared: the file has no "languages", so its only language is "de"; add e.g. "languages": ["de", "en"] (2 more texts use it)
+        "#]],
+    );
+}
+
+#[test]
 fn settings_that_do_not_apply_to_the_type_are_errors() {
     check(
         &with_questions(
