@@ -1564,6 +1564,18 @@ fn friendly_serde_message(message: &str) -> String {
         // nothing to an author.
         return format!("{}, expected an object {{…}}", before.replace('`', "\""));
     }
+    // Rust's names of number types mean nothing to an author.
+    for (rust, words) in [
+        (", expected u32", ", expected a whole number, 0 or more, written without quotes"),
+        (", expected u64", ", expected a whole number, 0 or more, written without quotes"),
+        (", expected usize", ", expected a whole number, 0 or more, written without quotes"),
+        (", expected i64", ", expected a whole number, written without quotes"),
+        (", expected f64", ", expected a number, written without quotes"),
+    ] {
+        if let Some(before) = message.strip_suffix(rust) {
+            return format!("{}{words}", before.replace('`', "\""));
+        }
+    }
     if message.contains("untagged enum Text") {
         return "expected a text, or a map of language to text such as {\"de\": \"…\", \"en\": \"…\"}".to_owned();
     }

@@ -235,6 +235,16 @@ fn an_undeclared_language_is_one_problem_however_many_texts_use_it() {
 }
 
 #[test]
+fn a_number_written_as_text_is_named_in_plain_words() {
+    check(
+        &with_questions(r#"{"id": "a", "type": "text", "label": "A", "maxLength": "500"}"#),
+        expect![[r#"
+            q.json:3:43: sections[0].questions[0].maxLength: invalid type: string "500", expected a whole number, 0 or more, written without quotes
+        "#]],
+    );
+}
+
+#[test]
 fn settings_that_do_not_apply_to_the_type_are_errors() {
     check(
         &with_questions(
