@@ -43,6 +43,7 @@ pub fn line(report: &FileReport) -> String {
     let line = match &report.status {
         Status::Valid => format!("{file}: valid: {}", described(report)),
         Status::Superseded { by } => match &report.superseded_by_other_name {
+            None if report.superseded_as_copy => format!("{file}: valid, a copy of {by}: {}", described(report)),
             None => format!("{file}: valid, superseded by {by}: {}", described(report)),
             Some(other) => format!(
                 "{file}: valid, superseded by {by}, which names another municipality ({other}; one key, two \

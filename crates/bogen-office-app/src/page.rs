@@ -605,7 +605,9 @@ fn submission_row(report: &FileReport, lang: Lang) -> Html {
         Status::Valid => html! { <strong class="office-status-tag office-status-tag--valid">{ t.valid }</strong> },
         Status::Superseded { by } => html! {
             <>
-                <strong class="office-status-tag office-status-tag--superseded">{ words::superseded_by(lang, by) }</strong>
+                <strong class="office-status-tag office-status-tag--superseded">
+                    if report.superseded_as_copy { { words::copy_of(lang, by) } } else { { words::superseded_by(lang, by) } }
+                </strong>
                 if let Some(other) = &report.superseded_by_other_name {
                     // A warning like the page's others, not grey detail: only the office can settle it.
                     <strong class="office-warning">

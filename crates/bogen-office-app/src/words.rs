@@ -222,6 +222,14 @@ pub fn superseded_by(lang: Lang, by: &str) -> String {
     }
 }
 
+/// "Kopie von FILE": the same answers, signed at the same time, as FILE, which counts.
+pub fn copy_of(lang: Lang, of: &str) -> String {
+    match lang {
+        Lang::De => format!("Kopie von {of}"),
+        Lang::En => format!("Copy of {of}"),
+    }
+}
+
 /// "Ungültig: REASON".
 pub fn invalid_because(lang: Lang, reason: &str) -> String {
     format!("{}: {reason}", texts(lang).invalid)
@@ -439,6 +447,8 @@ mod tests {
     fn statuses_read_as_the_office_says_them() {
         assert_eq!(superseded_by(Lang::De, "belm-2.json"), "Ersetzt durch belm-2.json");
         assert_eq!(superseded_by(Lang::En, "belm-2.json"), "Superseded by belm-2.json");
+        assert_eq!(copy_of(Lang::De, "belm.json"), "Kopie von belm.json");
+        assert_eq!(copy_of(Lang::En, "belm.json"), "Copy of belm.json");
     }
 
     #[test]

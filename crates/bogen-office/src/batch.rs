@@ -263,6 +263,9 @@ pub struct FileReport {
     /// either a renamed entry or one browser (so one key) used for two municipalities, and only
     /// the office, asking both, can tell which.
     pub superseded_by_other_name: Option<String>,
+    /// For a superseded submission: the file that supersedes it holds the same answers,
+    /// signed at the same time: a copy (saved twice, or sent again), not a newer submission.
+    pub superseded_as_copy: bool,
 }
 
 impl FileReport {
@@ -278,6 +281,7 @@ impl FileReport {
             digest: None,
             answers: None,
             superseded_by_other_name: None,
+            superseded_as_copy: false,
         }
     }
 
@@ -566,8 +570,10 @@ pub fn settle(reports: &mut [FileReport]) {
             (Some(mine), Some(theirs)) if !same_respondent_name(mine, theirs) => Some(theirs.clone()),
             _ => None,
         };
+        let copy = reports[i].created_at == reports[winner].created_at && reports[i].digest == reports[winner].digest;
         reports[i].status = Status::Superseded { by: reports[winner].file.clone() };
         reports[i].superseded_by_other_name = other_name;
+        reports[i].superseded_as_copy = copy;
     }
 }
 
@@ -879,6 +885,34 @@ mod tests {
             ]
         );
         assert_eq!(count(&reports), Counts { valid: 2, superseded: 2, invalid: 0 });
+    }
+
+    #[test]
+    fn a_copy_of_a_submission_counts_once_and_is_called_a_copy() {
+        let text = signed(&session(&probe(), "Gießen", &[]), AT, 1);
+        let later = signed(&session(&probe(), "Gießen", &[]), "2004-09-30T00:00:00Z", 1);
+        let mut reports = vec![
+            verify_file("giessen.json", Content::Bytes(text.as_bytes()), &known()),
+            verify_file("giessen-kopie.json", Content::Bytes(text.as_bytes()), &known()),
+            verify_file("giessen-neu.json", Content::Bytes(later.as_bytes()), &known()),
+        ];
+        settle(&mut reports);
+        assert_eq!(count(&reports), Counts { valid: 1, superseded: 2, invalid: 0 });
+        // Both copies are superseded by the later file; neither is a copy of it.
+        assert!(!reports[0].superseded_as_copy && !reports[1].superseded_as_copy);
+        reports.pop();
+        reports.iter_mut().for_each(|r| r.status = Status::Valid);
+        settle(&mut reports);
+        // At the same time, the later file name counts.
+        assert_eq!(reports[0].status, Status::Valid);
+        assert_eq!(reports[1].status, superseded_by("giessen.json"));
+        assert!(reports[1].superseded_as_copy);
+        let workbook = crate::table::build_workbook(&reports, None);
+        let files = workbook.sheets.iter().find(|sheet| sheet.name == crate::table::FILES_SHEET).unwrap();
+        let copy = crate::table::Cell::Text(
+            "a copy of giessen.json: the same answers, signed at the same time; they count once".to_owned(),
+        );
+        assert!(files.rows.iter().any(|row| row.contains(&copy)), "{:?}", files.rows);
     }
 
     #[test]

@@ -429,6 +429,9 @@ fn files_rows(reports: &[FileReport], in_table: &dyn Fn(&FileReport) -> bool) ->
                 Some(by.as_str()),
                 None,
                 Some(match &report.superseded_by_other_name {
+                    None if report.superseded_as_copy => {
+                        format!("a copy of {by}: the same answers, signed at the same time; they count once")
+                    }
                     None => format!("superseded by {by}, signed later with the same key"),
                     Some(other) => format!(
                         "superseded by {by}, signed later with the same key but for another municipality ({other}): \
@@ -485,6 +488,7 @@ mod tests {
             digest: Some("0123456789abcdef".repeat(4)),
             answers: Some(CheckedAnswers { questionnaire: Arc::clone(questionnaire), values }),
             superseded_by_other_name: None,
+            superseded_as_copy: false,
         }
     }
 
