@@ -709,12 +709,17 @@ pub fn FormRoot(props: &FormRootProps) -> Html {
                 let options = EventListenerOptions::enable_prevent_default();
                 EventListener::new_with_options(&window, "beforeunload", options, move |event| {
                     let (conflict, lang) = *leave_state.borrow();
-                    let at_risk = crate::state::unstored_on_leave(conflict, store.unsaved.get(), || {
-                        let action = drafts::save(&store);
-                        let saved = matches!(action, Action::Saved(Ok(_)));
-                        dispatch.dispatch(action);
-                        saved
-                    });
+                    let at_risk = crate::state::unstored_on_leave(
+                        conflict,
+                        store.unsaved.get(),
+                        || store.session.borrow().holds_answers(),
+                        || {
+                            let action = drafts::save(&store);
+                            let saved = matches!(action, Action::Saved(Ok(_)));
+                            dispatch.dispatch(action);
+                            saved
+                        },
+                    );
                     if at_risk {
                         event.prevent_default();
                         // Older browsers show this text; newer ones their own words.
@@ -827,19 +832,40 @@ pub fn FormRoot(props: &FormRootProps) -> Html {
     crate::dom::set_title(&i18n::document_title(lang, &page_title, questionnaire.title.get(lang), summary_open));
 
     // A file chosen on the start page: a draft of this questionnaire goes to the page that asks
-    // what to do with it; a questionnaire is handed up to be opened; anything else is refused
+    // what to do with it; a questionnaire is handed up to be opened, which closes this form, so
+    // only once no answer is left in this tab alone (as before the tab closes: saved now, or
+    // refused while storage fails or another tab's save is not loaded); anything else is refused
     // beside the file field, and this form stays as it is.
     let on_open_file = {
         let dispatch = state.dispatcher();
         let open_questionnaire = props.on_open_file.clone();
         let on_file_problem = props.on_file_problem.clone();
         let questionnaire = questionnaire.clone();
+        let store = state.store.clone();
+        let conflict = state.conflict;
         Callback::from(move |(name, text): (String, String)| match classify(&text, Some(&questionnaire.id)) {
             Picked::Draft(draft) => {
                 on_file_problem.emit(None);
                 dispatch.dispatch(drafts::file_opened(name, draft));
             }
-            Picked::Questionnaire => open_questionnaire.emit((name, text)),
+            Picked::Questionnaire => {
+                let at_risk = crate::state::unstored_on_leave(
+                    conflict,
+                    store.unsaved.get(),
+                    || store.session.borrow().holds_answers(),
+                    || {
+                        let action = drafts::save(&store);
+                        let saved = matches!(action, Action::Saved(Ok(_)));
+                        dispatch.dispatch(action);
+                        saved
+                    },
+                );
+                if at_risk {
+                    on_file_problem.emit(Some((name, FileProblem::AnswersOnlyHere)));
+                } else {
+                    open_questionnaire.emit((name, text));
+                }
+            }
             Picked::Refused(problem) => on_file_problem.emit(Some((name, problem))),
         })
     };

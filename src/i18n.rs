@@ -1521,6 +1521,20 @@ pub fn file_problem(lang: Lang, file_name: &str, problem: &crate::picked::FilePr
              then choose this draft file there.",
             texts(lang).open_file_label
         ),
+        P::AnswersOnlyHere if de => format!(
+            "Der Fragebogen „{file_name}“ wurde nicht geöffnet: Ihre Antworten in diesem Tab sind in keinem \
+             Speicher (der Speicher des Browsers ist voll oder gesperrt, oder ein anderer Tab hat den Entwurf \
+             geändert oder gelöscht), und sie gingen verloren. Sichern Sie sie zuerst wie oben beschrieben, etwa \
+             mit „{}“, und wählen Sie den Fragebogen dann noch einmal.",
+            texts(lang).draft_download
+        ),
+        P::AnswersOnlyHere => format!(
+            "The questionnaire “{file_name}” was not opened: your answers in this tab are in no storage (the \
+             browser's storage is full or blocked, or another tab changed or deleted the draft), and they would be \
+             lost. Keep them first as described above, for instance with “{}”, then choose the questionnaire \
+             again.",
+            texts(lang).draft_download
+        ),
     }
 }
 

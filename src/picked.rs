@@ -50,6 +50,9 @@ pub enum FileProblem {
     DamagedDraft { path: String, position: Option<LineCol>, detail: String },
     /// A draft of another questionnaire than the open one (or of one, where none is open).
     DraftOfOther { questionnaire_id: String },
+    /// A questionnaire, not opened: the open form holds answers that no storage has (saving
+    /// fails, or another tab changed or deleted the draft), which opening it would lose.
+    AnswersOnlyHere,
 }
 
 /// A refused file: its name and why.

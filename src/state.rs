@@ -608,16 +608,22 @@ pub enum Conflict {
     Deleted,
 }
 
-/// Whether leaving the page now would lose answers: whether this tab holds answers that no
-/// storage has, so that the browser must ask before the tab closes or reloads. Another tab's
-/// save not loaded while this tab holds answers it may lack (`diverged`), or changes typed here
-/// before another tab deleted the draft: yes. Otherwise the unsaved changes are saved now
+/// Whether leaving the page (or opening another questionnaire in it) now would lose answers:
+/// whether this tab holds answers that no storage has, so that the browser must ask before the
+/// tab closes or reloads. Another tab's save not loaded while this tab holds answers it may lack
+/// (`diverged`), or any answers at all (`holds_answers`) once another tab deleted the draft (the
+/// page says they are now only in this tab): yes. Otherwise the unsaved changes are saved now
 /// (`save_now`, as `pagehide` would; `true` when that worked): only a save that fails (storage
 /// full or blocked) leaves them in this tab alone. Nothing unsaved: never.
-pub fn unstored_on_leave(conflict: Option<Conflict>, unsaved: bool, save_now: impl FnOnce() -> bool) -> bool {
+pub fn unstored_on_leave(
+    conflict: Option<Conflict>,
+    unsaved: bool,
+    holds_answers: impl FnOnce() -> bool,
+    save_now: impl FnOnce() -> bool,
+) -> bool {
     match conflict {
         Some(Conflict::Newer { diverged }) => diverged,
-        Some(Conflict::Deleted) => unsaved,
+        Some(Conflict::Deleted) => unsaved || holds_answers(),
         None => unsaved && !save_now(),
     }
 }
@@ -1630,20 +1636,22 @@ mod tests {
                 works
             }
         };
+        let holds = |answers: bool| move || answers;
         // The normal case: what is unsaved is saved now, and nothing asks.
-        assert!(!unstored_on_leave(None, true, save(true)));
+        assert!(!unstored_on_leave(None, true, holds(true), save(true)));
         assert_eq!(saves.get(), 1);
-        assert!(!unstored_on_leave(None, false, save(true)), "nothing unsaved, nothing to ask");
+        assert!(!unstored_on_leave(None, false, holds(true), save(true)), "nothing unsaved, nothing to ask");
         assert_eq!(saves.get(), 1, "and nothing to save");
         // Storage full or blocked: the save fails, the answers are only here.
-        assert!(unstored_on_leave(None, true, save(false)));
+        assert!(unstored_on_leave(None, true, holds(true), save(false)));
         // Read-only after another tab saved: only where this tab holds answers the stored draft may lack.
-        assert!(unstored_on_leave(Some(Conflict::Newer { diverged: true }), false, save(true)));
-        assert!(unstored_on_leave(Some(Conflict::Newer { diverged: true }), true, save(true)));
-        assert!(!unstored_on_leave(Some(Conflict::Newer { diverged: false }), false, save(true)));
-        // Deleted in another tab: what was typed here after the last save is in no storage.
-        assert!(unstored_on_leave(Some(Conflict::Deleted), true, save(true)));
-        assert!(!unstored_on_leave(Some(Conflict::Deleted), false, save(true)));
+        assert!(unstored_on_leave(Some(Conflict::Newer { diverged: true }), false, holds(true), save(true)));
+        assert!(unstored_on_leave(Some(Conflict::Newer { diverged: true }), true, holds(true), save(true)));
+        assert!(!unstored_on_leave(Some(Conflict::Newer { diverged: false }), false, holds(true), save(true)));
+        // Deleted in another tab: every answer this tab holds is in no storage now.
+        assert!(unstored_on_leave(Some(Conflict::Deleted), true, holds(true), save(true)));
+        assert!(unstored_on_leave(Some(Conflict::Deleted), false, holds(true), save(true)));
+        assert!(!unstored_on_leave(Some(Conflict::Deleted), false, holds(false), save(true)));
         assert_eq!(saves.get(), 2, "a tab in conflict never saves over the other tab's save");
     }
 

@@ -26,6 +26,45 @@ test('a questionnaire chosen with the file picker opens', async (t) => {
   app.assertNoPageErrors();
 });
 
+test('a questionnaire file is not opened over answers that are in no storage (storage full): they stay, and it opens once they are kept', async (t) => {
+  const { app, page } = await h.page(t);
+  await app.open();
+  await app.showField('Postleitzahl', 'Angaben zur Kommune');
+  await page.evaluate(() => {
+    let size = 1 << 20;
+    let i = 0;
+    while (size >= 8) {
+      try {
+        localStorage.setItem(`filler-${i}`, 'x'.repeat(size));
+        i += 1;
+      } catch {
+        size = Math.floor(size / 2);
+      }
+    }
+  });
+  await app.input('Postleitzahl').click();
+  await app.input('Postleitzahl').pressSequentially('99999');
+  await page.getByRole('alert').filter({ hasText: 'Der Speicher des Browsers ist voll' }).waitFor();
+  await app.startPage();
+  await page.getByLabel(PICKER).setInputFiles(KITA_FILE);
+  // In the error summary and beside the file field.
+  await page.getByRole('link', { name: /„kita-umfrage.json“ wurde nicht geöffnet: Ihre Antworten in diesem Tab sind in keinem Speicher/ }).waitFor();
+  await page.getByText(/^Fehler: Der Fragebogen „kita-umfrage.json“ wurde nicht geöffnet/).waitFor();
+  await screenshot(page, t.name, 'refused');
+  await app.openSection('Angaben zur Kommune');
+  await app.assertValue(app.input('Postleitzahl'), '99999', 'the answer is still in the form');
+  // Room again: the answer is saved, and the questionnaire opens.
+  await page.evaluate(() => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith('filler-')) localStorage.removeItem(key);
+  });
+  await app.startPage();
+  await page.getByLabel(PICKER).setInputFiles(KITA_FILE);
+  await page.getByRole('main').getByRole('heading', { level: 1, name: await kitaTitle() }).waitFor();
+  const stored = await page.evaluate(() => Object.values(localStorage).join('\n'));
+  assert.ok(stored.includes('99999'), 'the answer was saved before the other questionnaire opened');
+  app.assertNoPageErrors();
+});
+
 test('a questionnaire dropped onto the file field opens', async (t) => {
   const { app, page } = await h.page(t);
   await app.open();

@@ -599,6 +599,12 @@ impl Session {
         out
     }
 
+    /// Whether the session holds anything a respondent entered: an answer (a default counts,
+    /// it is part of the draft) or a kept-aside one. What a tab would lose with its draft.
+    pub fn holds_answers(&self) -> bool {
+        self.answers.iter().flatten().any(|answer| !answer.is_empty()) || !self.kept_aside.is_empty()
+    }
+
     /// Answers that fit no question of this questionnaire, kept so that they are never lost:
     /// those the draft brought and those set aside when it was opened. Drafts write them back.
     pub fn kept_aside(&self) -> &[KeptAside] {
