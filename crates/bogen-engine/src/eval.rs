@@ -71,7 +71,22 @@ impl RecordScope<'_> {
         if !self.field_visible(field, answers) {
             return Value::Empty;
         }
-        value_of_answer(self.record.fields.get(field).and_then(Option::as_ref))
+        match self.fields.get(field) {
+            Some(question) => value_of_question(question, self.record.fields.get(field).and_then(Option::as_ref)),
+            None => Value::Empty,
+        }
+    }
+}
+
+/// What expressions see of `question`'s answer: as [`value_of_answer`], but a number that is not
+/// of the question's type (a fraction typed into a whole-number question, which the form flags)
+/// is empty, as text that is no number is: a calculation or condition never works with a value
+/// the form itself rejects (`12.345,67` in a whole-number field would otherwise count as 12,346).
+/// Range checks (`min`, `max`) do not empty it: the value is of its type, and says what was meant.
+pub(crate) fn value_of_question(question: &Question, answer: Option<&AnswerValue>) -> Value {
+    match (&question.kind, answer) {
+        (QuestionKind::Number { integer: true, .. }, Some(AnswerValue::Number(n))) if n.fract() != 0.0 => Value::Empty,
+        _ => value_of_answer(answer),
     }
 }
 

@@ -16,7 +16,7 @@
 
 use crate::answer::{answer_from_json, answer_to_json, AnswerValue, Record, RecordId};
 use crate::draft::{Expected, KeptAside, KeptAsideReason};
-use crate::eval::{evaluate, value_of_answer, Answers, Value};
+use crate::eval::{evaluate, value_of_question, Answers, Value};
 use crate::graph::Node;
 use crate::model::{QuestionIdx, QuestionKind, Questionnaire, SectionIdx};
 use crate::validate::{record_field_required, record_field_visible, validate_question, Violation, ViolationKind};
@@ -129,7 +129,7 @@ impl Answers for Session {
         }
         match &self.questionnaire.questions[q].kind {
             QuestionKind::Calculated { .. } => self.calculated[q].map_or(Value::Empty, Value::Number),
-            _ => value_of_answer(self.answers[q].as_ref()),
+            _ => value_of_question(&self.questionnaire.questions[q], self.answers[q].as_ref()),
         }
     }
 

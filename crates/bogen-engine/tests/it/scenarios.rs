@@ -131,6 +131,58 @@ fn calculations_follow_their_inputs_and_stay_empty_until_computable() {
 }
 
 #[test]
+fn a_fraction_in_a_whole_number_question_is_flagged_and_no_calculation_or_condition_uses_it() {
+    check(
+        MUNICIPALITY,
+        r#"
+        answer inhabitants = 589000
+        answer foreign_residents = 132000.5
+        answer kind = "landkreis"
+        answer members = 12.5
+        answer foreign_residents = 132000
+        answer members = 12
+        "#,
+        expect![[r#"
+            answer inhabitants = 589000  → changed [inhabitants] sections []
+            answer foreign_residents = 132000.5  → changed [foreign_residents] sections []
+            answer kind = "landkreis"  → changed [kind, members] sections []
+            answer members = 12.5  → changed [members] sections []
+            answer foreign_residents = 132000  → changed [foreign_residents, foreign_share] sections []
+            answer members = 12  → changed [members, deepening] sections [round_two]
+            section municipality Completed
+              kind* = "landkreis"
+              members* = 12
+              inhabitants = 589000
+              foreign_residents = 132000
+              foreign_share = 22.4
+              contact_email = —
+            section round_two NotStarted
+              deepening = —
+        "#]],
+    );
+    check(
+        MUNICIPALITY,
+        r#"
+        answer inhabitants = 589000
+        answer foreign_residents = 132000.5
+        "#,
+        expect![[r#"
+            answer inhabitants = 589000  → changed [inhabitants] sections []
+            answer foreign_residents = 132000.5  → changed [foreign_residents] sections []
+            section municipality HasErrors
+              kind* = —
+                ! Required
+              inhabitants = 589000
+              foreign_residents = 132000.5
+                ! NotAWholeNumber
+              foreign_share = —
+              contact_email = —
+            section round_two (hidden)
+        "#]],
+    );
+}
+
+#[test]
 fn cross_field_rules_fail_only_when_decided() {
     check(
         MUNICIPALITY,
