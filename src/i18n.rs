@@ -1992,6 +1992,7 @@ mod tests {
             text: String::new(),
             fingerprint: "M55N-WCQH-I2A2-DCGK".to_owned(),
             short_digest: "0123 4567 89ab cdef".to_owned(),
+            digest: String::new(),
             respondent: Some("Köln".to_owned()),
         };
         assert_eq!(

@@ -92,6 +92,7 @@ pub fn export(session: &Session, lang: Lang, signing: &Signing) -> Action {
     let record = ExportRecord {
         respondent,
         short_digest: short_digest(&signed.answers_digest),
+        digest: signed.answers_digest,
         fingerprint,
         file_name: signed.file_name,
         text: signed.text,

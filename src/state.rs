@@ -28,7 +28,7 @@
 use crate::format::{add_button_dom_id, question_dom_id, record_field_dom_id};
 use crate::storage::{DraftEntry, SignedFor, StorageError};
 use crate::submit::UploadFailure;
-use bogen_engine::submission::same_respondent_name;
+use bogen_engine::submission::{answers_digest, same_respondent_name, stamp_of};
 use bogen_engine::{
     AnswerValue, ChangeSet, DraftFile, DraftMeta, KeyError, KeyPair, Lang, MergePlan, QuestionIdx, QuestionKind,
     Questionnaire, RecordId, SectionIdx, Session, Side, Violation, ViolationKind, ViolationLocation,
@@ -496,6 +496,9 @@ pub struct ExportRecord {
     pub fingerprint: String,
     /// The short digest of questionnaire and answers, as on paper.
     pub short_digest: String,
+    /// The whole digest ([`bogen_engine::submission::answers_digest`]): whether the answers
+    /// shown are still the file's, after a change was undone.
+    pub digest: String,
     /// The respondent's name (the municipality), for the e-mail.
     pub respondent: Option<String>,
 }
@@ -900,6 +903,18 @@ impl FormState {
         }
     }
 
+    /// An answer changed after the last export and was changed back (a letter typed and
+    /// deleted): the file holds the answers shown again, and the pages that show it say so
+    /// rather than ask for a new signature. Checked where the export is shown, not per change:
+    /// a digest per keystroke would sit on the typing path.
+    fn revive_export_if_answers_are_its(&mut self, session: &Session) {
+        let Some(LastExport::Outdated(record)) = &self.signing.export else { return };
+        let digest = answers_digest(&stamp_of(session.questionnaire()), &session.visible_answers());
+        if digest == record.digest {
+            self.signing.export = Some(LastExport::Current(record.clone()));
+        }
+    }
+
     /// The last export no longer matches the answers: it is not offered again.
     fn drop_export(&mut self) {
         if let Some(LastExport::Current(record)) = &self.signing.export {
@@ -1200,6 +1215,9 @@ impl FormState {
                     return self;
                 }
             }
+        }
+        if next.route != self.route && matches!(next.route, Route::Review | Route::Print) {
+            next.revive_export_if_answers_are_its(&session);
         }
         drop(session);
         Rc::new(next)
@@ -1505,12 +1523,16 @@ mod tests {
         assert_ne!(s.route, Route::Review, "an ordinary visit moves on to the next page");
     }
 
-    fn record(key: &SigningKey) -> Rc<ExportRecord> {
+    /// The record of a file signed over the answers `s` holds now.
+    fn record(key: &SigningKey, s: &FormState) -> Rc<ExportRecord> {
+        let session = s.store.session.borrow();
+        let digest = answers_digest(&stamp_of(session.questionnaire()), &session.visible_answers());
         Rc::new(ExportRecord {
             file_name: "t_anna_2026-11-27.json".to_owned(),
             text: "{}".to_owned(),
             fingerprint: key.fingerprint(),
-            short_digest: "0123 4567 89ab cdef".to_owned(),
+            short_digest: bogen_engine::submission::short_digest(&digest),
+            digest,
             respondent: Some("Anna".to_owned()),
         })
     }
@@ -1519,7 +1541,7 @@ mod tests {
     fn an_export_is_kept_across_pages_takes_the_focus_and_goes_when_an_answer_changes() {
         let s = type_text(state(), "name", "Anna");
         let key = SigningKey::new(KeyPair::from_seed([1; 32]));
-        let made = record(&key);
+        let made = record(&key, &s);
         let s = s.reduce(Action::Exported {
             record: made.clone(),
             key: key.clone(),
@@ -1549,6 +1571,14 @@ mod tests {
 
         let s = type_text(s, "name", "Carla");
         assert_eq!(s.signing.outdated_export(), Some(&made), "still the file that was made");
+        let s = s.reduce(Action::Navigate(Route::Review));
+        assert_eq!(s.signing.outdated_export(), Some(&made), "the review page sees that it differs");
+        // The change undone: the file holds the answers shown again, and is offered again.
+        let s = type_text(s, "name", "Anna");
+        assert_eq!(s.signing.outdated_export(), Some(&made), "not worked out while typing");
+        let s = s.reduce(Action::Navigate(Route::Print));
+        assert_eq!(s.signing.current_export(), Some(&made), "the print view shows the file as current");
+        let s = type_text(s, "name", "Carla");
         let s = s.reduce(Action::Exported {
             record: made.clone(),
             key,
