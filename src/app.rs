@@ -777,8 +777,13 @@ pub fn FormRoot(props: &FormRootProps) -> Html {
             let listener = web_sys::window().map(|window| {
                 EventListener::new(&window, "hashchange", move |_| {
                     let hash = crate::dom::current_hash();
+                    // A page's address ("#/…") that names no page of this questionnaire (an
+                    // old bookmark, a typo) leads to the start page, as on a fresh load; other
+                    // fragments are the page's own anchors (an error summary's links).
                     let route = if hash.is_empty() || hash == "#" {
                         Some(Route::Start)
+                    } else if hash.starts_with("#/") {
+                        Some(Route::from_hash(&hash, &questionnaire).unwrap_or(Route::Start))
                     } else {
                         Route::from_hash(&hash, &questionnaire)
                     };

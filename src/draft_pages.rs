@@ -55,11 +55,19 @@ fn shown_name(name: &str, lang: Lang) -> String {
     }
 }
 
-/// Dispatches what a step produced, or opens the form again with its notices.
+/// Dispatches what a step produced, or opens the form again with its notices. A step that
+/// could not save the open draft first leaves it open and says so on the start page: the
+/// failure alone changed nothing visible when storage had already failed.
 fn finish(ctx: &FormContext, outcome: Result<Vec<Notice>, Action>) {
     match outcome {
         Ok(notices) => ctx.reopen.emit(notices),
-        Err(action) => ctx.dispatch.dispatch(action),
+        Err(action) => {
+            let kept_open = matches!(action, Action::Saved(Err(_)) | Action::Conflicted(_));
+            ctx.dispatch.dispatch(action);
+            if kept_open {
+                ctx.dispatch.dispatch(Action::Notify { notice: Notice::StayedOpen, drafts: None });
+            }
+        }
     }
 }
 
@@ -516,6 +524,7 @@ pub fn DeletePage(props: &DraftPageProps) -> Html {
     let lang = props.lang;
     let t = texts(lang);
     let open = ctx.store.draft.borrow().id == id;
+    let only = props.drafts.iter().all(|entry| entry.id == id);
     let download = {
         let ctx = ctx.clone();
         let id = id.clone();
@@ -540,7 +549,9 @@ pub fn DeletePage(props: &DraftPageProps) -> Html {
     html! {
         <>
             <h1 class="heading-l" tabindex="-1">{ i18n::delete_title(lang, &name) }</h1>
-            if open { <p class="body">{ t.delete_open_note }</p> }
+            if open {
+                <p class="body">{ if only { t.delete_only_note } else { t.delete_open_note } }</p>
+            }
             { warning_text(lang, t.delete_text.to_owned()) }
             <div class="button-group">
                 <button type="button" class="button button--secondary" onclick={download}>{ t.draft_download }</button>

@@ -190,6 +190,8 @@ pub struct Texts {
     pub name_too_long: &'static str,
     pub delete_text: &'static str,
     pub delete_open_note: &'static str,
+    /// The same, when it is the only draft: a new one takes its place.
+    pub delete_only_note: &'static str,
     pub delete_confirm: &'static str,
     pub open_file_title: &'static str,
     pub open_file_legend: &'static str,
@@ -390,6 +392,7 @@ pub const DE: Texts = Texts {
     name_too_long: "Der Name des Entwurfs darf höchstens 100 Zeichen lang sein",
     delete_text: "Ein gelöschter Entwurf lässt sich nicht wiederherstellen. Speichern Sie ihn vorher als Datei, wenn Sie seine Antworten noch brauchen könnten.",
     delete_open_note: "Dies ist der geöffnete Entwurf. Nach dem Löschen wird ein anderer Entwurf geöffnet.",
+    delete_only_note: "Dies ist Ihr einziger Entwurf. Nach dem Löschen wird ein neuer, leerer Entwurf angelegt.",
     delete_confirm: "Endgültig löschen",
     open_file_title: "Entwurf aus einer Datei öffnen",
     open_file_legend: "Was möchten Sie mit diesem Entwurf tun?",
@@ -590,6 +593,7 @@ pub const EN: Texts = Texts {
     name_too_long: "The name of the draft must be 100 characters or fewer",
     delete_text: "A deleted draft cannot be brought back. Save it as a file first if you might still need its answers.",
     delete_open_note: "This is the open draft. Once it is deleted, another draft opens.",
+    delete_only_note: "This is your only draft. Once it is deleted, a new, empty draft is made.",
     delete_confirm: "Delete for good",
     open_file_title: "Open a draft from a file",
     open_file_legend: "What do you want to do with this draft?",
@@ -818,10 +822,16 @@ pub fn notice(lang: Lang, notice: &Notice, local_time: &dyn Fn(&str) -> String) 
         }
         Notice::Merged { source, differences, added } => {
             let from = source_words(lang, source);
+            let decided = match (de, differences) {
+                (true, 1) => "1 unterschiedliche Antwort entschieden".to_owned(),
+                (true, n) => format!("{n} unterschiedliche Antworten entschieden"),
+                (false, 1) => "1 differing answer decided".to_owned(),
+                (false, n) => format!("{n} differing answers decided"),
+            };
             if de {
-                one(format!("Die Antworten {from} wurden zusammengeführt: {differences} unterschiedliche Antworten entschieden, {added} übernommen."))
+                one(format!("Die Antworten {from} wurden zusammengeführt: {decided}, {added} übernommen."))
             } else {
-                one(format!("The answers {from} were merged: {differences} differing answers decided, {added} taken."))
+                one(format!("The answers {from} were merged: {decided}, {added} taken."))
             }
         }
         Notice::NothingToMerge { source } => {
@@ -857,6 +867,22 @@ pub fn notice(lang: Lang, notice: &Notice, local_time: &dyn Fn(&str) -> String) 
         ),
         Notice::Recreated if de => one("Der Entwurf wurde wieder angelegt.".to_owned()),
         Notice::Recreated => one("The draft was created again.".to_owned()),
+        Notice::StayedOpen if de => (
+            "Der geöffnete Entwurf bleibt geöffnet: Seine Antworten konnten nicht gespeichert werden.".to_owned(),
+            vec![format!(
+                "Ein anderer Entwurf wird erst geöffnet oder angelegt, wenn sie gespeichert sind. Sichern Sie sie \
+                 wie oben beschrieben, etwa mit „{}“, und versuchen Sie es dann noch einmal.",
+                texts(lang).draft_download
+            )],
+        ),
+        Notice::StayedOpen => (
+            "The open draft stays open: its answers could not be saved.".to_owned(),
+            vec![format!(
+                "Another draft is opened or made only once they are saved. Keep them as described above, for \
+                 instance with “{}”, then try again.",
+                texts(lang).draft_download
+            )],
+        ),
     }
 }
 
@@ -869,6 +895,7 @@ pub fn notice_is_warning(notice: &Notice) -> bool {
             | Notice::OtherQuestionnaire(_)
             | Notice::LoadedNewer { kept_aside: 1.. }
             | Notice::MergedNotSaved
+            | Notice::StayedOpen
     )
 }
 
@@ -1201,14 +1228,14 @@ pub fn key_signed_for_others(lang: Lang, name: &str, others: &[String]) -> Strin
     match lang {
         Lang::De => format!(
             "Mit dem Schlüssel dieses Browsers wurde hier schon für {} eingereicht. Das Projektbüro wertet von \
-             einem Schlüssel nur die neueste Einreichung: Diese für „{name}“ würde die frühere ersetzen. Reichen Sie \
+             einem Schlüssel nur die neueste Einreichung: Eine Einreichung für „{name}“ ersetzt die frühere. Reichen Sie \
              für eine andere Gemeinde ein, dann laden Sie unten deren Schlüsseldatei, oder füllen Sie in einem \
              eigenen Browser oder Browserprofil aus. Wurde nur der Name berichtigt, können Sie so einreichen.",
             quote(others, ("„", "“"), "und")
         ),
         Lang::En => format!(
             "This browser's key has already signed a submission for {} here. The project office counts only the \
-             latest submission of a key: this one for “{name}” would replace the earlier one. If you are \
+             latest submission of a key: one for “{name}” replaces the earlier one. If you are \
              submitting for another municipality, load its key file below, or fill in the form in a browser or \
              browser profile of its own. If only the name was corrected, you can submit as it is.",
             quote(others, ("“", "”"), "and")
@@ -2110,7 +2137,7 @@ mod tests {
         let two = ["Wetzlar".to_owned(), "Marburg".to_owned()];
         let de = key_signed_for_others(Lang::De, "Gießen", &two);
         assert!(de.contains("schon für „Wetzlar“ und „Marburg“ eingereicht"), "{de}");
-        assert!(de.contains("Diese für „Gießen“ würde"), "{de}");
+        assert!(de.contains("Eine Einreichung für „Gießen“ ersetzt die frühere"), "{de}");
         let en = key_signed_for_others(Lang::En, "Gießen", &two[..1]);
         assert!(en.contains("a submission for “Wetzlar” here"), "{en}");
     }

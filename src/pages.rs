@@ -1049,7 +1049,7 @@ pub fn PrintPage(props: &ReviewProps) -> Html {
     html! {
         <>
             <a class="back-link no-print" href={Route::Start.to_hash(&questionnaire)}>{ t.back_to_overview }</a>
-            <span class="caption-l">{ t.print_title }</span>
+            <span class="caption-l no-print">{ t.print_title }</span>
             <h1 class="heading-l" tabindex="-1">{ questionnaire.title.get(lang) }</h1>
             <p class="body no-print">{ t.print_intro }</p>
             <div class="no-print">{ outdated_export(&props.signing, lang) }</div>

@@ -738,6 +738,9 @@ pub enum Notice {
     MergedNotSaved,
     /// The draft, deleted in another tab, was saved again.
     Recreated,
+    /// Another draft was to be opened or made, but the open one could not be saved first (storage
+    /// failed, or another tab changed or deleted it): it stays open, nothing changed.
+    StayedOpen,
 }
 
 /// The state of filling one questionnaire.

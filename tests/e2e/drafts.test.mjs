@@ -168,6 +168,12 @@ test('several drafts: made, named, renamed, copied, switched between, deleted af
   await app.notice('Der Entwurf „Kopie von Bewerbung 1. Runde“ wurde gelöscht.').waitFor();
   assert.deepEqual((await app.drafts()).map((d) => [d.name, d.open]), [['Bewerbung 1. Runde', true]]);
 
+  // The only draft: a new, empty one takes its place, and the page says so.
+  await app.draftAction('Löschen', 'Bewerbung 1. Runde').click();
+  await app.waitForPage('Entwurf „Bewerbung 1. Runde“ löschen?');
+  assert.match(await app.text(), /Dies ist Ihr einziger Entwurf\. Nach dem Löschen wird ein neuer, leerer Entwurf angelegt\./);
+  await app.button('Abbrechen').click();
+
   // Another questionnaire in the same browser has drafts of its own.
   await app.openFile(EXAMPLES[0].file);
   await app.startPage();
@@ -248,7 +254,7 @@ test("two tabs, the storage event late: the save itself finds the other tab's sa
   await assertAccessible(second.page, 'the merge page for another tab');
   await name.getByRole('radio', { name: 'Antwort aus dem anderen Tab' }).check();
   await second.app.button('Zusammenführen').click();
-  await second.app.notice(/^Die Antworten aus dem anderen Tab wurden zusammengeführt: 1 unterschiedliche Antworten entschieden/).waitFor();
+  await second.app.notice(/^Die Antworten aus dem anderen Tab wurden zusammengeführt: 1 unterschiedliche Antwort entschieden/).waitFor();
   await second.app.waitForDraftSaved(DEFAULT_ID, 'Musterort');
   const [merged] = await second.app.storedDrafts(DEFAULT_ID);
   assert.equal(merged.draft.answers.municipality_name, 'Musterstadt');
@@ -550,6 +556,16 @@ test('storage full: the page says so at once and offers the draft file; once the
   await assertAccessible(page, 'a page when storage is full');
   const file = await app.download(() => alert.getByRole('button', { name: 'Entwurf als Datei speichern', exact: true }).click());
   assert.equal(JSON.parse(file.text).answers.municipality_name, 'Vollstadt', 'the file has what could not be saved');
+
+  // Another draft cannot be made while this one cannot be saved: it stays open, and the page says why.
+  await app.startPage();
+  await app.draftsSection().getByRole('button', { name: 'Neuen Entwurf anlegen', exact: true }).click();
+  await app.waitForPage('Neuen Entwurf anlegen');
+  await app.button('Entwurf anlegen').click();
+  await app.notice(/Der geöffnete Entwurf bleibt geöffnet: Seine Antworten konnten nicht gespeichert werden\./).waitFor();
+  assert.deepEqual((await app.drafts()).map((d) => [d.name, d.open]), [['Entwurf 1', true]]);
+  await app.showField('Ort', 'Angaben zur Kommune');
+  await app.assertValue(app.input('Name der Kommune'), 'Vollstadt', 'the open draft is as it was');
 
   await page.evaluate(() => {
     for (const key of Object.keys(localStorage)) if (key.startsWith('filler-')) localStorage.removeItem(key);

@@ -53,6 +53,20 @@ async function expectQuestions(app, section, answers, what) {
   assert.deepEqual(actual, expected, what);
 }
 
+test('an address of no page (an old bookmark, a typo) leads to the start page; the page\'s own anchors do not', async (t) => {
+  const { app, page } = await h.page(t);
+  await app.open();
+  await app.openSection('Angaben zur Kommune');
+  await page.evaluate(() => { location.hash = '#/gibt-es-nicht'; });
+  await page.getByRole('main').getByRole('heading', { level: 2, name: 'Abschnitte' }).waitFor();
+  await app.openSection('Angaben zur Kommune');
+  await app.button('Weiter').click();
+  const first = (await app.errorSummaryLinks())[0];
+  await app.errorSummary().getByRole('link', { name: first }).click();
+  assert.equal(await page.getByRole('main').getByRole('heading', { level: 1, name: 'Angaben zur Kommune' }).count(), 1, 'an error summary link stays on its page');
+  app.assertNoPageErrors();
+});
+
 test('filling in a page changes its status on the task list', async (t) => {
   const { app, page } = await h.page(t);
   app.recordPages(t.name);

@@ -148,7 +148,7 @@ test('a key that signed for one municipality warns before it signs for another, 
   await openUploadFixture(app);
   await fill(app, 'Stadt Musterstadt');
   await exportVerified(app);
-  const warning = /schon für „Stadt Musterstadt“ eingereicht.*Diese für „Gemeinde Nachbarort“ würde die frühere ersetzen/s;
+  const warning = /schon für „Stadt Musterstadt“ eingereicht.*Eine Einreichung für „Gemeinde Nachbarort“ ersetzt die frühere/s;
   assert.doesNotMatch(await app.signingPart().innerText(), /schon für/);
 
   // The same browser, so the same key, now for a neighbouring municipality.
