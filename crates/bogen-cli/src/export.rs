@@ -81,6 +81,16 @@ pub fn run(options: &Options<'_>) -> anyhow::Result<ExitCode> {
             for (target, sheet) in &targets {
                 write_replacing(target, &bogen_office::csv::sheet_csv(&workbook.sheets[*sheet]))?;
             }
+            for stale in stale_csv_parts(output, &targets) {
+                eprintln!(
+                    "{}",
+                    crate::terminal::printable(&format!(
+                        "note: {} is from an earlier export (this one has no such sheet) and was left as it is; \
+                         delete it if it is not needed",
+                        stale.display()
+                    ))
+                );
+            }
         }
     }
 
@@ -148,6 +158,31 @@ fn csv_path(output: &Path, suffix: Option<&str>) -> PathBuf {
             output.with_file_name(format!("{stem}.{suffix}.csv"))
         }
     }
+}
+
+/// Files `OUT.<part>.csv` beside `output` that this export did not write: parts of an earlier
+/// export with sheets this one has not (`--force` replaces only the files it writes).
+fn stale_csv_parts(output: &Path, targets: &[(PathBuf, usize)]) -> Vec<PathBuf> {
+    let stem = output.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let folder = output.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let Ok(entries) = std::fs::read_dir(folder) else { return Vec::new() };
+    let written: Vec<&std::ffi::OsStr> = targets.iter().filter_map(|(t, _)| t.file_name()).collect();
+    let mut stale: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| {
+            let Some(name) = path.file_name() else { return false };
+            let text = name.to_string_lossy();
+            let part = text.strip_prefix(&format!("{stem}.")).and_then(|rest| rest.strip_suffix(".csv"));
+            part.is_some_and(|part| !part.is_empty() && !part.contains('.')) && !written.contains(&name)
+        })
+        .map(|path| match output.parent().filter(|p| !p.as_os_str().is_empty()) {
+            Some(_) => path,
+            None => PathBuf::from(path.file_name().unwrap_or_default()),
+        })
+        .collect();
+    stale.sort();
+    stale
 }
 
 fn check_target(target: &Path, inputs: &[PathBuf], force: bool) -> anyhow::Result<()> {

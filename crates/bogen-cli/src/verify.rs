@@ -122,7 +122,9 @@ pub fn print_hints(reports: &[FileReport]) {
         );
     }
     if any(InvalidKind::NotASubmission, Some(Cause::Other)) {
-        eprintln!("hint: give bogen verify the submission files the municipalities sent (questionnaires belong to --questionnaire)");
+        eprintln!(
+            "hint: give only the submission files the municipalities sent (questionnaires belong to --questionnaire)"
+        );
     }
     if any(InvalidKind::UnknownFormatVersion, None) {
         eprintln!("hint: a file of a newer format version: verify it with a newer bogen");

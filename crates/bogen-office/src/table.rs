@@ -214,9 +214,15 @@ pub fn answer_cell(question: &Question, value: Option<&Json>, lang: Lang) -> Cel
     }
 }
 
+/// The choices in the questionnaire's order of options (the app writes them in the order they
+/// were ticked), so that equal answers read alike down a column.
 fn multiple_choice_cell(kind: &QuestionKind, selected: &[Json], other: Option<&str>, lang: Lang) -> Cell {
+    let options = kind.options();
+    let position = |v: &Json| v.as_str().and_then(|v| options.iter().position(|o| o.value == v)).unwrap_or(usize::MAX);
+    let mut in_order: Vec<&Json> = selected.iter().collect();
+    in_order.sort_by_key(|v| position(v));
     let mut parts: Vec<String> =
-        selected.iter().map(|v| v.as_str().map_or_else(|| v.to_string(), |v| option_label(kind, v, lang))).collect();
+        in_order.iter().map(|v| v.as_str().map_or_else(|| v.to_string(), |v| option_label(kind, v, lang))).collect();
     if let Some(other) = other.filter(|o| !o.trim().is_empty()) {
         parts.push(format!("Sonstiges: {other}"));
     }
@@ -576,7 +582,7 @@ mod tests {
             "policy_history": "Seit 1990.\nZweite Zeile, mit \"Anführungszeichen\".",
             "resettlers_statistics": true,
             "youth_statistics": false,
-            "info_languages": ["tuerkisch", "russisch"],
+            "info_languages": ["arabisch", "tuerkisch", "russisch"],
             "training_areas": {"selected": ["soziales"], "other": "Standesamt"},
             "indicators_used": {"selected": [], "other": "Wahlbeteiligung"},
             "cooperation": {"schulen": "eng", "polizei": "keine"},
@@ -604,7 +610,8 @@ mod tests {
             ("policy_history", text("Seit 1990.\nZweite Zeile, mit \"Anführungszeichen\".")),
             ("resettlers_statistics", text("ja")),
             ("youth_statistics", text("nein")),
-            ("info_languages", text("Türkisch; Russisch")),
+            // In the questionnaire's order, not in the order they were ticked.
+            ("info_languages", text("Türkisch; Russisch; Arabisch")),
             ("training_areas", text("Sozialamt; Sonstiges: Standesamt")),
             ("indicators_used", text("Sonstiges: Wahlbeteiligung")),
             ("cooperation.schulen", text("Eng und verbindlich")),

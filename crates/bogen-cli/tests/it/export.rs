@@ -209,6 +209,19 @@ fn an_existing_output_is_replaced_only_with_force_and_an_input_never() {
     assert_eq!(run.code, 2);
     assert_eq!(run.stderr, "bogen: out.dateien.csv exists already; give --force to replace it, or choose another -o\n");
     assert!(!dir.path("out.csv").exists(), "nothing is written when one target is refused");
+    // A part of an earlier export that this one does not write is named, not silently left.
+    dir.write("out.alte_gruppe.csv", "from an earlier export");
+    dir.write("out.notes.csv.bak", "not a part");
+    let run = bogen(&dir.0, &["export", "b.json", "-o", "out.csv", "--force"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "note: out.alte_gruppe.csv is from an earlier export (this one has no such sheet) and was left as it is"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stderr.matches("note:").count(), 1, "{}", run.stderr);
     // An input, even when its name ends in .csv, is never replaced.
     let input = std::fs::read(dir.path("b.json")).unwrap();
     dir.write("b.csv", &input);
