@@ -15,7 +15,7 @@ use crate::inputs::{RadioGroup, TextInput};
 use crate::layout::ErrorSummary;
 use crate::state::{Action, Conflict, FormContext, FormState, MergeSource, Notice, Route, SaveStatus, Task};
 use crate::storage::{DraftEntry, StorageError};
-use bogen_engine::{AnswerValue, Lang, Newer, Questionnaire, Side};
+use bogen_engine::{AnswerValue, KeptAsideReason, Lang, Newer, Questionnaire, Side};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -920,7 +920,23 @@ pub fn KeptAsidePage(props: &KeptAsideProps) -> Html {
                 </div>
             }
         });
+        // Fits again (a draft opened with an older version, then with this one): one click puts
+        // it back; never by itself (docs/DRAFT.md).
         let title_id = format!("kept-{i}-title");
+        let take_back = session.kept_aside_fits(i).map(|_| {
+            let dispatch = ctx.dispatch.clone();
+            let onclick = Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::TakeBackKeptAside(i)));
+            html! {
+                <>
+                    <p class="body">{ t.kept_fits }</p>
+                    <div class="button-group">
+                        <button type="button" class="button button--secondary" aria-describedby={title_id.clone()} {onclick}>
+                            { t.kept_take_back }
+                        </button>
+                    </div>
+                </>
+            }
+        });
         let value_id = format!("kept-{i}-value");
         html! {
             <section class="kept-aside" key={i} aria-labelledby={title_id.clone()}>
@@ -936,7 +952,13 @@ pub fn KeptAsidePage(props: &KeptAsideProps) -> Html {
                     </div>
                     <div class="summary-list__row">
                         <dt class="summary-list__key">{ t.kept_reason }</dt>
-                        <dd class="summary-list__value">{ i18n::kept_aside_reason(lang, &kept.reason) }</dd>
+                        <dd class="summary-list__value">
+                            if now.is_some() && kept.reason == KeptAsideReason::UnknownQuestion {
+                                { i18n::kept_aside_question_back(lang) }
+                            } else {
+                                { i18n::kept_aside_reason(lang, &kept.reason) }
+                            }
+                        </dd>
                     </div>
                     { link.unwrap_or_default() }
                 </dl>
@@ -944,6 +966,7 @@ pub fn KeptAsidePage(props: &KeptAsideProps) -> Html {
                     <label class="label" for={value_id.clone()}>{ t.kept_value }</label>
                     <textarea class="textarea kept-aside__value" id={value_id} readonly=true {rows} value={text} />
                 </div>
+                { take_back.unwrap_or_default() }
             </section>
         }
     });

@@ -223,6 +223,9 @@ pub struct Texts {
     pub kept_reason: &'static str,
     pub kept_value: &'static str,
     pub kept_now: &'static str,
+    /// A kept-aside answer that fits its question as it is now, and the button that puts it back.
+    pub kept_fits: &'static str,
+    pub kept_take_back: &'static str,
 }
 
 /// German.
@@ -424,6 +427,8 @@ pub const DE: Texts = Texts {
     kept_reason: "Grund",
     kept_value: "Antwort zum Kopieren",
     kept_now: "Frage jetzt",
+    kept_fits: "Diese Antwort passt so, wie sie ist, zur Frage in dieser Version, und die Frage ist noch unbeantwortet.",
+    kept_take_back: "Antwort übernehmen",
 };
 
 /// English.
@@ -625,6 +630,8 @@ pub const EN: Texts = Texts {
     kept_reason: "Reason",
     kept_value: "Answer to copy",
     kept_now: "Question now",
+    kept_fits: "This answer fits the question of this version as it is, and the question has no answer yet.",
+    kept_take_back: "Put the answer back",
 };
 
 /// The fixed texts of `lang`.
@@ -867,6 +874,8 @@ pub fn notice(lang: Lang, notice: &Notice, local_time: &dyn Fn(&str) -> String) 
         ),
         Notice::Recreated if de => one("Der Entwurf wurde wieder angelegt.".to_owned()),
         Notice::Recreated => one("The draft was created again.".to_owned()),
+        Notice::TakenBack if de => one("Die Antwort steht wieder in ihrer Frage.".to_owned()),
+        Notice::TakenBack => one("The answer is back in its question.".to_owned()),
         Notice::StayedOpen if de => (
             "Der geöffnete Entwurf bleibt geöffnet: Seine Antworten konnten nicht gespeichert werden.".to_owned(),
             vec![format!(
@@ -1034,8 +1043,8 @@ pub fn merge_kept_aside(lang: Lang, n: usize) -> String {
 /// The kept-aside page's introduction, naming the questionnaire version now.
 pub fn kept_intro(lang: Lang, version: &str) -> String {
     match lang {
-        Lang::De => format!("Diese Antworten passen nicht zu den Fragen des Fragebogens in der Version {version}: Eine Frage wurde entfernt, umbenannt oder geändert. Sie bleiben im Entwurf und in Entwurfsdateien erhalten. Übertragen Sie, was Sie noch brauchen, in die passenden Fragen."),
-        Lang::En => format!("These answers do not fit the questions of version {version} of the questionnaire: a question was removed, renamed or changed. They stay in the draft and in draft files. Copy what you still need into the matching questions."),
+        Lang::De => format!("Diese Antworten passten nicht zu den Fragen, als der Entwurf mit einer anderen Version des Fragebogens geöffnet wurde: Eine Frage wurde entfernt, umbenannt oder geändert. Sie bleiben im Entwurf und in Entwurfsdateien erhalten. Übertragen Sie, was Sie noch brauchen, in die passenden Fragen; was zu einer Frage der Version {version} wieder passt, übernehmen Sie mit einem Klick."),
+        Lang::En => format!("These answers did not fit the questions when the draft was opened with another version of the questionnaire: a question was removed, renamed or changed. They stay in the draft and in draft files. Copy what you still need into the matching questions; what fits a question of version {version} again takes one click."),
     }
 }
 
@@ -1075,6 +1084,16 @@ fn quoted(lang: Lang, values: &[String]) -> String {
 }
 
 /// Why an answer was kept aside, in words.
+/// The reason of an answer kept aside because its question was missing, shown once the open
+/// version has that question again: the usual words ("no longer has this question") would
+/// contradict the link to it.
+pub fn kept_aside_question_back(lang: Lang) -> &'static str {
+    match lang {
+        Lang::De => "Als der Entwurf mit einer anderen Version des Fragebogens geöffnet wurde, gab es diese Frage dort nicht. In dieser Version gibt es sie wieder.",
+        Lang::En => "When the draft was opened with another version of the questionnaire, that version did not have this question. This version has it again.",
+    }
+}
+
 pub fn kept_aside_reason(lang: Lang, reason: &KeptAsideReason) -> String {
     let de = lang == Lang::De;
     match reason {

@@ -738,6 +738,8 @@ pub enum Notice {
     MergedNotSaved,
     /// The draft, deleted in another tab, was saved again.
     Recreated,
+    /// A kept-aside answer was put back into its question.
+    TakenBack,
     /// Another draft was to be opened or made, but the open one could not be saved first (storage
     /// failed, or another tab changed or deleted it): it stays open, nothing changed.
     StayedOpen,
@@ -792,6 +794,9 @@ pub enum Action {
     RecordField { question: QuestionIdx, record: RecordId, field: usize, value: Option<AnswerValue>, leave: bool },
     /// Add a record to a repeat group; focus goes to its first field.
     AddRecord(QuestionIdx),
+    /// Put the kept-aside answer at this position back into its question, which it fits again
+    /// ([`Session::take_back_kept_aside`]).
+    TakeBackKeptAside(usize),
     /// Remove a record from a repeat group; focus goes to the group's add button.
     RemoveRecord(QuestionIdx, RecordId),
     /// The respondent left a field: its errors at `location` go on display.
@@ -982,7 +987,11 @@ impl FormState {
         // could not be saved without overwriting that tab's answers.
         let changes_answers = matches!(
             action,
-            Action::Answer { .. } | Action::RecordField { .. } | Action::AddRecord(_) | Action::RemoveRecord(..)
+            Action::Answer { .. }
+                | Action::RecordField { .. }
+                | Action::AddRecord(_)
+                | Action::RemoveRecord(..)
+                | Action::TakeBackKeptAside(_)
         );
         if changes_answers && self.conflict.is_some() {
             return self;
@@ -1001,6 +1010,14 @@ impl FormState {
                 if leave {
                     store.show_at(&session, question, ViolationLocation::RecordField { record, field });
                 }
+            }
+            Action::TakeBackKeptAside(index) => {
+                let Some(changes) = session.take_back_kept_aside(index) else {
+                    return self;
+                };
+                next.answers_changed(&session, &changes);
+                next.flash = Some(Notice::TakenBack);
+                next.focus_on(FocusTarget::Field("flash-title".to_owned()));
             }
             Action::AddRecord(question) => {
                 let Some((record, changes)) = session.add_record(question) else {

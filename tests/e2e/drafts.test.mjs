@@ -529,6 +529,40 @@ test('a draft of version 1.0.0 opened with 1.1.0: the start page says so, answer
   await page.getByRole('main').getByRole('link', { name: 'Beiseitegelegte Antworten ansehen' }).first().click();
   await app.waitForPage('Beiseitegelegte Antworten');
   assert.equal(await page.getByRole('main').getByLabel('Antwort zum Kopieren').count(), 6);
+  assert.equal(await app.button('Antwort übernehmen').count(), 0, 'none of them fits a question of 1.1.0');
+
+  // A phone number typed with 1.1.0, the draft opened with 1.0.0 by mistake (it has no such
+  // question) and then with 1.1.0 again: it is not put back by itself, but one click does.
+  await app.openSection('Kommune');
+  await app.input('Telefon der Ansprechperson').fill('0212 290-2');
+  await app.waitForDraftSaved('integration-kurzbogen', '0212 290-2');
+  await app.openFile(v100);
+  await app.openSection('Kommune');
+  await app.input('Einwohner').fill('170000');
+  await app.waitForDraftSaved('integration-kurzbogen', '170000');
+  await app.openFile(v110);
+  await app.startPage();
+  await page.getByRole('main').getByRole('link', { name: 'Beiseitegelegte Antworten ansehen' }).first().click();
+  await app.waitForPage('Beiseitegelegte Antworten');
+  const again = page.getByRole('region', { name: 'Telefon der Ansprechperson', exact: true });
+  await again.getByText('Diese Antwort passt so, wie sie ist, zur Frage in dieser Version').waitFor();
+  assert.equal(
+    Object.fromEntries(await app.summaryRows(again)).Grund,
+    'Als der Entwurf mit einer anderen Version des Fragebogens geöffnet wurde, gab es diese Frage dort nicht. In dieser Version gibt es sie wieder.',
+  );
+  await screenshot(page, t.name, 'fits-again');
+  await assertAccessible(page, 'the page of the answers kept aside, one fitting again');
+  assert.equal(await app.button('Antwort übernehmen').count(), 1, 'only the one that fits is offered');
+  await again.getByRole('button', { name: 'Antwort übernehmen' }).click();
+  await page.getByText('Die Antwort steht wieder in ihrer Frage.').waitFor();
+  await again.waitFor({ state: 'detached' });
+  await app.openSection('Kommune');
+  await app.assertValue(app.input('Telefon der Ansprechperson'), '0212 290-2');
+  const stored = await eventually(
+    async () => (await app.storedDrafts('integration-kurzbogen'))[0].draft,
+    (d) => d.answers.phone === '0212 290-2' && !d.keptAside.some((k) => k.questionId === 'phone'),
+  );
+  assert.equal(stored.answers.phone, '0212 290-2', 'saved as an answer, no longer kept aside');
   app.assertNoPageErrors();
 });
 

@@ -599,6 +599,42 @@ impl Session {
         out
     }
 
+    /// The question kept-aside answer `index` would answer as it is now, when it fits that
+    /// question whole (the questionnaire has the question again, or takes that form again: a
+    /// draft opened with an older version and then with the newer one) and the question has no
+    /// answer yet. A record of a repeat group is not offered: it belongs inside a list.
+    pub fn kept_aside_fits(&self, index: usize) -> Option<QuestionIdx> {
+        self.kept_aside_fit(index).map(|(question, _)| question)
+    }
+
+    /// Puts kept-aside answer `index` back as its question's answer, when [`Session::kept_aside_fits`]
+    /// says it fits, and removes it from the kept-aside ones. Nothing is ever taken back by
+    /// itself: the respondent chooses it (docs/DRAFT.md).
+    pub fn take_back_kept_aside(&mut self, index: usize) -> Option<ChangeSet> {
+        let (question, answer) = self.kept_aside_fit(index)?;
+        let changes = self.set_answer(question, Some(answer));
+        self.kept_aside.remove(index);
+        Some(changes)
+    }
+
+    fn kept_aside_fit(&self, index: usize) -> Option<(QuestionIdx, AnswerValue)> {
+        let kept = self.kept_aside.get(index)?;
+        if matches!(kept.reason, KeptAsideReason::RecordFields { .. }) {
+            return None;
+        }
+        let question = self.questionnaire.question_idx(&kept.question_id)?;
+        if self.answers[question.get()].as_ref().is_some_and(|a| !a.is_empty()) {
+            return None;
+        }
+        let fit = crate::carry::fit(self.questionnaire.question(question), &kept.value);
+        match fit.answer {
+            Some(answer) if fit.aside.is_empty() && self.questionnaire.question(question).kind.takes_input() => {
+                Some((question, answer))
+            }
+            _ => None,
+        }
+    }
+
     /// Whether the session holds anything a respondent entered: an answer (a default counts,
     /// it is part of the draft) or a kept-aside one. What a tab would lose with its draft.
     pub fn holds_answers(&self) -> bool {

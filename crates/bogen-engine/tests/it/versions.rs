@@ -138,6 +138,42 @@ fn kept_aside_answers_survive_saving_loading_and_a_second_migration() {
 }
 
 #[test]
+fn a_kept_aside_answer_that_fits_again_is_offered_and_taken_back_only_when_asked() {
+    // 1.1.0 asks "phone"; 1.0.0 does not. A 1.1.0 draft opened with 1.0.0 keeps the phone aside.
+    let (older, newer) = (version("1.0.0"), version("1.1.0"));
+    let (mut session, _) = draft_of_1_0_0().restore(Arc::clone(&newer)).expect("same questionnaire id");
+    let phone = newer.question_idx("phone").expect("asked");
+    session.set_answer(phone, Some(bogen_engine::AnswerValue::Text("0212 290-2".into())));
+    let saved = save_and_load(&mut session, &meta(9, "2026-02-02T08:00:00.000Z"));
+    let (mut in_older, _) = saved.restore(Arc::clone(&older)).expect("same questionnaire id");
+    let index = in_older.kept_aside().iter().position(|k| k.question_id == "phone").expect("kept aside");
+    assert_eq!(in_older.kept_aside_fits(index), None, "1.0.0 has no such question");
+    in_older.set_answer(older.question_idx("inhabitants").unwrap(), Some(bogen_engine::AnswerValue::Number(1.0)));
+    let saved = save_and_load(&mut in_older, &meta(10, "2026-02-03T08:00:00.000Z"));
+
+    // Back with 1.1.0: nothing is put back by itself, but the phone fits its question again.
+    let (mut back, _) = saved.restore(Arc::clone(&newer)).expect("same questionnaire id");
+    let index = back.kept_aside().iter().position(|k| k.question_id == "phone").expect("still kept aside");
+    assert_eq!(back.answer(phone), None);
+    assert_eq!(back.kept_aside_fits(index), Some(phone));
+    // A kept-aside answer that does not fit now (an option no longer offered) is not offered.
+    let kind = back.kept_aside().iter().position(|k| k.question_id == "municipality_kind").expect("kept aside");
+    assert_eq!(back.kept_aside_fits(kind), None);
+    let before = back.kept_aside().len();
+    let changes = back.take_back_kept_aside(index).expect("it fits");
+    assert!(changes.questions.contains(&phone));
+    assert_eq!(back.answer(phone), Some(&bogen_engine::AnswerValue::Text("0212 290-2".into())));
+    assert_eq!(back.kept_aside().len(), before - 1);
+    assert!(back.kept_aside().iter().all(|k| k.question_id != "phone"));
+    // Once the question has an answer, another kept-aside answer for it is not offered over it.
+    let (mut answered, _) = saved.restore(Arc::clone(&newer)).expect("same questionnaire id");
+    answered.set_answer(phone, Some(bogen_engine::AnswerValue::Text("0212 999".into())));
+    let index = answered.kept_aside().iter().position(|k| k.question_id == "phone").unwrap();
+    assert_eq!(answered.kept_aside_fits(index), None);
+    assert_eq!(answered.take_back_kept_aside(index), None);
+}
+
+#[test]
 fn a_draft_file_of_format_version_1_still_opens_and_its_kept_aside_answers_move_to_kept_aside() {
     let draft = DraftFile::parse(&repo_file("tests/fixtures/versions/integration-kurzbogen-draft-v1.json"))
         .expect("format version 1 is read");
