@@ -172,18 +172,19 @@ fn latest(drafts: &[DraftEntry]) -> Option<String> {
 }
 
 /// The notice that the questionnaire changed since a draft was saved, when it did.
-fn changed_notice(report: &bogen_engine::RestoreReport, current: &str) -> Option<Notice> {
+fn changed_notice(report: &bogen_engine::RestoreReport, current: &str, merged: bool) -> Option<Notice> {
     report.questionnaire_changed.then(|| Notice::QuestionnaireChanged {
         draft_version: report.draft_questionnaire_version.clone(),
         current_version: current.to_owned(),
         kept_aside: report.kept_aside_total,
+        merged,
     })
 }
 
 /// The notices about a draft that opened: restored, and the questionnaire changed since.
 fn opened_notices(draft: &DraftFile, name: &str, report: &bogen_engine::RestoreReport, current: &str) -> Vec<Notice> {
     let mut notices = vec![Notice::Restored { name: name.to_owned(), saved_at: draft.saved_at.clone() }];
-    notices.extend(changed_notice(report, current));
+    notices.extend(changed_notice(report, current, false));
     notices
 }
 
@@ -475,7 +476,7 @@ fn merge_with_stored(store: &Store, draft: &DraftFile, previous: Option<(&MergeT
         Ok(plan) if plan.differences.is_empty() => {
             let mut notices =
                 vec![Notice::Merged { source: MergeSource::OtherTab, differences: 0, added: plan.additions.len() }];
-            notices.extend(changed_notice(&plan.theirs_report, &store.questionnaire.version));
+            notices.extend(changed_notice(&plan.theirs_report, &store.questionnaire.version, true));
             let merged = plan.apply_all(Side::Theirs);
             save_merged(store, merged, &draft.meta(), notices, previous.is_some())
                 // Saved yet again in between: the banner stays, and the next load plans anew.
@@ -626,7 +627,7 @@ pub fn open_file_as_new(store: &Store, lang: Lang, file_name: &str, draft: &Draf
     storage::remember_open_draft(qid, &meta.draft_id);
     let mut notices = vec![Notice::OpenedAsNew { file_name: file_name.to_owned(), name }];
     // Stored with this version now: the next opening would not tell that the file's was another.
-    notices.extend(changed_notice(&report, &questionnaire.version));
+    notices.extend(changed_notice(&report, &questionnaire.version, false));
     Ok(notices)
 }
 
@@ -636,7 +637,7 @@ pub fn replace_with_file(store: &Store, file_name: &str, draft: &DraftFile) -> A
     match draft.restore(Arc::clone(&store.questionnaire)) {
         Ok((session, report)) => {
             let mut notices = vec![Notice::Replaced { file_name: file_name.to_owned() }];
-            notices.extend(changed_notice(&report, &store.questionnaire.version));
+            notices.extend(changed_notice(&report, &store.questionnaire.version, false));
             Action::ReplaceSession { session: Box::new(session), known: None, unsaved: true, notices, to_start: true }
         }
         // The only reason: another questionnaire's draft, which `file_opened` turned away already.
@@ -689,7 +690,7 @@ pub fn apply_merge(store: &Store, task: &MergeTask, choices: &[Side]) -> Vec<Act
         differences: task.plan.differences.len(),
         added: task.plan.additions.len(),
     }];
-    notices.extend(changed_notice(&task.plan.theirs_report, &store.questionnaire.version));
+    notices.extend(changed_notice(&task.plan.theirs_report, &store.questionnaire.version, true));
     match (&task.source, &task.base) {
         (MergeSource::OtherTab, Some(base)) => save_merged(store, session, base, notices, true).unwrap_or_else(|()| {
             let id = store.draft.borrow().id.clone();

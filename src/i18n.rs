@@ -781,12 +781,16 @@ pub fn notice(lang: Lang, notice: &Notice, local_time: &dyn Fn(&str) -> String) 
     let one = |text: String| (text, Vec::new());
     match notice {
         Notice::Restored { name, saved_at } => one(restored(lang, name, &local_time(saved_at))),
-        Notice::QuestionnaireChanged { draft_version, current_version, kept_aside } => {
-            let first = match (de, draft_version == current_version) {
-                (true, false) => format!("Der Fragebogen wurde geändert, seit dieser Entwurf gespeichert wurde: Der Entwurf stammt von Version {draft_version}, jetzt gilt Version {current_version}."),
-                (true, true) => format!("Der Fragebogen (Version {current_version}) wurde geändert, seit dieser Entwurf gespeichert wurde."),
-                (false, false) => format!("The questionnaire has changed since this draft was saved: the draft comes from version {draft_version}, version {current_version} applies now."),
-                (false, true) => format!("The questionnaire (version {current_version}) has changed since this draft was saved."),
+        Notice::QuestionnaireChanged { draft_version, current_version, kept_aside, merged } => {
+            let first = match (de, draft_version == current_version, *merged) {
+                (true, false, true) => format!("Die zusammengeführten Antworten stammen von Version {draft_version} des Fragebogens, jetzt gilt Version {current_version}."),
+                (true, true, true) => format!("Die zusammengeführten Antworten wurden mit einer anderen Fassung der Version {current_version} des Fragebogens gespeichert."),
+                (false, false, true) => format!("The merged answers come from version {draft_version} of the questionnaire; version {current_version} applies now."),
+                (false, true, true) => format!("The merged answers were saved with another text of version {current_version} of the questionnaire."),
+                (true, false, false) => format!("Der Fragebogen wurde geändert, seit dieser Entwurf gespeichert wurde: Der Entwurf stammt von Version {draft_version}, jetzt gilt Version {current_version}."),
+                (true, true, false) => format!("Der Fragebogen (Version {current_version}) wurde geändert, seit dieser Entwurf gespeichert wurde."),
+                (false, false, false) => format!("The questionnaire has changed since this draft was saved: the draft comes from version {draft_version}, version {current_version} applies now."),
+                (false, true, false) => format!("The questionnaire (version {current_version}) has changed since this draft was saved."),
             };
             let mut more = vec![if de {
                 "Antworten auf Fragen, die es noch gibt und die sie aufnehmen können, wurden übernommen.".to_owned()
@@ -2126,6 +2130,7 @@ mod tests {
             draft_version: "1.0.0".into(),
             current_version: "1.1.0".into(),
             kept_aside: 1,
+            merged: false,
         };
         let (first, more) = notice(Lang::De, &changed, &|t| t.to_owned());
         assert!(first.ends_with("Der Entwurf stammt von Version 1.0.0, jetzt gilt Version 1.1.0."), "{first}");
@@ -2135,11 +2140,27 @@ mod tests {
                 "Eine Antwort passt nicht mehr zu den Fragen und wurde beiseitegelegt. Sie bleibt im Entwurf erhalten."
             )
         );
-        let same =
-            Notice::QuestionnaireChanged { draft_version: "2".into(), current_version: "2".into(), kept_aside: 0 };
+        let same = Notice::QuestionnaireChanged {
+            draft_version: "2".into(),
+            current_version: "2".into(),
+            kept_aside: 0,
+            merged: false,
+        };
         let (first, more) = notice(Lang::En, &same, &|t| t.to_owned());
         assert_eq!(first, "The questionnaire (version 2) has changed since this draft was saved.");
         assert_eq!(more.len(), 1, "nothing kept aside, nothing said about it");
+        // After a merge the other side's version is meant, not the open draft's.
+        let merged = Notice::QuestionnaireChanged {
+            draft_version: "1.1.0".into(),
+            current_version: "1.0.0".into(),
+            kept_aside: 0,
+            merged: true,
+        };
+        let (first, _) = notice(Lang::De, &merged, &|t| t.to_owned());
+        assert_eq!(
+            first,
+            "Die zusammengeführten Antworten stammen von Version 1.1.0 des Fragebogens, jetzt gilt Version 1.0.0."
+        );
     }
 
     #[test]

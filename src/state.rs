@@ -709,7 +709,9 @@ pub enum Notice {
     Restored { name: String, saved_at: String },
     /// The questionnaire changed since the draft was saved (the draft's version, the version
     /// now, equal when only the content changed); `kept_aside` answers fit no question.
-    QuestionnaireChanged { draft_version: String, current_version: String, kept_aside: usize },
+    /// `merged`: the answers of the other side of a merge (a file, another tab) came from that
+    /// version, not the open draft.
+    QuestionnaireChanged { draft_version: String, current_version: String, kept_aside: usize, merged: bool },
     /// A stored draft could not be read: its text was moved aside (to `slot`) and is offered as a file.
     Unreadable { slot: String, text: Rc<str> },
     /// A draft file was opened that belongs to another questionnaire (its id).
