@@ -20,7 +20,9 @@ use crate::i18n::{self, texts};
 use crate::layout::Header;
 use crate::pages::{PrintPage, ReviewPage, SectionPage, StartPage};
 use crate::picked::{classify, FileError, FileProblem, Picked};
-use crate::state::{Action, Conflict, FocusTarget, FormContext, FormState, Notice, Route, SaveStatus};
+use crate::state::{
+    Action, Conflict, DraftPage, FocusTarget, FormContext, FormState, MergeSource, Notice, Route, SaveStatus, Task,
+};
 use crate::storage::{self, DraftKey, StorageError};
 use bogen_engine::{compile, Lang, Problem, Questionnaire};
 use gloo::events::{EventListener, EventListenerOptions};
@@ -878,6 +880,8 @@ pub fn FormRoot(props: &FormRootProps) -> Html {
     // Where the questionnaire comes from: worked out once per questionnaire.
     let origin = (*use_memo(props.questionnaire.clone(), |q| crate::trust::origin(&q.0))).clone();
     let unavailable = state.save_status == SaveStatus::Failed(StorageError::Unavailable);
+    let merging_other_tab = state.route == Route::Draft(DraftPage::Merge)
+        && matches!(&state.task, Some(Task::Merge { task, .. }) if task.source == MergeSource::OtherTab);
     let page = match state.route {
         Route::Start => html! {
             <StartPage {lang} {revision} notices={state.notices.clone()} origin={origin.clone()}
@@ -911,8 +915,10 @@ pub fn FormRoot(props: &FormRootProps) -> Html {
                             <p class="notification__text">{ t.app_updated }</p>
                         </div>
                     }
-                    <Banners {lang} conflict={state.conflict} save_status={state.save_status.clone()}
-                        flash={state.flash.clone()} />
+                    // The merge page that "Neuere Antworten laden" opened is that banner's answer: the
+                    // banner, with its button, stays away while it is open.
+                    <Banners {lang} conflict={state.conflict.filter(|_| !merging_other_tab)}
+                        save_status={state.save_status.clone()} flash={state.flash.clone()} />
                     { page }
                 </main>
             </div>

@@ -173,8 +173,8 @@ pub fn DraftsPart(props: &DraftsPartProps) -> Html {
         };
         let switch = {
             let ctx = ctx.clone();
-            let id = row.id.clone();
-            Callback::from(move |_: MouseEvent| finish(&ctx, drafts::switch_to(&ctx.store, &id)))
+            let (id, name) = (row.id.clone(), name.clone());
+            Callback::from(move |_: MouseEvent| finish(&ctx, drafts::switch_to(&ctx.store, &id, &name)))
         };
         let rename = {
             let dispatch = ctx.dispatch.clone();

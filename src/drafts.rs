@@ -720,11 +720,12 @@ pub fn create(store: &Store, name: &str) -> Result<Vec<Notice>, Action> {
     }
 }
 
-/// Opens another draft of the list: saves the open one first.
-pub fn switch_to(store: &Store, id: &str) -> Result<Vec<Notice>, Action> {
+/// Opens another draft of the list (named `name`): saves the open one first. The start page
+/// says which draft is open now, not that it was "restored", as after a new visit.
+pub fn switch_to(store: &Store, id: &str, name: &str) -> Result<Vec<Notice>, Action> {
     flush(store)?;
     storage::remember_open_draft(&store.questionnaire.id, id);
-    Ok(Vec::new())
+    Ok(vec![Notice::Switched(name.to_owned())])
 }
 
 /// Renames a draft (the open one or another).

@@ -817,6 +817,8 @@ pub fn notice(lang: Lang, notice: &Notice, local_time: &dyn Fn(&str) -> String) 
         Notice::Duplicated(name) => one(format!("The copy “{name}” was created.")),
         Notice::Renamed(name) if de => one(format!("Der Entwurf heißt jetzt „{name}“.")),
         Notice::Renamed(name) => one(format!("The draft is now called “{name}”.")),
+        Notice::Switched(name) if de => one(format!("Der Entwurf „{name}“ ist jetzt geöffnet.")),
+        Notice::Switched(name) => one(format!("The draft “{name}” is open now.")),
         Notice::Deleted(name) if de => one(format!("Der Entwurf „{name}“ wurde gelöscht.")),
         Notice::Deleted(name) => one(format!("The draft “{name}” was deleted.")),
         Notice::OpenedAsNew { file_name, name } if de => {

@@ -718,6 +718,8 @@ pub enum Notice {
     OtherQuestionnaire(String),
     /// A draft was made (its name).
     Created(String),
+    /// Another draft of the list was opened (its name).
+    Switched(String),
     /// A copy was made (the copy's name).
     Duplicated(String),
     /// A draft was renamed (the new name).

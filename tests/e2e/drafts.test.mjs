@@ -110,6 +110,8 @@ test('several drafts: made, named, renamed, copied, switched between, deleted af
 
   // Open the other one: its own answers.
   await app.draftAction('Öffnen', 'Entwurf 1').click();
+  await app.notice('Der Entwurf „Entwurf 1“ ist jetzt geöffnet.').waitFor();
+  assert.doesNotMatch(await app.text(), /wurde wiederhergestellt/, 'opened from the list, not restored after a visit');
   await eventually(() => app.openDraftName(), (n) => n === 'Entwurf 1');
   await app.openSection('Angaben zur Kommune');
   await app.assertValue(app.input('Name der Kommune'), 'Stadt A');
@@ -247,6 +249,7 @@ test("two tabs, the storage event late: the save itself finds the other tab's sa
   // Loading merges: the name differs and is chosen; what only one tab has is kept.
   await second.app.button('Neuere Antworten laden').click();
   await second.app.waitForPage('Entwürfe zusammenführen');
+  assert.equal(await banner.count(), 0, 'the banner that opened the merge page is not shown above it');
   const name = second.app.group('Name der Kommune');
   assert.match(await second.app.description(name.getByRole('radio', { name: 'Meine Antwort' })), /Neustadt/);
   assert.match(await second.app.description(name.getByRole('radio', { name: 'Antwort aus dem anderen Tab' })), /Musterstadt/);
