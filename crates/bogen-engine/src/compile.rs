@@ -117,6 +117,7 @@ pub fn read(text: &str) -> Result<Reading<'_>, Problems> {
         languages: vec![Lang::De],
         languages_given: false,
         undeclared: Vec::new(),
+        unreadable: Vec::new(),
         section_paths: Vec::new(),
     };
     for path in duplicates {
@@ -223,6 +224,9 @@ struct Compiler {
     /// that uses it) and how many texts use it after that. One problem per language, not one
     /// per text: a misspelt `"languages"` would otherwise bury itself under hundreds.
     undeclared: Vec<(String, usize, usize)>,
+    /// Ids of questions whose definition could not be read: an expression naming one is no
+    /// second problem (`minCount: "1"` made the group's `count(children)` "unknown" too).
+    unreadable: Vec<String>,
     /// JSON path of each section, by index.
     section_paths: Vec<String>,
 }
@@ -547,7 +551,9 @@ impl Compiler {
         }
         for (s_idx, source, path) in section_conditions {
             n_conditions += 1;
-            let scope = Scope { questions: &types, record: None };
+            // Cloned, not borrowed: `expression` takes `self` mutably (empty, so no allocation, in a valid file).
+            let unreadable = self.unreadable.clone();
+            let scope = Scope { questions: &types, record: None, unreadable: &unreadable };
             if let Some((expr, reads)) = self.expression(&source, &|| path.clone(), &scope, Type::Bool) {
                 for q in reads {
                     graph.edge(Node::QuestionValue(q), Node::SectionVisible(s_idx));
@@ -674,8 +680,11 @@ impl Compiler {
         let id = id?;
         let path = format!("submission.{key}");
         let Some(&idx) = question_index.get(id) else {
-            let hint = suggestion(id, question_index.keys().map(String::as_str));
-            self.problem(&path, format!("unknown question id \"{id}\"{hint}"));
+            // A question whose definition could not be read has its own problem already.
+            if !self.unreadable.iter().any(|u| u == id) {
+                let hint = suggestion(id, question_index.keys().map(String::as_str));
+                self.problem(&path, format!("unknown question id \"{id}\"{hint}"));
+            }
             return None;
         };
         let fits = matches!(
@@ -781,7 +790,11 @@ impl Compiler {
 
     fn question_file(&mut self, mut value: Json, path: PathOf) -> Option<QuestionFile> {
         let fields = value.as_object_mut().and_then(|o| take_list(o, "fields"));
-        let mut file = self.part::<QuestionFile>(value, path)?;
+        let id = value.get("id").and_then(Json::as_str).map(str::to_owned);
+        let Some(mut file) = self.part::<QuestionFile>(value, path) else {
+            self.unreadable.extend(id);
+            return None;
+        };
         self.check_id(&file.id, &|| join_path(&path(), "id"), true);
         // Each field id, with the position of its field.
         let mut field_ids: HashMap<String, usize> = HashMap::new();
@@ -1247,6 +1260,7 @@ impl Compiler {
                 self.problem(&path(), format!("expected {wanted}, but \"{source}\" is {found}"));
                 None
             }
+            Err(e) if e.follows_another => None,
             Err(e) => {
                 self.problem(&path(), format!("at column {}: {} in \"{source}\"", e.span.start + 1, e.message));
                 None
@@ -1263,7 +1277,8 @@ impl Compiler {
         record: Option<(&str, &[(String, Type)])>,
         question: &mut Question,
     ) -> Vec<(QuestionIdx, NodeOf)> {
-        let scope = Scope { questions: types, record };
+        let unreadable = self.unreadable.clone();
+        let scope = Scope { questions: types, record, unreadable: &unreadable };
         let mut reads: Vec<(QuestionIdx, NodeOf)> = Vec::new();
         if let Some(source) = &file.visible_if {
             if let Some((e, r)) = self.expression(source, &|| join_path(&path(), "visibleIf"), &scope, Type::Bool) {

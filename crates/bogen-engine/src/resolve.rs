@@ -90,6 +90,9 @@ pub struct ResolveError {
     pub span: Span,
     /// What is wrong.
     pub message: String,
+    /// The expression names a question whose own definition could not be read (reported there):
+    /// this problem only follows from that one, and is not reported again.
+    pub follows_another: bool,
 }
 
 /// What names mean where an expression stands.
@@ -98,6 +101,9 @@ pub(crate) struct Scope<'a> {
     pub questions: &'a HashMap<&'a str, (QuestionIdx, Type)>,
     /// When the expression belongs to a field of a repeat group: the group's id and its fields.
     pub record: Option<(&'a str, &'a [(String, Type)])>,
+    /// Ids of questions the file has but whose definition could not be read (a problem of
+    /// their own): naming one is no further problem.
+    pub unreadable: &'a [String],
 }
 
 /// What an expression reads: questions, and fields of the current record (by position).
@@ -127,7 +133,12 @@ pub(crate) fn resolve(ast: &Ast, scope: &Scope<'_>) -> Result<Resolved, ResolveE
 }
 
 fn err<T>(span: Span, message: String) -> Result<T, ResolveError> {
-    Err(ResolveError { span, message })
+    Err(ResolveError { span, message, follows_another: false })
+}
+
+/// An unknown id, or one of a question whose definition could not be read.
+fn unknown<T>(span: Span, name: &str, scope: &Scope<'_>, message: String) -> Result<T, ResolveError> {
+    Err(ResolveError { span, message, follows_another: scope.unreadable.iter().any(|id| id == name) })
 }
 
 fn resolve_node(ast: &Ast, scope: &Scope<'_>, reads: &mut Reads) -> Result<(Expr, Type), ResolveError> {
@@ -160,7 +171,7 @@ fn resolve_node(ast: &Ast, scope: &Scope<'_>, reads: &mut Reads) -> Result<(Expr
                     reads.questions.push(*idx);
                     Ok((Expr::Question(*idx), ty.clone()))
                 }
-                None => err(*span, unknown_question(name, scope)),
+                None => unknown(*span, name, scope, unknown_question(name, scope)),
             }
         }
         Ast::Name { name, field: Some(field), span } if name == "record" => match scope.record {
@@ -399,8 +410,10 @@ fn resolve_call(
                 );
             };
             let Some((repeat, Type::Records(fields))) = scope.questions.get(repeat_name.as_str()) else {
-                return err(
+                return unknown(
                     *arg_span,
+                    repeat_name,
+                    scope,
                     format!("\"{repeat_name}\" is not a repeat group{}", suggestion_for_question(repeat_name, scope)),
                 );
             };

@@ -245,6 +245,26 @@ fn a_number_written_as_text_is_named_in_plain_words() {
 }
 
 #[test]
+fn a_question_that_cannot_be_read_is_one_problem_not_one_more_per_expression_naming_it() {
+    check(
+        &with_questions(
+            r#"{"id": "children", "type": "repeat", "label": "Kinder", "minCount": "1",
+                "fields": [{"id": "age", "type": "integer", "label": "Alter"}]},
+            {"id": "district", "type": "singlechoice", "label": "Stadtteil", "options": [{"value": "a", "label": "A"}]},
+            {"id": "n", "type": "calculated", "label": "Anzahl", "calculate": "count(children)"},
+            {"id": "ages", "type": "calculated", "label": "Alter", "calculate": "sum(children.age)"},
+            {"id": "note", "type": "text", "label": "Notiz", "visibleIf": "district = 'a' and n > 0"},
+            {"id": "other", "type": "text", "label": "Sonst", "visibleIf": "distrikt = 'a'"}"#,
+        ),
+        expect![[r#"
+            q.json:3:57: sections[0].questions[0].minCount: invalid type: string "1", expected a whole number, 0 or more, written without quotes
+            q.json:5:32: sections[0].questions[1].type: unknown value "singlechoice" (did you mean "singleChoice"?); expected one of "text", "longText", "integer", "decimal", "singleChoice", "multipleChoice", "yesNo", "date", "email", "url", "phone", "matrix", "repeat", "calculated"
+            q.json:9:63: sections[0].questions[5].visibleIf: at column 1: unknown question id "distrikt" in "distrikt = 'a'"
+        "#]],
+    );
+}
+
+#[test]
 fn settings_that_do_not_apply_to_the_type_are_errors() {
     check(
         &with_questions(
