@@ -382,12 +382,13 @@ test('a submission of an unknown questionnaire waits for its questionnaire file;
 test('hundreds of files in one drop are all checked, and a file over 16 MiB is reported without being read', async (t) => {
   const f = await files();
   const { page, errors } = await openOffice(t);
-  // 240 copies signed by one key at the same time: the later name wins, the others are superseded.
+  // 240 copies of one file (one key, one time, the same answers): the later name counts, the
+  // others are superseded as copies of it.
   const copies = Array.from({ length: 240 }, (_, i) => upload(`stadt-${String(i).padStart(3, '0')}.json`, f.stadt));
   await picker(page).setInputFiles([...copies, upload('riesig.json', Buffer.alloc(17 * 1024 * 1024, 0x20).toString())]);
   assert.equal(await checked(page, 241), '241 Dateien geprüft. In der Liste: 1 gültig, 239 ersetzt, 1 ungültig.');
   assert.equal((await row(page, 'stadt-239.json')).status, 'Gültig');
-  assert.equal((await row(page, 'stadt-000.json')).status, 'Ersetzt durch stadt-239.json');
+  assert.equal((await row(page, 'stadt-000.json')).status, 'Kopie von stadt-239.json');
   const large = await row(page, 'riesig.json');
   assert.match(large.status, /^Ungültig: Datei zu groß \(mehr als 16 MiB\)\n/);
   assert.match(large.status, /the file is 17\.0 MiB; files larger than 16 MiB are not read/);

@@ -153,6 +153,9 @@ impl Office {
                 return Added::Duplicate;
             }
         }
+        // Files of the same name (from different folders, or a name the app gives every
+        // unnamed submission) get a number, so that their rows and spreadsheet lines differ.
+        let name = &self.unique_name(name);
         let report = batch::verify_file(name, content, &self.known);
         if let (Status::Invalid(invalid), Content::Bytes(bytes)) = (&report.status, content) {
             match invalid.kind {
@@ -172,6 +175,18 @@ impl Office {
         self.reports.push(report);
         self.revisions.push(0);
         Added::Row
+    }
+
+    /// `name`, or `name (2)`, `name (3)`, … when a row has that name already.
+    fn unique_name(&self, name: &str) -> String {
+        let taken = |candidate: &str| {
+            self.reports.iter().any(|r| r.file == candidate)
+                || self.rows.iter().any(|row| matches!(row, Row::Questionnaire(q) if q.file == candidate))
+        };
+        if !taken(name) {
+            return name.to_owned();
+        }
+        (2..).map(|n| format!("{name} ({n})")).find(|candidate| !taken(candidate)).unwrap_or_else(|| name.to_owned())
     }
 
     /// The file as a questionnaire, if it is one (see the module doc); a new questionnaire joins
@@ -368,6 +383,18 @@ mod tests {
         assert_eq!(landkreis.fingerprint.as_deref(), Some("J2OC-KBOM-SMYZ-HUCG"));
         assert_eq!(report(&office, "stadt.json").fingerprint.as_deref(), Some("CGSA-B3PQ-HF6T-RJE2"));
         assert_eq!(office.tally(), Tally { valid: 2, superseded: 0, invalid: 0, questionnaires: 0 });
+    }
+
+    #[test]
+    fn files_of_one_name_get_numbers_and_the_same_file_again_is_skipped() {
+        let mut office = office();
+        let name = "kita-umfrage_unnamed_2026-11-28.json";
+        assert_eq!(add(&mut office, name, LANDKREIS), Added::Row);
+        assert_eq!(add(&mut office, name, STADT), Added::Row);
+        assert_eq!(add(&mut office, name, LANDKREIS), Added::Duplicate);
+        office.settle();
+        let files: Vec<&str> = office.reports().iter().map(|r| r.file.as_str()).collect();
+        assert_eq!(files, [name, "kita-umfrage_unnamed_2026-11-28.json (2)"]);
     }
 
     #[test]
