@@ -32,8 +32,6 @@ pub struct TextInputProps {
     pub describedby: Option<AttrValue>,
     #[prop_or_default]
     pub invalid: bool,
-    #[prop_or_default]
-    pub placeholder: Option<AttrValue>,
     /// A width class, e.g. `input--w10`.
     #[prop_or_default]
     pub width: Option<AttrValue>,
@@ -65,7 +63,6 @@ pub fn TextInput(props: &TextInputProps) -> Html {
             inputmode={props.inputmode.clone()}
             autocomplete={props.autocomplete.clone()}
             spellcheck={props.spellcheck.clone()}
-            placeholder={props.placeholder.clone()}
             aria-describedby={props.describedby.clone()}
             aria-invalid={props.invalid.then_some("true")}
             {oninput}
@@ -85,8 +82,6 @@ pub struct TextAreaProps {
     pub invalid: bool,
     #[prop_or_default]
     pub max_length: Option<u32>,
-    #[prop_or_default]
-    pub placeholder: Option<AttrValue>,
     pub lang: Lang,
     pub on_input: Callback<String>,
     pub on_leave: Callback<()>,
@@ -124,8 +119,7 @@ pub fn TextArea(props: &TextAreaProps) -> Html {
                 name={props.id.clone()}
                 rows="5"
                 value={props.value.clone()}
-                placeholder={props.placeholder.clone()}
-                aria-describedby={describedby}
+                    aria-describedby={describedby}
                 aria-invalid={invalid.then_some("true")}
                 {oninput}
                 {onchange}
@@ -147,8 +141,6 @@ pub struct NumberInputProps {
     pub describedby: Option<AttrValue>,
     #[prop_or_default]
     pub invalid: bool,
-    #[prop_or_default]
-    pub placeholder: Option<AttrValue>,
     pub lang: Lang,
     /// What was typed (the caller parses it with the engine).
     pub on_input: Callback<String>,
@@ -210,8 +202,7 @@ pub fn NumberInput(props: &NumberInputProps) -> Html {
                 autocomplete="off"
                 spellcheck="false"
                 value={shown}
-                placeholder={props.placeholder.clone()}
-                aria-describedby={describedby}
+                    aria-describedby={describedby}
                 aria-invalid={props.invalid.then_some("true")}
                 {oninput}
                 {onchange}

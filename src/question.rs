@@ -69,7 +69,11 @@ pub fn render_field(field: Field<'_>) -> Html {
     let hint_id = format!("{dom_id}-hint");
     let error_id = format!("{dom_id}-error");
     let help = question.help.as_ref().map(|h| h.get(lang).to_owned());
-    let has_hint = help.is_some() || !required;
+    // The questionnaire's example ("z. B. 163000") is shown as part of the hint, not as the
+    // field's placeholder: a placeholder vanishes once typing starts, is cut off in a narrow
+    // field and is faint (GOV.UK: no placeholders for examples).
+    let example = question.placeholder.as_ref().map(|p| p.get(lang).to_owned());
+    let has_hint = help.is_some() || example.is_some() || !required;
     let invalid = !errors.is_empty();
     let describedby: Option<AttrValue> = {
         let ids: Vec<&str> = [has_hint.then_some(hint_id.as_str()), invalid.then_some(error_id.as_str())]
@@ -78,12 +82,14 @@ pub fn render_field(field: Field<'_>) -> Html {
             .collect();
         (!ids.is_empty()).then(|| ids.join(" ").into())
     };
-    let placeholder = question.placeholder.as_ref().map(|p| AttrValue::from(p.get(lang).to_owned()));
     let hint = has_hint.then(|| {
         html! {
             <div class="hint" id={hint_id.clone()}>
                 if !required { <span class="hint__optional">{ t.optional }</span>{" "} }
                 { help.clone().unwrap_or_default() }
+                if let Some(example) = &example {
+                    <span class="hint__example">{ example.clone() }</span>
+                }
             </div>
         }
     });
@@ -131,7 +137,7 @@ pub fn render_field(field: Field<'_>) -> Html {
                         input_type={input_type} inputmode={inputmode.map(AttrValue::from)}
                         autocomplete={autocomplete.map(AttrValue::from)}
                         spellcheck={(*format != TextFormat::Plain).then_some(AttrValue::from("false"))}
-                        describedby={describedby.clone()} {invalid} placeholder={placeholder.clone()}
+                        describedby={describedby.clone()} {invalid}
                         {width} {on_input} on_leave={on_leave.clone()} />
                 },
                 false,
@@ -143,7 +149,7 @@ pub fn render_field(field: Field<'_>) -> Html {
                 html! {
                     <TextArea id={id.clone()} value={AttrValue::from(text_value(answer))}
                         describedby={describedby.clone()} {invalid} max_length={*max_length}
-                        placeholder={placeholder.clone()} {lang} {on_input} on_leave={on_leave.clone()} />
+                        {lang} {on_input} on_leave={on_leave.clone()} />
                 },
                 false,
             )
@@ -154,7 +160,7 @@ pub fn render_field(field: Field<'_>) -> Html {
                 html! {
                     <NumberInput id={id.clone()} answer={answer.cloned()} integer={*integer}
                         unit={unit.as_ref().map(|u| AttrValue::from(u.get(lang).to_owned()))}
-                        describedby={describedby.clone()} {invalid} placeholder={placeholder.clone()}
+                        describedby={describedby.clone()} {invalid}
                         {lang} {on_input} on_leave={on_leave.clone()} />
                 },
                 false,

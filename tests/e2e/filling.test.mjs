@@ -67,6 +67,18 @@ test('an address of no page (an old bookmark, a typo) leads to the start page; t
   app.assertNoPageErrors();
 });
 
+test('a questionnaire\'s example is shown and read out with the field\'s hint, not as a placeholder that vanishes', async (t) => {
+  const { app, page } = await h.page(t);
+  await app.open();
+  await app.openSection('Erklärung und Einwilligung');
+  const field = app.input('In welcher Funktion?');
+  assert.match(await app.description(field), /z\. B\. Oberbürgermeister/);
+  assert.equal(await field.getAttribute('placeholder'), null);
+  await field.fill('Bürgermeisterin');
+  assert.match(await app.description(field), /z\. B\. Oberbürgermeister/, 'still there while typing');
+  app.assertNoPageErrors();
+});
+
 test('filling in a page changes its status on the task list', async (t) => {
   const { app, page } = await h.page(t);
   app.recordPages(t.name);
