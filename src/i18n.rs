@@ -41,6 +41,8 @@ pub struct Texts {
     /// Said (politely) when a record was removed: "Netzwerk 2 entfernt".
     pub record_removed: &'static str,
     pub not_answered: &'static str,
+    /// Under a required question's "Nicht beantwortet" on the review page.
+    pub review_missing: &'static str,
     pub not_calculable: &'static str,
     pub remove_confirm: &'static str,
     pub remove_yes: &'static str,
@@ -252,6 +254,7 @@ pub const DE: Texts = Texts {
     clear_selection: "Auswahl zurücknehmen",
     record_removed: "entfernt",
     not_answered: "Nicht beantwortet",
+    review_missing: "Diese Angabe ist erforderlich",
     not_calculable: "Noch nicht berechenbar",
     remove_confirm: "Wirklich entfernen?",
     remove_yes: "Ja, entfernen",
@@ -455,6 +458,7 @@ pub const EN: Texts = Texts {
     clear_selection: "Clear selection",
     record_removed: "removed",
     not_answered: "Not answered",
+    review_missing: "This answer is required",
     not_calculable: "Cannot be calculated yet",
     remove_confirm: "Really remove?",
     remove_yes: "Yes, remove",

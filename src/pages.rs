@@ -22,7 +22,9 @@ use crate::state::{
 use crate::storage::DraftEntry;
 use crate::trust::Origin;
 use bogen_engine::submission::{answers_digest, session_respondent_name, short_digest, stamp_of};
-use bogen_engine::{AnswerValue, Lang, QuestionIdx, QuestionKind, Questionnaire, SectionIdx, SectionStatus, Session};
+use bogen_engine::{
+    AnswerValue, Lang, QuestionIdx, QuestionKind, Questionnaire, SectionIdx, SectionStatus, Session, ViolationKind,
+};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -593,10 +595,24 @@ fn summary_rows(
                 </dd>
             }
         });
+        // On the review page, what still stops the export is said at the answer itself: a
+        // required answer missing looked like an optional one left empty, and an answer the
+        // form rejects ("12.345,67" in a whole-number field) like a good one.
+        let problem = change.and_then(|_| session.violations(q).first()).map(|violation| {
+            let text = match violation.kind {
+                ViolationKind::Required if violation.custom_message.is_none() => t.review_missing.to_owned(),
+                _ => i18n::violation_message(lang, violation, question, &label),
+            };
+            html! {
+                <span class="summary-list__problem">
+                    <span class="visually-hidden">{ t.error_prefix }{" "}</span>{ text }
+                </span>
+            }
+        });
         html! {
             <div class="summary-list__row" key={q.0}>
                 <dt class="summary-list__key">{ label.clone() }</dt>
-                <dd class="summary-list__value">{ value }</dd>
+                <dd class="summary-list__value">{ value }{ problem.unwrap_or_default() }</dd>
                 { action.unwrap_or_default() }
             </div>
         }

@@ -106,6 +106,11 @@ test('the export is refused while errors remain, listing where; with none it dow
     'Bitte beantworten Sie: Welche Betreuungszeiten brauchen Sie?',
     'Bitte beantworten Sie: Wie würden Sie Ihr Kind meistens bringen?',
   ]);
+  // At the answers themselves: a required one missing is marked, an optional one left empty is not.
+  const rows = Object.fromEntries(await app.summaryRows());
+  assert.equal(rows['In welchem Stadtteil wohnen Sie?'], 'Nicht beantwortet Fehler: Diese Angabe ist erforderlich');
+  const optional = Object.entries(rows).filter(([, v]) => v === 'Nicht beantwortet');
+  assert.ok(optional.length > 0, 'optional questions left empty say only that');
   const pageText = await app.text();
   for (const section of ['Ihr Haushalt', 'Welche Betreuung brauchen Sie?', 'Der Weg zur Einrichtung']) {
     assert.ok(pageText.includes(section), `the problems of "${section}" are named with their page`);
