@@ -11,7 +11,7 @@ pub fn run(files: &[PathBuf]) -> anyhow::Result<ExitCode> {
     let trusted = TrustedKeys::parse(crate::TRUSTED_KEYS).context("the built-in trusted-keys.json is broken")?;
     let mut any_problems = false;
     for file in files {
-        let text = std::fs::read_to_string(file).with_context(|| format!("could not read {}", file.display()))?;
+        let text = crate::inputs::read_text_file(file)?;
         let name = file.display().to_string();
         if let Some(why) = not_a_questionnaire(&text) {
             any_problems = true;

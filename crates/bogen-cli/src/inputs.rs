@@ -136,6 +136,18 @@ pub fn expand(arguments: &[PathBuf]) -> Expanded {
     Expanded { inputs, subfolders, other_files, repeated }
 }
 
+/// Reads a text file the office gives (a questionnaire, a key file): UTF-8, or UTF-16 that an
+/// editor saved ([`bogen_engine::encoding`]); otherwise an error that names the file and says
+/// what it is or where its text breaks, and what to do.
+pub fn read_text_file(path: &Path) -> anyhow::Result<String> {
+    let name = path.display();
+    let bytes = std::fs::read(path).with_context(|| format!("could not read {name}"))?;
+    match bogen_engine::encoding::decode(&bytes) {
+        Ok(text) => Ok(text.into_owned()),
+        Err(not_text) => anyhow::bail!("{name}: {not_text}; save it as UTF-8 text (or use the file as it was sent)"),
+    }
+}
+
 /// Reads an input, checking its size first. Reading stops one byte past the limit, so that a
 /// file that grows while it is read, or a device without a size, cannot fill the memory either.
 pub fn load(input: &Input) -> Loaded {
@@ -198,7 +210,7 @@ pub fn known_questionnaires(files: &[PathBuf]) -> anyhow::Result<KnownQuestionna
 
 fn load_questionnaire(file: &Path) -> anyhow::Result<bogen_engine::Questionnaire> {
     let name = file.display().to_string();
-    let text = std::fs::read_to_string(file).with_context(|| format!("could not read the questionnaire {name}"))?;
+    let text = read_text_file(file).with_context(|| format!("could not read the questionnaire {name}"))?;
     if let Some(why) = crate::check::not_a_questionnaire(&text) {
         anyhow::bail!("--questionnaire {name}: {why}");
     }

@@ -45,7 +45,7 @@ pub fn sign(key: &Path, file: &Path, output: Option<&Path>) -> anyhow::Result<Ex
     let key_text =
         std::fs::read_to_string(key).with_context(|| format!("could not read the key file {}", key.display()))?;
     let pair = KeyPair::from_key_file(&key_text).with_context(|| format!("{} is not usable", key.display()))?;
-    let text = std::fs::read_to_string(file).with_context(|| format!("could not read {}", file.display()))?;
+    let text = crate::inputs::read_text_file(file)?;
     let name = file.display().to_string();
     if let Some(why) = crate::check::not_a_questionnaire(&text) {
         println!("{name}: {why}");

@@ -52,6 +52,7 @@ pub mod answer;
 mod carry;
 pub mod compile;
 pub mod draft;
+pub mod encoding;
 mod eval;
 pub mod expr;
 pub mod file_kind;

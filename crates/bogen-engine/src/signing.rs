@@ -108,6 +108,12 @@ fn parse_json(text: &str, duplicates: Option<&RefCell<Vec<String>>>) -> Result<J
             Some(cut) => message[..cut].to_owned(),
             None => message,
         };
+        // serde_json's words for its nesting limit mean nothing to an office.
+        let reason = if reason == "recursion limit exceeded" {
+            "nested too deeply (more than 128 lists or objects inside each other; no Bogen file is)".to_owned()
+        } else {
+            reason
+        };
         JsonError::Syntax { reason, line: e.line(), column: e.column() }
     })
 }

@@ -11,6 +11,7 @@
 //! without the questionnaire nobody can check its answers or put them in columns. Its report
 //! still names the signer's fingerprint, so the office sees whose it is.
 
+use bogen_engine::encoding::NotText;
 use bogen_engine::signing::{JsonError, SignatureError, MAX_FILE_BYTES};
 use bogen_engine::submission::{
     check_against, respondent_kind, respondent_name, same_respondent_name, short_digest, QuestionnaireStamp,
@@ -335,42 +336,6 @@ impl FileReport {
     }
 }
 
-/// What a file that is plainly no text is, from its first bytes: what an office receives by
-/// mistake in place of a submission.
-fn known_binary_kind(bytes: &[u8]) -> Option<&'static str> {
-    const SIGNATURES: [(&[u8], &str); 6] = [
-        (b"%PDF", "a PDF document"),
-        (b"\x89PNG", "a PNG image"),
-        (b"\xFF\xD8\xFF", "a JPEG image"),
-        (b"GIF8", "a GIF image"),
-        (b"PK\x03\x04", "a ZIP archive (or an office document such as .docx or .xlsx)"),
-        (b"\xD0\xCF\x11\xE0", "an old Microsoft Office document (.doc or .xls)"),
-    ];
-    SIGNATURES.iter().find(|(magic, _)| bytes.starts_with(magic)).map(|&(_, what)| what)
-}
-
-/// The text of a UTF-16 file that starts with its byte order mark (little or big endian), or
-/// `None` when it is no such file or not valid UTF-16.
-fn utf16_with_bom(bytes: &[u8]) -> Option<String> {
-    let (body, little_endian) = match bytes {
-        [0xFF, 0xFE, body @ ..] => (body, true),
-        [0xFE, 0xFF, body @ ..] => (body, false),
-        _ => return None,
-    };
-    if body.len() % 2 != 0 {
-        return None;
-    }
-    let units = body.chunks_exact(2).map(|pair| {
-        let pair = [pair[0], pair[1]];
-        if little_endian {
-            u16::from_le_bytes(pair)
-        } else {
-            u16::from_be_bytes(pair)
-        }
-    });
-    char::decode_utf16(units).collect::<Result<String, _>>().ok()
-}
-
 /// Checks one input against the known questionnaires. Never panics on any input.
 pub fn verify_file(file: &str, content: Content<'_>, known: &KnownQuestionnaires) -> FileReport {
     let report = FileReport::new(file);
@@ -384,32 +349,27 @@ pub fn verify_file(file: &str, content: Content<'_>, known: &KnownQuestionnaires
             return report.invalid(InvalidKind::Unreadable, format!("the file could not be read: {reason}"))
         }
     };
-    if let Some(what) = known_binary_kind(bytes) {
-        return report.invalid(
-            InvalidKind::NotJson,
-            format!("not JSON: the file is {what}, not a submission; ask the municipality for the .json file the app exported"),
-        );
-    }
-    // A byte order mark is no part of the JSON (RFC 8259 lets readers skip it), and some editors add one.
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     // An editor that saved the file again as "Unicode" wrote UTF-16; the signature is over the
-    // JSON, not its encoding, so such a file is read rather than lost.
-    let decoded = utf16_with_bom(bytes);
-    let text = match decoded.as_deref().map_or_else(|| std::str::from_utf8(bytes), Ok) {
+    // JSON, not its encoding, so such a file is read rather than lost (`encoding`).
+    let text = match bogen_engine::encoding::decode(bytes) {
         Ok(text) => text,
-        Err(e) => {
-            let before = &bytes[..e.valid_up_to()];
-            let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+        Err(NotText::Binary(what)) => {
             return report.invalid(
                 InvalidKind::NotJson,
                 format!(
-                    "not JSON: the file is not UTF-8 text (byte {} is not, on line {line}); it was saved in another \
-                     encoding: ask the municipality for the file as the app exported it",
-                    e.valid_up_to() + 1
+                    "not JSON: the file is {what}, not a submission; ask the municipality for the .json file the app \
+                     exported"
                 ),
-            );
+            )
+        }
+        Err(not_text) => {
+            return report.invalid(
+                InvalidKind::NotJson,
+                format!("not JSON: {not_text}: ask the municipality for the file as the app exported it"),
+            )
         }
     };
+    let text: &str = &text;
     if text.trim().is_empty() {
         return report.invalid_because(
             InvalidKind::NotJson,
@@ -744,7 +704,7 @@ mod tests {
             (
                 verify(&("[".repeat(10_000) + &"]".repeat(10_000))),
                 InvalidKind::NotJson,
-                "not JSON: recursion limit exceeded",
+                "not JSON: nested too deeply (more than 128 lists or objects inside each other; no Bogen file is)",
             ),
             (verify("[1, 2]"), InvalidKind::NotASubmission, "not a submission: the file is not a JSON object"),
             (

@@ -91,3 +91,22 @@ fn the_version_names_the_commit_and_the_app_it_was_built_with() {
     let expected = format!("bogen {} ({commit}; {app})\n", env!("CARGO_PKG_VERSION"));
     assert_eq!(run.stdout, expected);
 }
+
+#[test]
+fn check_reads_a_questionnaire_an_editor_saved_as_utf_16_and_names_a_file_that_is_no_text() {
+    let dir = TempDir::new("check-encodings");
+    let text = std::fs::read_to_string(repo_root().join("questionnaire/examples/kita-umfrage.json")).unwrap();
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    dir.write("kita-utf16.json", &utf16);
+    let run = bogen(&dir.0, &["check", "kita-utf16.json"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.starts_with("kita-utf16.json: ok: "), "{}", run.stdout);
+    dir.write("scan.json", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n");
+    let run = bogen(&dir.0, &["check", "scan.json"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "bogen: scan.json: the file is a PDF document, not a JSON text file; save it as UTF-8 text (or use the file as it was sent)\n"
+    );
+}
