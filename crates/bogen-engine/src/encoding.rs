@@ -108,7 +108,7 @@ mod tests {
         assert_eq!(decode(b"{\n\"a\": \"\xff\"}"), Err(NotText::Encoding { byte: 9, line: 2 }));
         assert_eq!(decode(b"%PDF-1.7\n"), Err(NotText::Binary("a PDF document")));
         // UTF-16 without its byte order mark is not guessed at.
-        let bytes: Vec<u8> = "{}".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let bytes: Vec<u8> = "{\"a\": \"ä\"}".encode_utf16().flat_map(u16::to_le_bytes).collect();
         assert!(matches!(decode(&bytes), Err(NotText::Encoding { .. })));
         assert_eq!(
             NotText::Encoding { byte: 9, line: 2 }.to_string(),
