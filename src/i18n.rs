@@ -430,7 +430,7 @@ pub const DE: Texts = Texts {
     kept_reason: "Grund",
     kept_value: "Antwort zum Kopieren",
     kept_now: "Frage jetzt",
-    kept_fits: "Diese Antwort passt so, wie sie ist, zur Frage in dieser Version, und die Frage ist noch unbeantwortet.",
+    kept_fits: "Die Antwort passt so zur Frage dieser Version, die noch unbeantwortet ist.",
     kept_take_back: "Antwort übernehmen",
 };
 
@@ -634,7 +634,7 @@ pub const EN: Texts = Texts {
     kept_reason: "Reason",
     kept_value: "Answer to copy",
     kept_now: "Question now",
-    kept_fits: "This answer fits the question of this version as it is, and the question has no answer yet.",
+    kept_fits: "The answer fits the question of this version as it is, which has no answer yet.",
     kept_take_back: "Put the answer back",
 };
 
@@ -787,10 +787,8 @@ pub fn notice(lang: Lang, notice: &Notice, local_time: &dyn Fn(&str) -> String) 
         Notice::Restored { name, saved_at } => one(restored(lang, name, &local_time(saved_at))),
         Notice::QuestionnaireChanged { draft_version, current_version, kept_aside, merged } => {
             let first = match (de, draft_version == current_version, *merged) {
-                (true, false, true) => format!("Die zusammengeführten Antworten stammen von Version {draft_version} des Fragebogens, jetzt gilt Version {current_version}."),
-                (true, true, true) => format!("Die zusammengeführten Antworten wurden mit einer anderen Fassung der Version {current_version} des Fragebogens gespeichert."),
-                (false, false, true) => format!("The merged answers come from version {draft_version} of the questionnaire; version {current_version} applies now."),
-                (false, true, true) => format!("The merged answers were saved with another text of version {current_version} of the questionnaire."),
+                (true, _, true) => format!("Die zusammengeführten Antworten wurden mit Version {draft_version} des Fragebogens gespeichert, jetzt gilt Version {current_version}."),
+                (false, _, true) => format!("The merged answers were saved with version {draft_version} of the questionnaire; version {current_version} applies now."),
                 (true, false, false) => format!("Der Fragebogen wurde geändert, seit dieser Entwurf gespeichert wurde: Der Entwurf stammt von Version {draft_version}, jetzt gilt Version {current_version}."),
                 (true, true, false) => format!("Der Fragebogen (Version {current_version}) wurde geändert, seit dieser Entwurf gespeichert wurde."),
                 (false, false, false) => format!("The questionnaire has changed since this draft was saved: the draft comes from version {draft_version}, version {current_version} applies now."),
@@ -889,16 +887,14 @@ pub fn notice(lang: Lang, notice: &Notice, local_time: &dyn Fn(&str) -> String) 
         Notice::StayedOpen if de => (
             "Der geöffnete Entwurf bleibt geöffnet: Seine Antworten konnten nicht gespeichert werden.".to_owned(),
             vec![format!(
-                "Ein anderer Entwurf wird erst geöffnet oder angelegt, wenn sie gespeichert sind. Sichern Sie sie \
-                 wie oben beschrieben, etwa mit „{}“, und versuchen Sie es dann noch einmal.",
+                "Sichern Sie sie wie oben beschrieben, etwa mit „{}“, und versuchen Sie es dann noch einmal.",
                 texts(lang).draft_download
             )],
         ),
         Notice::StayedOpen => (
             "The open draft stays open: its answers could not be saved.".to_owned(),
             vec![format!(
-                "Another draft is opened or made only once they are saved. Keep them as described above, for \
-                 instance with “{}”, then try again.",
+                "Keep them as described above, for instance with “{}”, then try again.",
                 texts(lang).draft_download
             )],
         ),
@@ -1053,8 +1049,8 @@ pub fn merge_kept_aside(lang: Lang, n: usize) -> String {
 /// The kept-aside page's introduction, naming the questionnaire version now.
 pub fn kept_intro(lang: Lang, version: &str) -> String {
     match lang {
-        Lang::De => format!("Diese Antworten passten nicht zu den Fragen, als der Entwurf mit einer anderen Version des Fragebogens geöffnet wurde: Eine Frage wurde entfernt, umbenannt oder geändert. Sie bleiben im Entwurf und in Entwurfsdateien erhalten. Übertragen Sie, was Sie noch brauchen, in die passenden Fragen; was zu einer Frage der Version {version} wieder passt, übernehmen Sie mit einem Klick."),
-        Lang::En => format!("These answers did not fit the questions when the draft was opened with another version of the questionnaire: a question was removed, renamed or changed. They stay in the draft and in draft files. Copy what you still need into the matching questions; what fits a question of version {version} again takes one click."),
+        Lang::De => format!("Diese Antworten passten nicht zu den Fragen einer Version des Fragebogens: Eine Frage wurde entfernt, umbenannt oder geändert. Sie bleiben im Entwurf und in Entwurfsdateien erhalten. Übertragen Sie, was Sie noch brauchen, in die Fragen der Version {version}."),
+        Lang::En => format!("These answers did not fit the questions of a version of the questionnaire: a question was removed, renamed or changed. They stay in the draft and in draft files. Copy what you still need into the questions of version {version}."),
     }
 }
 
@@ -1099,8 +1095,8 @@ fn quoted(lang: Lang, values: &[String]) -> String {
 /// contradict the link to it.
 pub fn kept_aside_question_back(lang: Lang) -> &'static str {
     match lang {
-        Lang::De => "Als der Entwurf mit einer anderen Version des Fragebogens geöffnet wurde, gab es diese Frage dort nicht. In dieser Version gibt es sie wieder.",
-        Lang::En => "When the draft was opened with another version of the questionnaire, that version did not have this question. This version has it again.",
+        Lang::De => "Eine andere Version des Fragebogens hatte diese Frage nicht; diese hat sie wieder.",
+        Lang::En => "Another version of the questionnaire did not have this question; this one has it again.",
     }
 }
 
@@ -1579,16 +1575,14 @@ pub fn file_problem(lang: Lang, file_name: &str, problem: &crate::picked::FilePr
         ),
         P::AnswersOnlyHere if de => format!(
             "Der Fragebogen „{file_name}“ wurde nicht geöffnet: Ihre Antworten in diesem Tab sind in keinem \
-             Speicher (der Speicher des Browsers ist voll oder gesperrt, oder ein anderer Tab hat den Entwurf \
-             geändert oder gelöscht), und sie gingen verloren. Sichern Sie sie zuerst wie oben beschrieben, etwa \
-             mit „{}“, und wählen Sie den Fragebogen dann noch einmal.",
+             Speicher und gingen sonst verloren. Sichern Sie sie zuerst wie oben beschrieben, etwa mit „{}“, und \
+             wählen Sie den Fragebogen dann noch einmal.",
             texts(lang).draft_download
         ),
         P::AnswersOnlyHere => format!(
-            "The questionnaire “{file_name}” was not opened: your answers in this tab are in no storage (the \
-             browser's storage is full or blocked, or another tab changed or deleted the draft), and they would be \
-             lost. Keep them first as described above, for instance with “{}”, then choose the questionnaire \
-             again.",
+            "The questionnaire “{file_name}” was not opened: your answers in this tab are in no storage and \
+             would be lost. Keep them first as described above, for instance with “{}”, then choose the \
+             questionnaire again.",
             texts(lang).draft_download
         ),
     }
@@ -2165,7 +2159,7 @@ mod tests {
         let (first, _) = notice(Lang::De, &merged, &|t| t.to_owned());
         assert_eq!(
             first,
-            "Die zusammengeführten Antworten stammen von Version 1.1.0 des Fragebogens, jetzt gilt Version 1.0.0."
+            "Die zusammengeführten Antworten wurden mit Version 1.1.0 des Fragebogens gespeichert, jetzt gilt Version 1.0.0."
         );
     }
 

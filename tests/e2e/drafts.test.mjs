@@ -548,10 +548,10 @@ test('a draft of version 1.0.0 opened with 1.1.0: the start page says so, answer
   await page.getByRole('main').getByRole('link', { name: 'Beiseitegelegte Antworten ansehen' }).first().click();
   await app.waitForPage('Beiseitegelegte Antworten');
   const again = page.getByRole('region', { name: 'Telefon der Ansprechperson', exact: true });
-  await again.getByText('Diese Antwort passt so, wie sie ist, zur Frage in dieser Version').waitFor();
+  await again.getByText('Die Antwort passt so zur Frage dieser Version, die noch unbeantwortet ist.').waitFor();
   assert.equal(
     Object.fromEntries(await app.summaryRows(again)).Grund,
-    'Als der Entwurf mit einer anderen Version des Fragebogens geöffnet wurde, gab es diese Frage dort nicht. In dieser Version gibt es sie wieder.',
+    'Eine andere Version des Fragebogens hatte diese Frage nicht; diese hat sie wieder.',
   );
   await screenshot(page, t.name, 'fits-again');
   await assertAccessible(page, 'the page of the answers kept aside, one fitting again');

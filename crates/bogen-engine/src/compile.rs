@@ -1580,15 +1580,15 @@ fn friendly_serde_message(message: &str) -> String {
         return format!("{}, expected an object {{…}}", before.replace('`', "\""));
     }
     // Rust's names of number types mean nothing to an author.
-    for (rust, words) in [
-        (", expected u32", ", expected a whole number, 0 or more, written without quotes"),
-        (", expected u64", ", expected a whole number, 0 or more, written without quotes"),
-        (", expected usize", ", expected a whole number, 0 or more, written without quotes"),
-        (", expected i64", ", expected a whole number, written without quotes"),
-        (", expected f64", ", expected a number, written without quotes"),
-    ] {
-        if let Some(before) = message.strip_suffix(rust) {
-            return format!("{}{words}", before.replace('`', "\""));
+    if let Some((before, rust)) = message.rsplit_once(", expected ") {
+        let words = match rust {
+            "u32" | "u64" | "usize" => Some("a whole number, 0 or more,"),
+            "i64" => Some("a whole number,"),
+            "f64" => Some("a number,"),
+            _ => None,
+        };
+        if let Some(words) = words {
+            return format!("{}, expected {words} written without quotes", before.replace('`', "\""));
         }
     }
     if message.contains("untagged enum Text") {
