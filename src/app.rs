@@ -534,6 +534,27 @@ pub fn BrokenPage(props: &BrokenPageProps) -> Html {
     }
 }
 
+/// Whether closing this form now (the tab, or another questionnaire opened in it) would lose
+/// answers that no storage has ([`crate::state::unstored_on_leave`]): unsaved changes are saved
+/// now, as `pagehide` would, and only what that cannot store counts.
+fn answers_only_here(
+    store: &crate::state::Store,
+    conflict: Option<Conflict>,
+    dispatch: &UseReducerDispatcher<FormState>,
+) -> bool {
+    crate::state::unstored_on_leave(
+        conflict,
+        store.unsaved.get(),
+        || store.session.borrow().holds_answers(),
+        || {
+            let action = drafts::save(store);
+            let saved = matches!(action, Action::Saved(Ok(_)));
+            dispatch.dispatch(action);
+            saved
+        },
+    )
+}
+
 /// Properties of [`FormRoot`].
 #[derive(Properties, PartialEq, Clone)]
 pub struct FormRootProps {
@@ -711,18 +732,7 @@ pub fn FormRoot(props: &FormRootProps) -> Html {
                 let options = EventListenerOptions::enable_prevent_default();
                 EventListener::new_with_options(&window, "beforeunload", options, move |event| {
                     let (conflict, lang) = *leave_state.borrow();
-                    let at_risk = crate::state::unstored_on_leave(
-                        conflict,
-                        store.unsaved.get(),
-                        || store.session.borrow().holds_answers(),
-                        || {
-                            let action = drafts::save(&store);
-                            let saved = matches!(action, Action::Saved(Ok(_)));
-                            dispatch.dispatch(action);
-                            saved
-                        },
-                    );
-                    if at_risk {
+                    if answers_only_here(&store, conflict, &dispatch) {
                         event.prevent_default();
                         // Older browsers show this text; newer ones their own words.
                         let text = wasm_bindgen::JsValue::from_str(texts(lang).leave_unsaved);
@@ -856,18 +866,7 @@ pub fn FormRoot(props: &FormRootProps) -> Html {
                 dispatch.dispatch(drafts::file_opened(name, draft));
             }
             Picked::Questionnaire => {
-                let at_risk = crate::state::unstored_on_leave(
-                    conflict,
-                    store.unsaved.get(),
-                    || store.session.borrow().holds_answers(),
-                    || {
-                        let action = drafts::save(&store);
-                        let saved = matches!(action, Action::Saved(Ok(_)));
-                        dispatch.dispatch(action);
-                        saved
-                    },
-                );
-                if at_risk {
+                if answers_only_here(&store, conflict, &dispatch) {
                     on_file_problem.emit(Some((name, FileProblem::AnswersOnlyHere)));
                 } else {
                     open_questionnaire.emit((name, text));

@@ -6,7 +6,7 @@
 // export, clearing the browser and an import.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { BogenApp, draftFile, eventually } from './lib/app.mjs';
+import { BogenApp, draftFile, eventually, fillStorage, freeStorage } from './lib/app.mjs';
 import { assertAccessible } from './lib/axe.mjs';
 import { EXAMPLES, allAnswers, otherAnswer, questionOf, shownPieces } from './lib/examples.mjs';
 import { harness } from './lib/harness.mjs';
@@ -573,18 +573,7 @@ test('storage full: the page says so at once and offers the draft file; once the
   const { app, page } = await h.page(t);
   await app.open();
   await app.showField('Name der Kommune', 'Angaben zur Kommune');
-  await page.evaluate(() => {
-    let size = 1 << 20;
-    let i = 0;
-    while (size >= 8) {
-      try {
-        localStorage.setItem(`filler-${i}`, 'x'.repeat(size));
-        i += 1;
-      } catch {
-        size = Math.floor(size / 2);
-      }
-    }
-  });
+  await fillStorage(page);
   await app.input('Name der Kommune').fill('Vollstadt');
   const alert = page.getByRole('alert').filter({ hasText: 'Der Speicher des Browsers ist voll' });
   await alert.waitFor();
@@ -604,9 +593,7 @@ test('storage full: the page says so at once and offers the draft file; once the
   await app.showField('Ort', 'Angaben zur Kommune');
   await app.assertValue(app.input('Name der Kommune'), 'Vollstadt', 'the open draft is as it was');
 
-  await page.evaluate(() => {
-    for (const key of Object.keys(localStorage)) if (key.startsWith('filler-')) localStorage.removeItem(key);
-  });
+  await freeStorage(page);
   await app.input('Ort').fill('Platzhausen');
   await app.waitForDraftSaved(DEFAULT_ID, 'Platzhausen');
   await alert.waitFor({ state: 'detached' });
@@ -778,18 +765,7 @@ test('closing a tab asks first exactly while it holds answers no storage has: ne
   const full = await secondTab(context, app.baseUrl);
   await full.app.open();
   await full.app.showField('Postleitzahl', 'Angaben zur Kommune');
-  await full.page.evaluate(() => {
-    let size = 1 << 20;
-    let i = 0;
-    while (size >= 8) {
-      try {
-        localStorage.setItem(`filler-${i}`, 'x'.repeat(size));
-        i += 1;
-      } catch {
-        size = Math.floor(size / 2);
-      }
-    }
-  });
+  await fillStorage(full.page);
   await full.app.input('Postleitzahl').click();
   await full.app.input('Postleitzahl').pressSequentially('99999');
   await full.page.getByRole('alert').filter({ hasText: 'Der Speicher des Browsers ist voll' }).waitFor();
@@ -800,9 +776,7 @@ test('closing a tab asks first exactly while it holds answers no storage has: ne
   assert.equal(question.type(), 'beforeunload');
   await question.accept();
   await fullClosed;
-  await app.page.evaluate(() => {
-    for (const key of Object.keys(localStorage)) if (key.startsWith('filler-')) localStorage.removeItem(key);
-  });
+  await freeStorage(app.page);
   app.assertNoPageErrors();
 });
 

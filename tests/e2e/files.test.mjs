@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { test } from 'node:test';
+import { fillStorage, freeStorage } from './lib/app.mjs';
 import { assertAccessible } from './lib/axe.mjs';
 import { harness } from './lib/harness.mjs';
 import { REPO_ROOT } from './lib/server.mjs';
@@ -30,18 +31,7 @@ test('a questionnaire file is not opened over answers that are in no storage (st
   const { app, page } = await h.page(t);
   await app.open();
   await app.showField('Postleitzahl', 'Angaben zur Kommune');
-  await page.evaluate(() => {
-    let size = 1 << 20;
-    let i = 0;
-    while (size >= 8) {
-      try {
-        localStorage.setItem(`filler-${i}`, 'x'.repeat(size));
-        i += 1;
-      } catch {
-        size = Math.floor(size / 2);
-      }
-    }
-  });
+  await fillStorage(page);
   await app.input('Postleitzahl').click();
   await app.input('Postleitzahl').pressSequentially('99999');
   await page.getByRole('alert').filter({ hasText: 'Der Speicher des Browsers ist voll' }).waitFor();
@@ -54,9 +44,7 @@ test('a questionnaire file is not opened over answers that are in no storage (st
   await app.openSection('Angaben zur Kommune');
   await app.assertValue(app.input('Postleitzahl'), '99999', 'the answer is still in the form');
   // Room again: the answer is saved, and the questionnaire opens.
-  await page.evaluate(() => {
-    for (const key of Object.keys(localStorage)) if (key.startsWith('filler-')) localStorage.removeItem(key);
-  });
+  await freeStorage(page);
   await app.startPage();
   await page.getByLabel(PICKER).setInputFiles(KITA_FILE);
   await page.getByRole('main').getByRole('heading', { level: 1, name: await kitaTitle() }).waitFor();

@@ -9,6 +9,32 @@ const escapeRegExp = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A key fingerprint as the app shows it: four groups of four base32 characters. */
 export const FINGERPRINT = /\b[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}\b/;
 
+/**
+ * Fills the page's localStorage until it refuses more (halving the entry each time): what a full
+ * browser storage looks like to the app. freeStorage() takes the filler out again.
+ */
+export async function fillStorage(page) {
+  await page.evaluate(() => {
+    let size = 1 << 20;
+    let i = 0;
+    while (size >= 8) {
+      try {
+        localStorage.setItem(`filler-${i}`, 'x'.repeat(size));
+        i += 1;
+      } catch {
+        size = Math.floor(size / 2);
+      }
+    }
+  });
+}
+
+/** Takes out what fillStorage() put in. */
+export async function freeStorage(page) {
+  await page.evaluate(() => {
+    for (const key of Object.keys(localStorage)) if (key.startsWith('filler-')) localStorage.removeItem(key);
+  });
+}
+
 /** Polls `probe` until `accept(value)` holds or the time is up; returns the last value. */
 export async function eventually(probe, accept, { timeout = DEFAULT_TIMEOUT, interval = 100 } = {}) {
   const end = Date.now() + timeout;
