@@ -635,10 +635,16 @@ impl Session {
         }
     }
 
-    /// Whether the session holds anything a respondent entered: an answer (a default counts,
-    /// it is part of the draft) or a kept-aside one. What a tab would lose with its draft.
+    /// Whether the session holds anything a respondent entered: an answer other than its
+    /// question's default (a default comes back by itself), or a kept-aside one. What a tab
+    /// would lose with its draft.
     pub fn holds_answers(&self) -> bool {
-        self.answers.iter().flatten().any(|answer| !answer.is_empty()) || !self.kept_aside.is_empty()
+        let entered = self.answers.iter().zip(&self.questionnaire.questions).any(|(answer, question)| match answer {
+            Some(answer) => !answer.is_empty() && question.default.as_ref() != Some(answer),
+            // A default the respondent cleared.
+            None => question.default.is_some(),
+        });
+        entered || !self.kept_aside.is_empty()
     }
 
     /// Answers that fit no question of this questionnaire, kept so that they are never lost:

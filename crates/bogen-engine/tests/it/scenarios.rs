@@ -478,3 +478,25 @@ fn a_date_typed_field_by_field_is_reported_and_is_no_answer_to_conditions_until_
         "#]],
     );
 }
+
+#[test]
+fn a_session_holds_answers_once_something_differs_from_the_defaults() {
+    let questionnaire = crate::support::load(
+        r#"{"formatVersion": 1, "id": "t", "version": "1", "title": "T", "sections": [{"id": "s", "title": "S",
+        "questions": [{"id": "application_round", "type": "singleChoice", "label": "Runde", "default": "1",
+                       "options": [{"value": "1", "label": "1"}, {"value": "2", "label": "2"}]},
+                      {"id": "name", "type": "text", "label": "Name"}]}]}"#,
+    );
+    let round = questionnaire.question_idx("application_round").unwrap();
+    let name = questionnaire.question_idx("name").unwrap();
+    let mut session = bogen_engine::Session::new(std::sync::Arc::clone(&questionnaire));
+    assert!(!session.holds_answers(), "only the default: nothing to lose");
+    session.set_answer(name, Some(bogen_engine::AnswerValue::Text("Belm".into())));
+    assert!(session.holds_answers());
+    session.set_answer(name, Some(bogen_engine::AnswerValue::Text(String::new())));
+    assert!(!session.holds_answers(), "an emptied field holds nothing");
+    session.set_answer(round, Some(bogen_engine::AnswerValue::Choice("2".into())));
+    assert!(session.holds_answers(), "another choice than the default");
+    session.set_answer(round, None);
+    assert!(session.holds_answers(), "a default cleared is the respondent's choice too");
+}
