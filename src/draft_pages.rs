@@ -925,7 +925,10 @@ pub fn KeptAsidePage(props: &KeptAsideProps) -> Html {
         let title_id = format!("kept-{i}-title");
         let take_back = session.kept_aside_fits(i).map(|_| {
             let dispatch = ctx.dispatch.clone();
-            let onclick = Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::TakeBackKeptAside(i)));
+            let question_id = kept.question_id.clone();
+            let onclick = Callback::from(move |_: MouseEvent| {
+                dispatch.dispatch(Action::TakeBackKeptAside { index: i, question_id: question_id.clone() })
+            });
             html! {
                 <>
                     <p class="body">{ t.kept_fits }</p>

@@ -798,9 +798,10 @@ pub enum Action {
     RecordField { question: QuestionIdx, record: RecordId, field: usize, value: Option<AnswerValue>, leave: bool },
     /// Add a record to a repeat group; focus goes to its first field.
     AddRecord(QuestionIdx),
-    /// Put the kept-aside answer at this position back into its question, which it fits again
-    /// ([`Session::take_back_kept_aside`]).
-    TakeBackKeptAside(usize),
+    /// Put the kept-aside answer at `index` back into its question `question_id`, which it fits
+    /// again ([`Session::take_back_kept_aside`]). The id guards against a second click on a
+    /// page not yet drawn anew, whose positions have moved.
+    TakeBackKeptAside { index: usize, question_id: String },
     /// Remove a record from a repeat group; focus goes to the group's add button.
     RemoveRecord(QuestionIdx, RecordId),
     /// The respondent left a field: its errors at `location` go on display.
@@ -995,7 +996,7 @@ impl FormState {
                 | Action::RecordField { .. }
                 | Action::AddRecord(_)
                 | Action::RemoveRecord(..)
-                | Action::TakeBackKeptAside(_)
+                | Action::TakeBackKeptAside { .. }
         );
         if changes_answers && self.conflict.is_some() {
             return self;
@@ -1015,7 +1016,10 @@ impl FormState {
                     store.show_at(&session, question, ViolationLocation::RecordField { record, field });
                 }
             }
-            Action::TakeBackKeptAside(index) => {
+            Action::TakeBackKeptAside { index, question_id } => {
+                if session.kept_aside().get(index).is_none_or(|kept| kept.question_id != question_id) {
+                    return self;
+                }
                 let Some(changes) = session.take_back_kept_aside(index) else {
                     return self;
                 };

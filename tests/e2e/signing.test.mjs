@@ -378,6 +378,20 @@ test('an answer changed after the export: the review and print pages say that th
 
   await page.goBack();
   await app.waitForPage('Antworten prüfen');
+
+  // The change undone: the file holds the answers again, and is offered again.
+  await app.openSection('Angaben zur Kommune');
+  await app.input('Einwohnerzahl').fill(String(first.json.answers.inhabitants));
+  await app.button('Weiter').click();
+  await app.waitForPage('Antworten prüfen');
+  assert.equal(await warning.count(), 0, 'the answers are the file\'s again');
+  await app.button('Datei erneut herunterladen').waitFor();
+
+  await app.openSection('Angaben zur Kommune');
+  await app.input('Einwohnerzahl').fill('590000');
+  await app.button('Weiter').click();
+  await app.waitForPage('Antworten prüfen');
+  await warning.waitFor();
   const second = await exportVerified(app);
   assert.equal(second.json.answers.inhabitants, 590000, 'the new file holds the change');
   assert.equal(await warning.count(), 0, 'signed again: the file matches');
