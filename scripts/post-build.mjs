@@ -48,6 +48,8 @@ for (const needed of [SERVICE_WORKER, 'index.html']) {
   }
 }
 
+const indexFile = join(staging, 'index.html');
+
 // The JS glue, minified before the build's files are listed and hashed. Exported names stay
 // (module: true): index.html imports `init` and the bindings by name.
 {
@@ -59,8 +61,7 @@ for (const needed of [SERVICE_WORKER, 'index.html']) {
     console.error('post-build: terser is not installed in tests/e2e/node_modules; run scripts/setup.sh (it runs npm ci there)');
     process.exit(1);
   }
-  const indexPath = join(staging, 'index.html');
-  let index = readFileSync(indexPath, 'utf8');
+  let index = readFileSync(indexFile, 'utf8');
   for (const file of readdirSync(staging).filter((name) => /^bogen-app-[0-9a-f]+\.js$/.test(name))) {
     const path = join(staging, file);
     const { code } = await minify(readFileSync(path, 'utf8'), { module: true, compress: { passes: 2 }, format: { comments: false } });
@@ -73,12 +74,11 @@ for (const needed of [SERVICE_WORKER, 'index.html']) {
     }
     index = index.replace(preload, (_, head) => `${head}${integrity}"`);
   }
-  writeFileSync(indexPath, index);
+  writeFileSync(indexFile, index);
 }
 
 // The questionnaire beside the page, before the build's files are listed (the service worker
 // caches it with them).
-const indexFile = join(staging, 'index.html');
 {
   const index = readFileSync(indexFile, 'utf8');
   const element = /<meta name="bogen-questionnaire" data-src="([^"]+)">/;

@@ -50,7 +50,7 @@ pub fn run(options: &Options<'_>) -> anyhow::Result<ExitCode> {
         ),
     };
     let path = options.questionnaire;
-    let text = std::fs::read_to_string(path).with_context(|| format!("could not read {}", path.display()))?;
+    let text = crate::inputs::read_text_file(path)?;
     let name = path.display().to_string();
     if let Some(why) = crate::check::not_a_questionnaire(&text) {
         println!("{name}: {why}");

@@ -166,20 +166,16 @@ fn stale_csv_parts(output: &Path, targets: &[(PathBuf, usize)]) -> Vec<PathBuf> 
     let stem = output.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let folder = output.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let Ok(entries) = std::fs::read_dir(folder) else { return Vec::new() };
-    let written: Vec<&std::ffi::OsStr> = targets.iter().filter_map(|(t, _)| t.file_name()).collect();
+    let is_part = |name: &str| {
+        let part = name.strip_prefix(&format!("{stem}.")).and_then(|rest| rest.strip_suffix(".csv"));
+        part.is_some_and(|part| !part.is_empty() && !part.contains('.'))
+    };
+    // Named as the targets are (`csv_path`: beside `output`, as it was given), to compare and show.
     let mut stale: Vec<PathBuf> = entries
         .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .filter(|path| {
-            let Some(name) = path.file_name() else { return false };
-            let text = name.to_string_lossy();
-            let part = text.strip_prefix(&format!("{stem}.")).and_then(|rest| rest.strip_suffix(".csv"));
-            part.is_some_and(|part| !part.is_empty() && !part.contains('.')) && !written.contains(&name)
-        })
-        .map(|path| match output.parent().filter(|p| !p.as_os_str().is_empty()) {
-            Some(_) => path,
-            None => PathBuf::from(path.file_name().unwrap_or_default()),
-        })
+        .filter(|entry| is_part(&entry.file_name().to_string_lossy()))
+        .map(|entry| output.with_file_name(entry.file_name()))
+        .filter(|path| !targets.iter().any(|(target, _)| target == path))
         .collect();
     stale.sort();
     stale

@@ -138,11 +138,13 @@ pub fn expand(arguments: &[PathBuf]) -> Expanded {
 
 /// Reads a text file the office gives (a questionnaire, a key file): UTF-8, or UTF-16 that an
 /// editor saved ([`bogen_engine::encoding`]); otherwise an error that names the file and says
-/// what it is or where its text breaks, and what to do.
+/// what it is or where its text breaks, and what to do. A byte order mark stays at the start,
+/// as U+FEFF: the engine's readers skip it, and `bogen sign` writes it back with the file.
 pub fn read_text_file(path: &Path) -> anyhow::Result<String> {
     let name = path.display();
     let bytes = std::fs::read(path).with_context(|| format!("could not read {name}"))?;
     match bogen_engine::encoding::decode(&bytes) {
+        Ok(text) if bogen_engine::encoding::has_byte_order_mark(&bytes) => Ok(format!("\u{feff}{text}")),
         Ok(text) => Ok(text.into_owned()),
         Err(not_text) => anyhow::bail!("{name}: {not_text}; save it as UTF-8 text (or use the file as it was sent)"),
     }

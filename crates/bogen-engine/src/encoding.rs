@@ -50,6 +50,12 @@ pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, NotText> {
     })
 }
 
+/// Whether `bytes` start with a byte order mark (UTF-8, or UTF-16 either way round): a file's
+/// own layout, which a tool that writes the file back (`bogen sign`) keeps.
+pub fn has_byte_order_mark(bytes: &[u8]) -> bool {
+    [&b"\xEF\xBB\xBF"[..], b"\xFF\xFE", b"\xFE\xFF"].iter().any(|mark| bytes.starts_with(mark))
+}
+
 /// What a file that is plainly no text is, from its first bytes.
 fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
     const SIGNATURES: [(&[u8], &str); 6] = [

@@ -192,7 +192,9 @@ impl Office {
     /// The file as a questionnaire, if it is one (see the module doc); a new questionnaire joins
     /// the known ones.
     fn questionnaire_file(&mut self, name: &str, bytes: &[u8]) -> Option<QuestionnaireFile> {
-        let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).ok()?;
+        // Read as the submissions are (`encoding`): a questionnaire saved again as UTF-16 is one too.
+        let text = bogen_engine::encoding::decode(bytes).ok()?;
+        let text: &str = &text;
         let json: serde_json::Value = serde_json::from_str(text).ok()?;
         let object = json.as_object()?;
         if !(object.contains_key("formatVersion") && object.contains_key("sections")) {
@@ -411,6 +413,17 @@ mod tests {
         assert_eq!(office.known().len(), 1);
         assert!(office.reports().is_empty(), "a questionnaire is no submission");
         assert_eq!(office.tally(), Tally { questionnaires: 1, ..Tally::default() });
+    }
+
+    #[test]
+    fn a_questionnaire_saved_again_as_utf_16_is_recognised() {
+        let mut office = office();
+        let mut bytes = vec![0xFF, 0xFE];
+        bytes.extend(OTHER.encode_utf16().flat_map(u16::to_le_bytes));
+        office.add("kita-utf16.json", Content::Bytes(&bytes));
+        office.settle();
+        assert!(matches!(&office.rows()[0], Row::Questionnaire(file) if file.loaded.is_ok()), "{:?}", office.rows());
+        assert_eq!(office.known().len(), 2);
     }
 
     #[test]

@@ -623,16 +623,12 @@ fn submission_row(report: &FileReport, lang: Lang) -> Html {
                     { words::invalid_because(lang, words::reason(lang, invalid.kind)) }
                 </strong>
                 <span class="office-detail">{ words::what_to_do(lang, invalid.kind, invalid.cause) }</span>
-                if invalid.problems.is_empty() {
-                    <span class="office-detail">
-                        { t.message }{ ": " }<span lang="en">{ invalid.message.clone() }</span>
-                    </span>
-                } else {
-                    // One answer per line: fourteen of them in one sentence were a wall of text.
-                    <span class="office-detail">
-                        { t.message }{ ": " }<span lang="en">{ invalid.message.clone() }</span>
-                    </span>
-                    <ul class="office-problems" lang="en">
+                <span class="office-detail">
+                    { t.message }{ ": " }<span lang="en">{ invalid.message.clone() }</span>
+                </span>
+                // One answer per line: fourteen of them in one sentence were a wall of text.
+                if !invalid.problems.is_empty() {
+                    <ul class="office-detail office-problems" lang="en">
                         { for invalid.problems.iter().map(|problem| html! { <li>{ problem.clone() }</li> }) }
                     </ul>
                 }

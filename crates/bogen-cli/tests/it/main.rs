@@ -110,3 +110,22 @@ fn check_reads_a_questionnaire_an_editor_saved_as_utf_16_and_names_a_file_that_i
         "bogen: scan.json: the file is a PDF document, not a JSON text file; save it as UTF-8 text (or use the file as it was sent)\n"
     );
 }
+
+#[test]
+fn sign_keeps_the_files_byte_order_mark_and_signs_a_utf_16_file_as_utf_8() {
+    let dir = TempDir::new("sign-bom");
+    assert_eq!(bogen(&dir.0, &["keygen", "-o", "key.json"]).code, 0);
+    let text = std::fs::read_to_string(repo_root().join("questionnaire/examples/kita-umfrage.json")).unwrap();
+    dir.write("bom.json", format!("\u{feff}{text}").as_bytes());
+    let run = bogen(&dir.0, &["sign", "--key", "key.json", "bom.json"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(std::fs::read(dir.path("bom.json")).unwrap().starts_with(b"\xEF\xBB\xBF{"), "the mark stays");
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    dir.write("utf16.json", &utf16);
+    let run = bogen(&dir.0, &["sign", "--key", "key.json", "utf16.json", "-o", "signed.json"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let signed = std::fs::read_to_string(dir.path("signed.json")).unwrap();
+    assert!(signed.starts_with("\u{feff}{"), "UTF-8 now, its mark kept: {:?}", &signed[..10]);
+    assert_eq!(bogen(&dir.0, &["check", "signed.json"]).code, 0);
+}
